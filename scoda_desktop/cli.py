@@ -1,0 +1,133 @@
+"""Command line: ``scoda-desktop [global options] COMMAND ...`` (``gui`` when no command).
+
+Argument parsing and error handling live here; each command's work is in a small module
+imported lazily, so ``--version`` or a search does not pay for Qt or unused imports.
+Exit codes: 0 success (zero hits and repaired queries included), 2 usage error, 1 internal
+error (one line on stderr; a traceback only with ``--debug``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from scoda_desktop import __version__
+
+EPILOG = """\
+query syntax (search):
+  words are ANDed: freight train       "exact phrase"      a OR b      NOT a   -a
+  (a OR b) c      prefix*  wild?card    fuzzy~  fuzzy~2
+  fields: title: source: author: entity: org: person: place: facility: event: unit: year:
+  dates:  date:[2023-01-01 TO 2024-06-30]   year:2024
+  lower-case and/or/not are ordinary words; an empty query lists every document, newest first.
+"""
+
+
+class UsageError(Exception):
+    """A problem with what the user typed: exit 2 with the message."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="where the index and the list of sources live (default: the per-user data "
+        "directory, or $SCODA_DATA_DIR)",
+    )
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help="show tracebacks")
+
+    parser = argparse.ArgumentParser(
+        prog="scoda-desktop",
+        description="Offline search and reading of SCO / SCODA news articles.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"scoda-desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    p.add_argument("--screenshot", metavar="FILE", help="render the window to a PNG and exit")
+    p.add_argument("--query", "-q", metavar="Q", help="search for Q on start")
+    p.add_argument("--open", metavar="ID_OR_PATH", help="open this document on start")
+
+    p = sub.add_parser("index", parents=[common], help="add files/folders and sync the index")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--rebuild", action="store_true", help="rebuild the index from the sources")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("search", parents=[common], help="search the index",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("query", nargs="?", default="", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("show", parents=[common], help="print one indexed document")
+    p.add_argument("ref", metavar="ID_OR_PATH")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("export", parents=[common], help="export every hit of a query")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("-o", "--output", metavar="FILE")
+
+    p = sub.add_parser("stats", parents=[common], help="corpus statistics")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("clean", parents=[common], help="clean article files (no index)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("extract", parents=[common], help="entities and metrics of any text")
+    p.add_argument("file", nargs="?", default="-", metavar="FILE|-")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def data_dir_from(args: argparse.Namespace) -> Path | None:
+    value = getattr(args, "data_dir", None) or os.environ.get("SCODA_DATA_DIR")
+    return Path(value).expanduser() if value else None
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = args.command or "gui"
+    if command in ("clean", "extract"):
+        from scoda_desktop import cli_clean
+
+        return cli_clean.run(command, args)
+    if command == "gui":
+        from scoda_desktop.ui.app import run_gui
+
+        return run_gui(args, data_dir_from(args))
+    from scoda_desktop import cli_search
+
+    return cli_search.run(command, args, data_dir_from(args))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    debug = getattr(args, "debug", False)
+    try:
+        return _dispatch(args)
+    except UsageError as exc:
+        parser.error(str(exc))  # exits 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the one place a failure becomes a message
+        if debug:
+            traceback.print_exc()
+        else:
+            print(f"scoda-desktop: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    return 0

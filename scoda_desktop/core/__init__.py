@@ -1,0 +1,1 @@
+"""Pure-Python core: ingest, extraction, index and the corpus service. Never imports Qt."""

@@ -1,0 +1,186 @@
+"""Plain data shared by every layer: documents, entities, metrics, hits, progress.
+
+These dataclasses are the contract between ingest, extraction, the index, the CLI and
+the window. They hold data only (no I/O, no Qt) so every layer can build and test them
+in isolation; ``to_json()`` gives the exact shapes the command line prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# Entity types, in the order the UI lists them.
+ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "FACILITY", "EVENT")
+
+# Metric kinds (see issue: entities, metrics and the metric ledger).
+METRIC_KINDS = (
+    "money",
+    "percent",
+    "count",
+    "power",
+    "mass",
+    "containers",
+    "multiplier",
+    "share",
+    "date",
+)
+
+
+@dataclass(slots=True)
+class Entity:
+    """One mention of a named entity; ``text == clean_text[start:end]``."""
+
+    text: str
+    type: str  # one of ENTITY_TYPES
+    start: int
+    end: int
+    canonical: str  # the entity it resolves to: "SCO" -> "Shanghai Cooperation Organization"
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Metric:
+    """One reported quantity; ``text == clean_text[start:end]``."""
+
+    text: str
+    kind: str  # one of METRIC_KINDS
+    value: float | str | None  # scale applied; ISO date string for kind "date"
+    unit: str  # ISO currency code, "%", "pp", "MW", "t", "TEU", or the counted noun
+    qualifier: str | None = None  # "over", "more than", "nearly", "about", "up to", ...
+    usd: float | None = None  # USD equivalent when the text gives one in brackets
+    measures: str = ""  # short noun phrase: what the number measures
+    period: str | None = None  # the year or period when stated
+    sentence: str = ""
+    start: int = 0
+    end: int = 0
+    flags: list[str] = field(default_factory=list)  # e.g. "malformed number"
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Removed:
+    """A line the cleaner took out of the body, kept for provenance.
+
+    ``at`` is the number of body paragraphs that precede it, so the reading view can show
+    it greyed out in its original place; ``reason`` says why it went (e.g. "navigation",
+    "spam", "footer", "title", "byline", "date", "repeated").
+    """
+
+    text: str
+    reason: str
+    at: int
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Document:
+    """A cleaned article.
+
+    ``text`` is the clean body: paragraphs joined by a blank line (``"\\n\\n"``). Entity and
+    metric offsets index into it.
+    """
+
+    id: str  # stable: derived from the content hash (see ingest.document_id)
+    path: str  # absolute path
+    sha256: str
+    raw: str  # decoded text of the whole file (NFC, odd spaces normalised)
+    text: str
+    removed: list[Removed] = field(default_factory=list)
+    title: str | None = None
+    date: str | None = None  # ISO 8601: "2025-03-09" or "2025-03-09T12:20"
+    date_text: str | None = None  # the date as the source wrote it
+    source: str | None = None
+    author: str | None = None
+    language: str = "other"  # "en", "zh" or "other"
+    words: int = 0
+    size: int = 0  # bytes on disk when read
+    mtime: float = 0.0  # st_mtime when read
+    entities: list[Entity] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)  # paths of the other copies in its group
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``clean --json`` / ``show --json`` object."""
+        return {
+            "path": self.path,
+            "id": self.id,
+            "title": self.title,
+            "date": self.date,
+            "date_text": self.date_text,
+            "source": self.source,
+            "author": self.author,
+            "language": self.language,
+            "text": self.text,
+            "removed": [r.to_json() for r in self.removed],
+            "words": self.words,
+            "entities": [e.to_json() for e in self.entities],
+            "metrics": [m.to_json() for m in self.metrics],
+            "duplicates": list(self.duplicates),
+        }
+
+
+@dataclass(slots=True)
+class Skipped:
+    """A file an import could not take, and why (shown to the user, never raised)."""
+
+    path: str
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "reason": self.reason}
+
+
+@dataclass(slots=True)
+class Progress:
+    """What a long core job yields: the UI shows it, the CLI draws a bar."""
+
+    done: int
+    total: int
+    path: str = ""
+    stage: str = ""  # "scanning", "reading", "indexing", "committing", "done"
+
+
+@dataclass(slots=True)
+class Hit:
+    id: str
+    path: str
+    title: str | None
+    date: str | None
+    source: str | None
+    score: float
+    snippet: str  # HTML: matches in <b>...</b>, everything else escaped
+    duplicates: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class SearchResult:
+    query: str
+    parsed: str
+    total: int
+    took_ms: float
+    hits: list[Hit] = field(default_factory=list)
+    error: str | None = None  # a repair or explanation message, never a traceback
+    suggestion: str | None = None  # "did you mean" for zero hits
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "parsed": self.parsed,
+            "total": self.total,
+            "took_ms": round(self.took_ms, 2),
+            "error": self.error,
+            "suggestion": self.suggestion,
+            "hits": [h.to_json() for h in self.hits],
+            "facets": self.facets,
+        }

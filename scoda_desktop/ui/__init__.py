@@ -1,0 +1,1 @@
+"""The Qt window: thin views over the core services."""
