@@ -26,5 +26,17 @@ lint: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) benchmarks/run.py
 
+$(VENV)/.installed-build: $(VENV)/.installed
+	$(PIP) install --quiet -e '.[build]'
+	touch $@
+
+# The standalone executable: dist/scoda-desktop/scoda-desktop (onedir; SCODA_ONEFILE=1 for one file).
+dist: $(VENV)/.installed-build
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN build.spec
+
+# Smoke-test the built executable on the bundled seeds, in a throwaway data dir.
+dist-test: dist
+	bash scripts/dist_test.sh dist/scoda-desktop/scoda-desktop
+
 clean-venv:
 	rm -rf $(VENV)
