@@ -13,9 +13,11 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 run: $(VENV)/.installed
+	@bash scripts/system_deps.sh --gui
 	$(PY) -m scoda_desktop gui
 
 test: $(VENV)/.installed
+	@bash scripts/system_deps.sh
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 	$(VENV)/bin/lint-imports
 
@@ -24,6 +26,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/lint-imports
 
 bench: $(VENV)/.installed
+	$(PIP) install --quiet -e '.[bench]'
 	$(PY) benchmarks/run.py
 
 $(VENV)/.installed-build: $(VENV)/.installed
