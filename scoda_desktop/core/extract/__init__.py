@@ -9,44 +9,73 @@ Public API:
 - ``build_series(items) -> list[Series]`` with items ``(doc_id, doc_title, doc_date, Metric)``;
   ``Series.to_json()`` -> ``{"measure", "unit", "points": [{"date", "value", "doc", "text"}],
   "conflicts": [...]}``.
+- ``EntityExtractor`` (the protocol a statistical backend would implement),
+  ``RuleEntityExtractor`` (the default), ``set_entity_extractor()``, ``use_user_entities()``,
+  ``load_user_entities(path)`` and ``user_entities_path()`` for the user's own list.
+
+Extraction never raises on odd text: a failure in one rule costs that rule's output only.
 """
 
-# PLACEHOLDER until the extraction work lands.
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+import logging
+import os
 
 from scoda_desktop.core.documents import Entity, Metric
+from scoda_desktop.core.extract.entities import EntityExtractor, RuleEntityExtractor
+from scoda_desktop.core.extract.ledger import Series, build_series, measure_key
+from scoda_desktop.core.extract.lexicon import load_user_entities, user_entities_path
+from scoda_desktop.core.extract.metrics import extract_metrics as _extract_metrics
+
+__all__ = [
+    "EntityExtractor", "RuleEntityExtractor", "Series", "build_series", "extract",
+    "extract_entities", "extract_metrics", "load_user_entities", "measure_key",
+    "set_entity_extractor", "use_user_entities", "user_entities_path",
+]
+
+log = logging.getLogger(__name__)
+_extractor: EntityExtractor | None = None
+
+
+def set_entity_extractor(extractor: EntityExtractor | None) -> None:
+    """Swap the entity backend (None restores the default rules + gazetteer)."""
+    global _extractor
+    _extractor = extractor
+
+
+def use_user_entities(path: str | os.PathLike[str] | None = None) -> None:
+    """Use the default extractor with the user's list (default: the config-dir file)."""
+    file = str(path) if path is not None else str(user_entities_path())
+    set_entity_extractor(RuleEntityExtractor(user_file=file))
+
+
+def _current() -> EntityExtractor:
+    global _extractor
+    if _extractor is None:
+        _extractor = RuleEntityExtractor()
+    return _extractor
 
 
 def extract_entities(text: str) -> list[Entity]:
-    return []
+    """Entity mentions in ``text``; ``text[e.start:e.end] == e.text`` for each."""
+    try:
+        found = _current().extract(text)
+    except Exception:  # a rule bug must not stop an import of thousands of files
+        log.exception("entity extraction failed")
+        return []
+    return [e for e in found if text[e.start:e.end] == e.text]
 
 
 def extract_metrics(text: str, *, doc_date: str | None = None) -> list[Metric]:
-    return []
+    """Reported quantities in ``text``; ``doc_date`` (ISO) resolves "June 20", "this year"."""
+    try:
+        found = _extract_metrics(text, doc_date=doc_date)
+    except Exception:
+        log.exception("metric extraction failed")
+        return []
+    return [m for m in found if text[m.start:m.end] == m.text]
 
 
 def extract(text: str, *, doc_date: str | None = None) -> tuple[list[Entity], list[Metric]]:
+    """Entities and metrics of one clean text."""
     return extract_entities(text), extract_metrics(text, doc_date=doc_date)
-
-
-def measure_key(metric: Metric) -> str:
-    return metric.measures.lower()
-
-
-@dataclass
-class Series:
-    measure: str
-    unit: str
-    points: list[dict[str, Any]] = field(default_factory=list)
-    conflicts: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"measure": self.measure, "unit": self.unit, "points": self.points,
-                "conflicts": self.conflicts}
-
-
-def build_series(items) -> list[Series]:
-    return []

