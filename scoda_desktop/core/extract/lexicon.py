@@ -105,14 +105,19 @@ def _load_places(lex: Lexicon) -> None:
         log.warning("place list %s unavailable: %s", path, exc)
         return
     # Later rows must not override earlier (more important) ones: countries come first.
+    # Plain dict stores here (no per-name normalisation): this runs in every worker process.
+    names, upper = lex.names, lex.upper
+    longest = 1
     for line in reversed(lines):
         if line.startswith("#"):
             continue
         kind, canonical, aliases = (line.split("\t") + ["", ""])[:3]
         known = Known("PLACE", canonical, kind)
-        for alias in aliases.split("|") if aliases else []:
-            lex.add(alias, known)
-        lex.add(canonical, known)
+        for name in (*aliases.split("|"), canonical) if aliases else (canonical,):
+            names[name] = known
+            upper[name.upper()] = known
+            longest = max(longest, name.count(" ") + name.count("-") + 1)
+    lex.max_words = max(lex.max_words, longest)
 
 
 @lru_cache(maxsize=8)

@@ -89,14 +89,20 @@ def _count_noun(text: str, pos: int) -> tuple[int, str, str] | None:
     at = pos
     while len(words) < 6:
         m = _NOUN_WORD.match(text, at)
+        if m and m.group(1) == "and" and words and words[-1][2][0].isupper():
+            nxt = _NOUN_WORD.match(text, m.end())
+            if nxt and nxt.group(1)[0].isupper():  # "Chinese and Russian students"
+                words.append((m.start(1), m.end(1), "and"))
+                at = m.end()
+                continue
         if not m or m.group(1).lower() in _STOP_NOUN:
             break
         words.append((m.start(1), m.end(1), m.group(1)))
         at = m.end()
     for k, (_, end, word) in enumerate(words[:5]):
         low = word.lower()
-        if low in _S_MODIFIERS and k + 1 < len(words):
-            continue
+        if (low in _S_MODIFIERS or word[0].isupper()) and k + 1 < len(words):
+            continue  # "customs declaration forms", "Kazakh Railways container trains"
         if _HEAD_END.search(low) and not low.endswith("ss") and low not in ("its", "this"):
             if low in DURATIONS:
                 return None

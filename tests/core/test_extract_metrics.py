@@ -1,0 +1,107 @@
+"""Metrics: the seeds against the gold (recall, no false positives, values), general forms."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from scoda_desktop.core.extract import extract_metrics
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+GOLD_CLEAN = json.loads((FIXTURES / "gold_clean.json").read_text(encoding="utf-8"))
+GOLD = json.loads((FIXTURES / "gold_metrics.json").read_text(encoding="utf-8"))
+META = json.loads((FIXTURES / "gold_meta.json").read_text(encoding="utf-8"))
+SENTENCES = json.loads((FIXTURES / "extract" / "sentences.json").read_text(encoding="utf-8"))
+# The gold writes qualifiers as symbols and names some kinds differently.
+QUALIFIERS = {">": {"over", "more than", "exceeding", "above"},
+              "~": {"about", "around", "approximately"},
+              "~<": {"nearly", "nearing", "almost"}, "<=": {"up to"}}
+KINDS = {"capacity": {"power", "mass", "count"}, "ratio": {"share"}, "quantity": {"containers"}}
+
+
+def seed_text(doc: str) -> str:
+    lines = (ROOT / "seeds" / doc).read_text(encoding="utf-8").splitlines()
+    return "\n\n".join(lines[n - 1] for n in GOLD_CLEAN[doc]["body_line_numbers"])
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def overlaps(a: str, b: str) -> bool:
+    return flat(a) in flat(b) or flat(b) in flat(a)
+
+
+def check_fields(gold: dict, m) -> None:
+    assert m.kind in KINDS.get(gold["kind"], {gold["kind"]}), (gold["raw"], m.kind)
+    if gold["kind"] == "date":
+        assert m.value == gold["value"]
+        return
+    if gold["value"] is None:
+        assert m.value is None
+    elif gold["unit"] == "W":
+        assert m.unit == "MW" and m.value == pytest.approx(gold["value"] / 1e6)
+    else:
+        assert m.value == pytest.approx(gold["value"]), gold["raw"]
+        assert m.unit.split()[-1] == gold["unit"].split()[-1], (gold["raw"], m.unit)
+    if "qualifier" in gold:
+        assert m.qualifier in QUALIFIERS[gold["qualifier"]], (gold["raw"], m.qualifier)
+    else:
+        assert m.qualifier is None, gold["raw"]
+    assert m.usd == gold.get("usd_equiv"), gold["raw"]
+    if gold.get("malformed"):
+        assert "malformed number" in m.flags
+
+
+@pytest.mark.parametrize("doc", sorted(GOLD_CLEAN))
+def test_seed_metrics_meet_the_gold(doc: str) -> None:
+    text = seed_text(doc)
+    metrics = extract_metrics(text, doc_date=META[doc]["publication_date"])
+    gold = [g for g in GOLD if g["doc"] == doc]
+    matched: set[int] = set()
+    for m in metrics:
+        assert text[m.start:m.end] == m.text
+        assert m.text in m.sentence
+        hits = [i for i, g in enumerate(gold) if overlaps(g["raw"], m.text)]
+        assert hits, f"false positive: {m.text!r}"
+        matched.update(hits)
+        check_fields(gold[hits[0]], m)
+    required = [i for i, g in enumerate(gold) if not g.get("optional")]
+    recall = sum(i in matched for i in required) / len(required)
+    assert recall >= 0.95, [gold[i]["raw"] for i in required if i not in matched]
+
+
+def test_periods_come_from_the_sentence_and_the_publication_date() -> None:
+    doc = "001_7bfbbcc49143707c.txt"
+    metrics = {m.text: m for m in extract_metrics(seed_text(doc), doc_date="2024-07-05")}
+    assert metrics["21.34 billion yuan ($2.94 billion)"].period == "2019-2024"
+    assert metrics["207 training programs"].period == "2024-05"
+    assert metrics["April 28 this year"].value == "2024-04-28"
+
+
+def test_malformed_number_is_flagged_not_guessed() -> None:
+    [m] = extract_metrics("By the end of 2025, around 5,0000 jobs will be created.")
+    assert m.value is None and m.flags == ["malformed number"] and m.unit == "jobs"
+
+
+@pytest.mark.parametrize("case", SENTENCES["metrics"], ids=lambda c: c["raw"])
+def test_general_news_forms(case: dict) -> None:
+    metrics = extract_metrics(case["text"])
+    assert [m.text for m in metrics] == [case["raw"]]
+    m = metrics[0]
+    assert (m.kind, m.unit) == (case["kind"], case["unit"])
+    assert m.value == pytest.approx(case["value"])
+    assert m.qualifier == case.get("qualifier", m.qualifier)
+
+
+@pytest.mark.parametrize("text", SENTENCES["not_metrics"])
+def test_numbers_that_are_not_figures(text: str) -> None:
+    assert extract_metrics(text) == []
+
+
+def test_usd_equivalent_in_brackets() -> None:
+    [m] = extract_metrics("China invested over 2 billion euros ($2.32 billion) in the plant.")
+    assert (m.unit, m.value, m.usd, m.qualifier) == ("EUR", 2e9, 2.32e9, "over")
