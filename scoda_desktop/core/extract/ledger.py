@@ -27,17 +27,24 @@ _SYNONYMS = (
     (re.compile(r"\bfirms\b"), "enterprises"),
 )
 _CUMULATIVE_KINDS = frozenset({"count", "containers"})
+# Too vague to say two articles measure the same thing ("up 5.4 percent" vs "growth of 70").
+_VAGUE = frozenset({"growth", "value", "volume", "total", "%", "pp", "share"})
 
 
 def measure_key(metric: Metric) -> str:
     """Normalised measure: groups "31 regular international railway routes" with
-    "32 freight train routes", and "enterprises on the platform" across articles."""
+    "32 freight train routes", and "enterprises on the platform" across articles.
+
+    Returns "" when the text does not say what a figure measures beyond a vague word
+    ("growth"); such figures are not put in a series.
+    """
     words = [w for w in re.split(r"[\s]+", (metric.measures or metric.unit).lower())
              if w and w not in _MODIFIERS]
     key = " ".join(words)
     for pattern, replacement in _SYNONYMS:
         key = pattern.sub(replacement, key)
-    return key or metric.unit.lower()
+    key = key or (metric.unit.lower() if metric.kind == "count" else "")
+    return "" if key in _VAGUE else key
 
 
 @dataclass
@@ -75,9 +82,11 @@ def build_series(items: Iterable[tuple[str, str | None, str | None, Metric]]) ->
     """Group (doc_id, doc_title, doc_date, Metric) into series with points from >= 2 docs."""
     groups: dict[tuple[str, str], list[tuple[str, str | None, str, Metric]]] = {}
     for doc_id, title, doc_date, metric in items:
-        if metric.kind == "date" or not isinstance(metric.value, int | float) or not doc_date:
+        key = measure_key(metric)
+        if metric.kind == "date" or not isinstance(metric.value, int | float) or not doc_date \
+                or not key:
             continue
-        groups.setdefault((measure_key(metric), metric.unit), []).append(
+        groups.setdefault((key, metric.unit), []).append(
             (doc_id, title, doc_date[:10], metric))
     series: list[Series] = []
     for (measure, unit), members in sorted(groups.items()):
