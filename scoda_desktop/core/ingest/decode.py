@@ -1,0 +1,95 @@
+"""Bytes to clean Unicode: encoding detection and space normalisation.
+
+Scraped news arrives in whatever the site used: UTF-8 (with or without a BOM), UTF-16 from
+Windows tools, GBK/GB18030 and Big5 from Chinese sites, Windows-1252 from old Western CMSs.
+UTF-8 is tried strictly first because it is by far the most common and charset-normalizer can
+mistake short UTF-8 text for something else; legacy encodings are left to charset-normalizer.
+Odd spaces (the seeds have U+00A0 inside names and units) would split words and defeat
+matching, so every one becomes a plain space, and invisible zero-width characters go.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+# NBSP, the U+2000 block of typographic spaces, narrow NBSP, math space, ideographic space,
+# Ogham space mark: all become " ".
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Zero-width space/joiners, word joiner, BOM used as ZWNBSP, soft hyphen, Mongolian vowel sep.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
+# C0/C1 controls other than tab and newline; they mark binary data or broken conversions.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any encoding we accept."""
+
+
+def normalize_text(text: str) -> str:
+    """NFC, one kind of newline, plain spaces, no zero-width characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x0c", "\n")
+    text = _SPACES.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _looks_binary(text: str) -> bool:
+    """Many control characters in decoded text mean it was never text."""
+    if not text:
+        return False
+    bad = len(_CONTROLS.findall(text[:20000]))
+    return bad > max(4, len(text[:20000]) // 200)
+
+
+def _detect(data: bytes) -> str:
+    """Decode bytes that are not UTF-8, using charset-normalizer's best guess."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise DecodeError("not text in a known encoding")
+    encoding = best.encoding
+    if encoding in {"gb2312", "gbk"}:
+        encoding = "gb18030"  # a superset: never fails where the narrower one would succeed
+    elif encoding == "big5":
+        encoding = "big5hkscs"
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return str(best)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode file bytes to normalised text; raise DecodeError when they are not text.
+
+    Order: a BOM wins (UTF-8, UTF-16, UTF-32); then strict UTF-8; NUL bytes without a
+    UTF-16/32 BOM mean a binary file; everything else goes to charset-normalizer.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            text = data[len(codecs.BOM_UTF8):].decode("utf-8")
+        except UnicodeDecodeError:
+            text = data[len(codecs.BOM_UTF8):].decode("utf-8", "replace")
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        try:
+            text = data.decode("utf-32")
+        except UnicodeDecodeError as exc:
+            raise DecodeError("broken UTF-32 text") from exc
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DecodeError("broken UTF-16 text") from exc
+    elif b"\x00" in data:
+        raise DecodeError("binary file (contains NUL bytes)")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _detect(data)
+    if _looks_binary(text):
+        raise DecodeError("binary file (control characters)")
+    return normalize_text(text)

@@ -1,0 +1,82 @@
+"""Expand the files and folders a user picked into the article files to read.
+
+Folders are walked recursively, following symbolic links (a user who links a folder in wants
+it read) but each real directory only once, so a link cycle cannot loop forever. Hidden
+folders (``.git``, ``.cache``) and hidden files are skipped; unsupported files inside a folder
+are ignored quietly, while a missing path or an unsupported file named explicitly is reported.
+The order is sorted so two runs over the same tree do the same work in the same order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from scoda_desktop.core.documents import Skipped
+from scoda_desktop.core.ingest.reader import SUFFIXES
+
+
+def _walk(top: Path, seen_dirs: set[tuple[int, int]]) -> list[Path]:
+    found: list[Path] = []
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+        except OSError:
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:
+            continue  # a symlink cycle or the same folder reached twice
+        seen_dirs.add(key)
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=True):
+                    stack.append(Path(entry.path))
+                elif entry.is_file(follow_symlinks=True) and (
+                    os.path.splitext(entry.name)[1].lower() in SUFFIXES
+                ):
+                    found.append(Path(entry.path))
+            except OSError:
+                continue
+    return found
+
+
+def iter_input_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
+    """Yield each article file under ``paths`` once (sorted), or a Skipped saying why not."""
+    seen_files: set[str] = set()
+    seen_dirs: set[tuple[int, int]] = set()
+    for item in paths:
+        p = Path(item)
+        if p.is_dir():
+            files = sorted(_walk(p, seen_dirs), key=lambda f: f.parts)
+        elif p.is_file():
+            if p.suffix.lower() not in SUFFIXES:
+                yield Skipped(str(p), f"unsupported file type '{p.suffix or p.name}' "
+                                      "(expected .txt, .md, .html or .htm)")
+                continue
+            files = [p]
+        elif p.is_symlink():
+            yield Skipped(str(p), "broken symbolic link")
+            continue
+        elif p.exists():
+            yield Skipped(str(p), "not a regular file or folder")
+            continue
+        else:
+            yield Skipped(str(p), "no such file or folder")
+            continue
+        for f in files:
+            try:
+                key = str(f.resolve())
+            except OSError:
+                key = str(f.absolute())
+            if key not in seen_files:
+                seen_files.add(key)
+                yield f

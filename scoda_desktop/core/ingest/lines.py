@@ -1,0 +1,183 @@
+"""Label each line of a page: article prose, a neutral short line, or boilerplate.
+
+The labels feed the body selection in ``clean.py``. A line is *good* when it reads like prose
+(enough words, ends like a sentence, English function words at a normal density, or real
+Chinese sentence punctuation); *bad* when it matches a boilerplate pattern, is keyword spam
+(comma/pipe lists of short items, CJK inside an English page), a byline, a date line, or a
+short line the page repeats (a site header that comes back as its footer); everything else is
+*neutral* (headlines, subheadings, list items) and is decided by its neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from scoda_desktop.core.ingest.dates import search_date
+from scoda_desktop.core.ingest.patterns import match_line
+
+GOOD, NEUTRAL, BAD = "good", "neutral", "bad"
+# A line the HTML reader already knows is furniture: "\ue000reason\ue001text".
+MARK_START, MARK_END = "\ue000", "\ue001"
+
+CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+LATIN_WORD_RE = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*")
+_STOPWORD_TEXT = (
+    "a about above after again against all also am an and any are as at be because been before"
+    " being between both but by can could did do does doing down during each few for from further"
+    " had has have having he her here hers him his how i if in into is it its itself just me more"
+    " most my no nor not now of off on once only or other our ours out over own same she should so"
+    " some such than that the their theirs them then there these they this those through to too"
+    " under until up very was we were what when where which while who whom why will with would"
+    " you your yours said says according"
+)
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_TERMINAL = ".!?:;。！？；…"
+_CLOSERS = "\"'”’)]»」』）"
+_BYLINE_RE = re.compile(
+    r"^(?:by\s+[A-Z\u00c0-\u024f]|(?:author|authors|writer|reporter|written by|posted by|"
+    r"story by|words by)\s*[:：]|(?:作者|记者|文)\s*[:：|｜]|.*\(@\w+\))",
+    re.I,
+)
+_DATE_LABEL_RE = re.compile(
+    r"\b(?:date|dated|published|posted|updated|last updated|modified|created|release date|"
+    r"time|on|at|am|pm|gmt|utc|bst|cst|est|edt|pst|admin|source|share|views?|hits|\+\d{2}:?\d{2})"
+    r"\b\s*[:：|]?|[|:：,/()@·•-]|\d+",
+    re.I,
+)
+_SEPARATORS_RE = re.compile(r"[,，|｜、;；]")
+_NAV_SEP_RE = re.compile(r"\s[|·•»›>/]\s")
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-empty line: where it was, its text, and what the labeller thinks of it."""
+
+    n: int  # 0-based index in the raw text's lines
+    text: str
+    kind: str = NEUTRAL
+    reason: str = ""
+    hard: bool = False  # ends the article body (a related list, the site footer)
+
+
+def cjk_count(text: str) -> int:
+    return len(CJK_RE.findall(text))
+
+
+def word_count(text: str) -> int:
+    """Latin words plus one per CJK character: the size measure for mixed text."""
+    return len(LATIN_WORD_RE.findall(text)) + cjk_count(text)
+
+
+def guess_language(text: str) -> str:
+    """"zh" for mostly-Han text, "en" for English prose, "other" otherwise."""
+    sample = text[:50000]
+    han = cjk_count(sample)
+    words = LATIN_WORD_RE.findall(sample)
+    latin = sum(len(w) for w in words)
+    if han > latin * 0.5 and han >= 10:
+        return "zh"
+    if len(words) >= 3:
+        stop = sum(1 for w in words if w.lower() in STOPWORDS)
+        if stop / len(words) >= 0.12:
+            return "en"
+    return "other"
+
+
+def _stop_ratio(words: list[str]) -> float:
+    return sum(1 for w in words if w.lower() in STOPWORDS) / len(words) if words else 0.0
+
+
+def is_sentence_like(text: str, lang: str) -> bool:
+    """Does this line read like article prose rather than a label, a headline or a link?"""
+    han = cjk_count(text)
+    if han >= 0.3 * max(1, len(text.replace(" ", ""))):
+        return han >= 15 and any(p in text for p in "。！？；") and text.count("|") < 2
+    words = LATIN_WORD_RE.findall(text)
+    n = len(words)
+    if n < 4:
+        return False
+    if text.endswith(("..", "…")) and not text.endswith("...") and n < 25:
+        return False  # a teaser cut short: "UAE inaugurates Madhol Field Hospital in .."
+    stop = _stop_ratio(words)
+    if lang == "en" and stop < (0.2 if n < 8 else 0.12):
+        return False
+    terminal = text.rstrip(_CLOSERS + " ")[-1:] in _TERMINAL
+    if terminal and n >= 5:
+        return True
+    return n >= 30 and (lang != "en" or stop >= 0.25)
+
+
+def _is_keyword_list(text: str) -> bool:
+    """Comma/pipe separated short items with no sentence in them: SEO spam, tag clouds, menus."""
+    items = [i.strip() for i in _SEPARATORS_RE.split(text) if i.strip()]
+    if len(items) < 6 or any(p in text for p in "。！？"):
+        return False
+    return sum(len(i) for i in items) / len(items) <= 14
+
+
+def _date_only(text: str) -> bool:
+    """A line that holds a date and little else ("2023-12-31 16:40:44 admin source: share:")."""
+    found = search_date(text)
+    if found is None:
+        return False
+    rest = text[: found.start] + " " + text[found.end :]
+    rest = _DATE_LABEL_RE.sub(" ", rest)
+    return len(LATIN_WORD_RE.findall(rest)) + cjk_count(rest) // 2 <= 2
+
+
+def classify(line: Line, lang: str, repeats: Counter[str]) -> None:
+    """Set ``kind``/``reason``/``hard`` of one line (see the module docstring)."""
+    text = line.text
+    if text.startswith(MARK_START) and MARK_END in text:
+        line.reason, line.text = text[1:].split(MARK_END, 1)
+        line.kind, line.hard = BAD, line.reason in {"related", "footer", "comments"}
+        return
+    words = word_count(text)
+    if not any(ch.isalnum() for ch in text):
+        line.kind, line.reason = BAD, "navigation"
+        return
+    han = cjk_count(text)
+    if lang == "en" and han >= 2 and han >= 0.1 * (han + len(re.sub(r"[^A-Za-z]", "", text))):
+        line.kind, line.reason = BAD, ("spam" if han >= 20 else "navigation")
+        return
+    pattern = match_line(text, words)
+    if pattern is not None:
+        line.kind, line.reason, line.hard = BAD, pattern.reason, pattern.hard
+        return
+    if _is_keyword_list(text):
+        line.kind, line.reason = BAD, ("spam" if han else "navigation")
+        return
+    if words <= 25 and _BYLINE_RE.match(text):
+        line.kind, line.reason = BAD, "byline"
+        return
+    if words <= 12 and _date_only(text):
+        line.kind, line.reason = BAD, "date"
+        return
+    if is_sentence_like(text, lang):
+        line.kind = GOOD
+        return
+    if words <= 15 and repeats[normalize_key(text)] > 1:
+        line.kind, line.reason = BAD, "repeated header"
+        return
+    if len(_NAV_SEP_RE.findall(text)) >= 2 and words <= 4 * (len(_NAV_SEP_RE.findall(text)) + 1):
+        line.kind, line.reason = BAD, "navigation"
+        return
+    line.kind = NEUTRAL
+
+
+def normalize_key(text: str) -> str:
+    """Case- and space-insensitive key for spotting repeated lines."""
+    return " ".join(text.lower().split())
+
+
+def label_lines(raw: str) -> tuple[list[Line], str]:
+    """The non-empty lines of ``raw``, labelled, and the page language."""
+    lines = [Line(n, t.strip()) for n, t in enumerate(raw.split("\n")) if t.strip()]
+    plain = "\n".join(ln.text for ln in lines if not ln.text.startswith(MARK_START))
+    lang = guess_language(plain)
+    repeats = Counter(normalize_key(ln.text) for ln in lines)
+    for ln in lines:
+        classify(ln, lang, repeats)
+    return lines, lang

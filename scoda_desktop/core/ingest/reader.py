@@ -1,0 +1,147 @@
+"""One file (or one decoded text) to one Document: decode, clean, read metadata.
+
+``load_document`` is where bad files are turned away, each with a reason a user can act on
+("too large", "binary file", "empty file"); the caller reports it and goes on with the rest of
+the import. ``clean_text`` works on text already in memory (tests, the ``clean`` command).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from scoda_desktop.core.documents import Document
+from scoda_desktop.core.ingest.clean import Cleaned, removed_lines, split_page
+from scoda_desktop.core.ingest.decode import DecodeError, decode_bytes, normalize_text
+from scoda_desktop.core.ingest.lines import guess_language, word_count
+from scoda_desktop.core.ingest.meta import read_meta
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+
+
+class IngestError(Exception):
+    """A file that cannot become a document; ``reason`` is shown to the user as is."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def document_id(sha256: str) -> str:
+    """Stable id from the content hash: the same bytes are the same document anywhere."""
+    return sha256[:16]
+
+
+def _markdown_to_text(raw: str) -> tuple[str, str | None]:
+    """Strip Markdown syntax that would read as noise; the first ``# heading`` is the title."""
+    title = None
+    out = []
+    for line in raw.split("\n"):
+        if line.strip().startswith("```"):
+            continue
+        heading = re.match(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", line)
+        if heading:
+            line = heading.group(1)
+            if title is None and line.strip():
+                title = line.strip()
+        line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)
+        line = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)
+        line = re.sub(r"(\*\*|__|`)", "", line)
+        line = re.sub(r"^\s*(?:[-*+]|>)\s+", "", line)
+        out.append(line)
+    return "\n".join(out), title
+
+
+def _clean(raw: str, path: str, html: bool) -> Document:
+    """The cleaner proper (may raise on a bug; ``clean_text`` guards it)."""
+    raw = normalize_text(raw)
+    known_title = known_date = known_author = known_source = None
+    date_text = None
+    text = raw
+    if html:
+        from scoda_desktop.core.ingest.html import html_to_lines
+
+        text, hmeta = html_to_lines(raw)
+        text = normalize_text(text)
+        known_title, known_author, known_source = hmeta.title, hmeta.author, hmeta.source
+        known_date, date_text = hmeta.date, hmeta.date_text
+    elif path.lower().endswith(".md"):
+        text, known_title = _markdown_to_text(raw)
+    cleaned: Cleaned = split_page(text)
+    paragraphs = [" ".join(ln.text.split()) for ln in cleaned.body]
+    first = paragraphs[0] if paragraphs else ""
+    meta = read_meta(cleaned.header, first, known_title)
+    body_text = "\n\n".join(paragraphs)
+    sha = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    return Document(
+        id=document_id(sha),
+        path=path,
+        sha256=sha,
+        raw=raw,
+        text=body_text,
+        removed=removed_lines(cleaned, meta.line_reasons),
+        title=meta.title,
+        date=known_date or meta.date,
+        date_text=date_text if known_date else meta.date_text,
+        source=known_source or meta.source,
+        author=known_author or meta.author,
+        language=guess_language(body_text or text),
+        words=word_count(body_text),
+    )
+
+
+def clean_text(raw: str, *, path: str = "", html: bool = False) -> Document:
+    """Clean already-decoded text (or HTML markup) into a Document; never raises.
+
+    If the cleaner itself fails on some input, the document still comes back with every
+    non-empty line as body, so nothing a user imported silently disappears.
+    """
+    try:
+        return _clean(raw, path, html)
+    except Exception:  # noqa: BLE001 - one odd page must not stop an import
+        raw = normalize_text(raw if isinstance(raw, str) else "")
+        paragraphs = [" ".join(ln.split()) for ln in raw.split("\n") if ln.strip()]
+        sha = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+        text = "\n\n".join(paragraphs)
+        return Document(id=document_id(sha), path=path, sha256=sha, raw=raw, text=text,
+                        language=guess_language(text), words=word_count(text))
+
+
+def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one file into a Document, or raise IngestError saying why it cannot be one."""
+    p = Path(path)
+    if p.suffix.lower() not in SUFFIXES:
+        raise IngestError(f"unsupported file type '{p.suffix or p.name}' "
+                          "(expected .txt, .md, .html or .htm)")
+    try:
+        st = p.stat()
+        if not p.is_file():
+            raise IngestError("not a regular file")
+        if st.st_size > max_bytes:
+            raise IngestError(f"too large: {st.st_size / 1048576:.1f} MB "
+                              f"(limit {max_bytes / 1048576:.0f} MB)")
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except PermissionError:
+        raise IngestError("unreadable: permission denied") from None
+    except OSError as exc:
+        raise IngestError(f"unreadable: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise IngestError(f"too large (over the {max_bytes / 1048576:.0f} MB limit)")
+    if not data.strip():
+        raise IngestError("empty file")
+    try:
+        decoded = decode_bytes(data)
+    except DecodeError as exc:
+        raise IngestError(str(exc)) from None
+    if not decoded.strip():
+        raise IngestError("empty file")
+    doc = clean_text(decoded, path=str(p.resolve()), html=p.suffix.lower() in HTML_SUFFIXES)
+    doc.sha256 = hashlib.sha256(data).hexdigest()
+    doc.id = document_id(doc.sha256)
+    doc.size, doc.mtime = st.st_size, st.st_mtime
+    return doc
