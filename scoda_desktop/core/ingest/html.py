@@ -111,8 +111,10 @@ def read_html_meta(soup: BeautifulSoup) -> HtmlMeta:
     if author and (author.startswith("http") or "/" in author):
         author = None
     meta.author = author or (_name_of(ld.get("author")) if ld else None)
+    parts = re.split(r"\s+[|–—-]\s+", page_title)
+    suffix = parts[-1].strip() if len(parts) > 1 and 1 <= len(parts[-1].split()) <= 6 else None
     meta.source = (_meta_content(soup, "og:site_name", "application-name")
-                   or (_name_of(ld.get("publisher")) if ld else None))
+                   or (_name_of(ld.get("publisher")) if ld else None) or suffix)
     return meta
 
 

@@ -46,6 +46,7 @@ _DATE_LABEL_RE = re.compile(
     r"\b\s*[:：|]?|[|:：,/()@·•-]|\d+",
     re.I,
 )
+_SOURCE_FIELD_RE = re.compile(r"(?:source|来源|來源|出处)\s*[:：]\s*\S{0,30}", re.I)
 _SEPARATORS_RE = re.compile(r"[,，|｜、;；]")
 _NAV_SEP_RE = re.compile(r"\s[|·•»›>/]\s")
 
@@ -123,6 +124,7 @@ def _date_only(text: str) -> bool:
     if found is None:
         return False
     rest = text[: found.start] + " " + text[found.end :]
+    rest = _SOURCE_FIELD_RE.sub(" ", rest)  # "来源：青岛日报" beside the date is still a date line
     rest = _DATE_LABEL_RE.sub(" ", rest)
     return len(LATIN_WORD_RE.findall(rest)) + cjk_count(rest) // 2 <= 2
 

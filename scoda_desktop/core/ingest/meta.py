@@ -72,8 +72,15 @@ def _strip_date(text: str, found: DateMatch) -> str:
     return _LABEL_RE.sub("", rest.strip()).strip(" |-–—:")
 
 
-def pick_title(header: list[Line], known: str | None) -> tuple[str | None, dict[int, str]]:
-    """The headline among the header lines, and the header lines that are title/standfirst."""
+def pick_title(
+    header: list[Line], known: str | None, footer_text: str = ""
+) -> tuple[str | None, dict[int, str]]:
+    """The headline among the header lines, and the header lines that are title/standfirst.
+
+    A headline sits just above the byline or date line, so when the header has one, only the
+    two lines before it (or the date line itself, "date 2025-03-09 Headline") are considered;
+    a line the footer repeats ("Copyright 2024 Site Name") is the site's name, not a title.
+    """
     reasons: dict[int, str] = {}
     if known:
         key = normalize_key(known)
@@ -81,9 +88,11 @@ def pick_title(header: list[Line], known: str | None) -> tuple[str | None, dict[
             if normalize_key(ln.text) == key:
                 reasons[ln.n] = "title"
         return known, reasons
+    footer_key = normalize_key(footer_text)
     stop_at = next((i for i, ln in enumerate(header) if ln.reason == "byline"), len(header))
-    candidates: list[tuple[Line, str]] = []
-    for ln in header[:stop_at]:
+    anchor = next((i for i, ln in enumerate(header) if ln.reason in ("byline", "date")), None)
+    candidates: list[tuple[int, Line, str]] = []
+    for i, ln in enumerate(header[: stop_at]):
         if ln.kind not in (NEUTRAL, GOOD) and ln.reason != "date":
             continue
         text = ln.text
@@ -91,19 +100,21 @@ def pick_title(header: list[Line], known: str | None) -> tuple[str | None, dict[
         if found is not None:
             text = _strip_date(text, found)
         words = word_count(text)
+        if footer_key and normalize_key(text) in footer_key:
+            continue
         if 2 <= words <= 40 and not text.endswith((".", ":", ";", ",")):
-            candidates.append((ln, text))
-    title_at = next((i for i, (_, t) in enumerate(candidates) if word_count(t) >= 4), None)
-    if title_at is None:
-        title_at = next((i for i, (_, t) in enumerate(candidates) if word_count(t) >= 2), None)
-    if title_at is None:
+            candidates.append((i, ln, text))
+    if anchor is not None and any(anchor - 2 <= i <= anchor for i, _, _ in candidates):
+        candidates = [c for c in candidates if anchor - 2 <= c[0] <= anchor]
+    chosen = next((c for c in candidates if word_count(c[2]) >= 4), None)
+    chosen = chosen or next(iter(candidates), None)
+    if chosen is None:
         return None, reasons
-    line, title = candidates[title_at]
-    reasons[line.n] = "title"
-    for ln, text in candidates[title_at + 1 :]:
-        if word_count(text) >= 8:
+    reasons[chosen[1].n] = "title"
+    for _, ln, text in candidates:
+        if ln.n > chosen[1].n and word_count(text) >= 8:
             reasons[ln.n] = "standfirst"
-    return title, reasons
+    return chosen[2], reasons
 
 
 def fallback_title(paragraph: str, max_words: int = 12) -> str | None:
@@ -183,15 +194,25 @@ def pick_source(header: list[Line], first_paragraph: str) -> str | None:
     return None
 
 
-def read_meta(header: list[Line], first_paragraph: str, known_title: str | None = None) -> Meta:
+def read_meta(
+    header: list[Line], first_paragraph: str, known_title: str | None = None,
+    trailer: list[Line] | None = None,
+) -> Meta:
     """Everything the header and the dateline say about the article."""
-    title, reasons = pick_title(header, known_title)
+    footer = " | ".join(ln.text for ln in trailer or [] if ln.reason == "footer")
+    title, reasons = pick_title(header, known_title, footer)
     found = pick_date(header, first_paragraph)
     meta = Meta(title=title, line_reasons=reasons)
     if found is not None:
         meta.date, meta.date_text = found.iso, found.original
     meta.author = pick_author(header, title, first_paragraph)
     meta.source = pick_source(header, first_paragraph)
+    if meta.source is None and footer:
+        # The site's name: a short header line the copyright footer repeats.
+        key = normalize_key(footer)
+        meta.source = next((ln.text for ln in header if ln.kind == NEUTRAL
+                            and 1 <= word_count(ln.text) <= 6
+                            and normalize_key(ln.text) in key), None)
     if meta.title is None and first_paragraph:
         meta.title = fallback_title(first_paragraph)
     return meta

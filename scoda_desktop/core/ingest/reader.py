@@ -74,7 +74,7 @@ def _clean(raw: str, path: str, html: bool) -> Document:
     cleaned: Cleaned = split_page(text)
     paragraphs = [" ".join(ln.text.split()) for ln in cleaned.body]
     first = paragraphs[0] if paragraphs else ""
-    meta = read_meta(cleaned.header, first, known_title)
+    meta = read_meta(cleaned.header, first, known_title, cleaned.trailer)
     body_text = "\n\n".join(paragraphs)
     sha = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
     return Document(
