@@ -33,14 +33,16 @@ def test_signature_is_stable_and_empty_text_is_never_a_duplicate():
 
 
 def test_groups_are_transitive_and_scale_to_thousands():
+    # Like a real corpus (and benchmarks/make_corpus.py): articles reuse sentences from a common
+    # pool, so unrelated documents share a few shingles (Jaccard ~0.07) but must not group.
     rng = random.Random(7)
-    words = [f"w{i}" for i in range(5000)]
-    base = [" ".join(rng.choices(words, k=300)) for _ in range(3)]
-    sigs = {f"doc{i:05d}": minhash_signature(" ".join(rng.choices(words, k=300)))
+    words = [f"w{i}" for i in range(3000)]
+    pool = [" ".join(rng.choices(words, k=15)) + "." for _ in range(150)]
+    sigs = {f"doc{i:05d}": minhash_signature(" ".join(rng.sample(pool, 20)))
             for i in range(1500)}
-    for k, text in enumerate(base):
-        tokens = text.split()
-        sigs[f"copy{k}a"] = minhash_signature(text)
+    for k in range(3):
+        tokens = " ".join(rng.sample(pool, 20)).split()
+        sigs[f"copy{k}a"] = minhash_signature(" ".join(tokens))
         sigs[f"copy{k}b"] = minhash_signature(" ".join(tokens[:290] + ["edited"] * 10))
         sigs[f"copy{k}c"] = minhash_signature(" ".join(["intro"] * 5 + tokens))
     groups = group_near_duplicates(sigs)

@@ -27,11 +27,13 @@ BANDS, ROWS = 32, 4
 SHINGLE = 5
 THRESHOLD = 0.5
 MAX_PAIRS = 50
-_PRIME = (1 << 61) - 1
-_MASK = (1 << 32) - 1
+# Universal hashing (a * x + b) mod p with the Mersenne prime p = 2**31 - 1. The prime must be
+# smaller than the shingle hashes' range: a much larger one would hardly ever wrap, and every
+# "permutation" would pick the same smallest shingle, making unrelated texts look identical.
+_PRIME = (1 << 31) - 1
 _rng = np.random.RandomState(20240705)  # fixed: signatures must be stable across runs
-_A = _rng.randint(1, 1 << 31, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
-_B = _rng.randint(0, 1 << 31, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
+_A = _rng.randint(1, _PRIME, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
+_B = _rng.randint(0, _PRIME, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
 # Words, numbers, and single Han characters (Chinese has no spaces between words).
 _TOKEN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]|[^\W_]+", re.U)
 
@@ -54,10 +56,10 @@ def minhash_signature(text: str) -> list[int]:
     hashes = shingles(text)
     if not hashes:
         return []
-    x = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
-    # (a * x + b) mod p with a, b < 2**31 and x < 2**32: no uint64 overflow.
+    x = np.fromiter(hashes, dtype=np.uint64, count=len(hashes)) % np.uint64(_PRIME)
+    # a, b, x < 2**31, so a * x + b < 2**63: no uint64 overflow.
     values = (_A[:, None] * x[None, :] + _B[:, None]) % np.uint64(_PRIME)
-    return [int(v) & _MASK for v in values.min(axis=1)]
+    return [int(v) for v in values.min(axis=1)]
 
 
 def similarity(a: list[int], b: list[int]) -> float:
