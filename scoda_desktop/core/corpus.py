@@ -1,18 +1,28 @@
 """The corpus service: the one object the CLI and the window call.
 
-It owns the data directory (the list of sources the user added, the Whoosh index) and
-joins ingest, extraction and the index. CONTRACT STUB: the signatures and docstrings below
-are the API the UI and CLI are written against; the index work fills in the bodies.
+It owns the data directory (``sources.json``: the files/folders the user added; ``index/``:
+the Whoosh index and its catalog) and joins ingest, extraction and the index. The bundled
+seeds are always a source. Reading methods are safe from a worker thread while no sync runs;
+only ``sync`` writes, with one writer and one commit.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from scoda_desktop.core.documents import Document, Progress, SearchResult, Skipped
+from scoda_desktop.core.index.catalog import Catalog
+from scoda_desktop.core.index.service import IndexService
+from scoda_desktop.core.paths import data_dir as resolve_data_dir
+
+MANIFEST = "sources.json"
+INDEX = "index"
 
 
 @dataclass
@@ -48,35 +58,127 @@ class Corpus:
     """
 
     def __init__(self, data_dir: Path | None = None, *, seeds_dir: Path | None = None) -> None:
-        raise NotImplementedError
+        self.data_dir = resolve_data_dir(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        if seeds_dir is None:
+            from scoda_desktop.resources import seeds_dir as bundled
+
+            seeds_dir = bundled()
+        self.seeds_dir = Path(seeds_dir).absolute()
+        self.index_dir = self.data_dir / INDEX
+        self._service = IndexService(self.index_dir)
 
     data_dir: Path
 
     # -- sources -----------------------------------------------------------------------
+    def _manifest(self) -> list[str]:
+        try:
+            data = json.loads((self.data_dir / MANIFEST).read_text(encoding="utf-8"))
+            return [str(p) for p in data.get("sources", [])]
+        except (OSError, ValueError, AttributeError):
+            return []
+
+    def _write_manifest(self, sources: list[str]) -> None:
+        path = self.data_dir / MANIFEST
+        tmp = path.with_name(MANIFEST + ".tmp")
+        tmp.write_text(json.dumps({"sources": sources}, indent=1), encoding="utf-8")
+        os.replace(tmp, path)
+
     def sources(self) -> list[str]:
         """The seeds folder and every file/folder the user added (absolute paths)."""
-        raise NotImplementedError
+        seeds = str(self.seeds_dir)
+        return [seeds, *(p for p in self._manifest() if p != seeds)]
 
     def add_sources(self, paths: list[str | Path]) -> None:
         """Remember these files/folders in the manifest (the next sync indexes them)."""
-        raise NotImplementedError
+        current = self._manifest()
+        for p in paths:
+            value = str(Path(p).expanduser().absolute())
+            if value not in current and value != str(self.seeds_dir):
+                current.append(value)
+        self._write_manifest(current)
 
     def remove_source(self, path: str | Path) -> None:
-        raise NotImplementedError
+        value = str(Path(path).expanduser().absolute())
+        self._write_manifest([p for p in self._manifest() if p != value])
 
     # -- indexing ----------------------------------------------------------------------
     def needs_sync(self) -> bool:
         """True when there is no usable index yet (first start, schema change)."""
-        raise NotImplementedError
+        return not self._service.usable()
+
+    def ensure_index(self) -> SyncReport | None:
+        """Sync first if there is no usable index (a first start); None if it was there."""
+        if not self.needs_sync():
+            return None
+        gen = self.sync()
+        try:
+            while True:
+                next(gen)
+        except StopIteration as stop:
+            return stop.value
 
     def sync(
         self, *, rebuild: bool = False, cancel: Callable[[], bool] | None = None
     ) -> Generator[Progress, None, SyncReport]:
         """Bring the index up to date; yields Progress, returns a SyncReport.
 
-        Only new/changed files are read again; a cancelled sync commits nothing.
+        Only new/changed files are read again; a cancelled sync commits nothing. A rebuild
+        (asked for, or because the schema changed) goes into a temporary folder that is
+        swapped in only when complete.
         """
-        raise NotImplementedError
+        from scoda_desktop.core.index.sync import run_sync
+
+        cancel = cancel or (lambda: False)
+        report = SyncReport()
+        rebuild = rebuild or not self._service.usable()
+        if rebuild:
+            target = self.data_dir / (INDEX + ".new")
+            shutil.rmtree(target, ignore_errors=True)
+            service = IndexService.create(target)
+            catalog = Catalog()
+        else:
+            service = self._service
+            catalog = service.catalog or Catalog()
+        ok = False
+        try:
+            ok = yield from run_sync(service, catalog, self.sources(), cancel, report)
+        finally:
+            if not ok:
+                report.cancelled = True
+                service.close()
+                if rebuild:
+                    shutil.rmtree(service.folder, ignore_errors=True)
+                self._service.reopen()  # drop the half-updated catalog
+        if rebuild:
+            self._swap_in(service)
+        self._fill_report(report)
+        yield Progress(report.documents, report.documents, "", "done")
+        return report
+
+    def _swap_in(self, service: IndexService) -> None:
+        service.close()
+        self._service.close()
+        old = self.data_dir / (INDEX + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if self.index_dir.exists():
+            os.replace(self.index_dir, old)
+        os.replace(service.folder, self.index_dir)
+        shutil.rmtree(old, ignore_errors=True)
+        self._service = IndexService(self.index_dir)
+
+    def _fill_report(self, report: SyncReport) -> None:
+        cat = self._service.catalog or Catalog()
+        report.documents = len(cat.docs)
+        groups = []
+        grouped: set[str] = set()
+        for group in cat.groups:
+            grouped.update(group)
+            groups.append(sorted(p for d in group for p in cat.docs.get(d, {}).get("paths", [])))
+        for doc_id, info in cat.docs.items():
+            if doc_id not in grouped and len(info.get("paths", [])) > 1:
+                groups.append(sorted(info["paths"]))
+        report.duplicates = sorted(groups)
 
     # -- reading -----------------------------------------------------------------------
     def search(
@@ -86,32 +188,111 @@ class Corpus:
         limit: int | None = 20,
         sort: str = "relevance",
         filters: dict[str, str] | None = None,
+        plain: bool = False,
     ) -> SearchResult:
         """Run a query; never raises for bad query text (see SearchResult.error).
 
         ``filters`` maps a field (source, year, entity, person, org, place, facility,
         event, unit) to a value and narrows the hits, like ``field:"value"`` would.
+        ``plain=True`` gives plain-text snippets (exports) instead of HTML.
         """
-        raise NotImplementedError
+        if not self._service.usable():
+            return SearchResult(query=query, parsed="", total=0, took_ms=0.0,
+                                error="the index is not built yet: run a sync first")
+        return self._service.search(query, limit=limit, sort=sort, filters=filters,
+                                    plain=plain)
+
+    def resolve(self, ref: str) -> str | None:
+        """The document id for an id, an id prefix, or a path of any copy."""
+        cat = self._service.catalog
+        if cat is None:
+            return None
+        if ref in cat.docs:
+            return ref
+        for candidate in {ref, str(Path(ref).expanduser().absolute())}:
+            rec = cat.files.get(candidate)
+            if rec is None:
+                try:
+                    rec = cat.files.get(str(Path(candidate).resolve()))
+                except OSError:
+                    rec = None
+            if rec:
+                return rec[3]
+        matches = [d for d in cat.docs if len(ref) >= 4 and d.startswith(ref)]
+        return matches[0] if len(matches) == 1 else None
 
     def document(self, ref: str) -> Document | None:
-        """A whole Document (text, removed lines, entities, metrics) by id or path."""
-        raise NotImplementedError
+        """A whole Document (text, removed lines, entities, metrics) by id or path.
+
+        Given the path of one of several identical copies, that path is the Document's
+        ``path`` and the others are its ``duplicates``.
+        """
+        doc_id = self.resolve(ref)
+        if doc_id is None or not self._service.usable():
+            return None
+        doc = self._service.document(doc_id)
+        cat = self._service.catalog
+        if doc is not None and cat is not None:
+            own = ref if ref in cat.files else None
+            if own is None:
+                try:
+                    own = str(Path(ref).resolve())
+                except OSError:
+                    own = None
+            if own in cat.docs.get(doc_id, {}).get("paths", []):
+                doc.path = own
+                doc.duplicates = cat.other_paths(doc_id, own)
+        return doc
 
     def count(self) -> int:
-        raise NotImplementedError
+        return self._service.count() if self._service.usable() else 0
 
     def entity_counts(self) -> dict[tuple[str, str], int]:
         """(type, canonical) -> number of documents in the corpus that mention it."""
-        raise NotImplementedError
+        counts: dict[tuple[str, str], int] = {}
+        cat = self._service.catalog
+        for info in (cat.docs.values() if cat else ()):
+            for etype, canonical in info.get("entities", ()):
+                counts[(etype, canonical)] = counts.get((etype, canonical), 0) + 1
+        return counts
 
     def series(self) -> list[Any]:
         """The metric ledger: ``extract.Series`` objects over the whole corpus."""
-        raise NotImplementedError
+        from scoda_desktop.core.documents import Metric
+        from scoda_desktop.core.extract import build_series
+
+        cat = self._service.catalog
+        if cat is None:
+            return []
+        items = []
+        for doc_id, metrics in cat.side("metrics").items():
+            info = cat.docs.get(doc_id)
+            if info is None:
+                continue
+            for m in metrics:
+                items.append((doc_id, info.get("title"), info.get("date"), Metric(**m)))
+        return build_series(items)
 
     def stats(self) -> dict[str, Any]:
         """documents, words, sources, date range, top entities, series (as JSON data)."""
-        raise NotImplementedError
+        cat = self._service.catalog
+        docs = cat.docs if cat else {}
+        dates = sorted(d["date"][:10] for d in docs.values() if d.get("date"))
+        sources: dict[str, int] = {}
+        for info in docs.values():
+            name = info.get("source") or "(unknown)"
+            sources[name] = sources.get(name, 0) + 1
+        top = sorted(self.entity_counts().items(), key=lambda kv: (-kv[1], kv[0]))[:20]
+        return {
+            "documents": len(docs),
+            "files": len(cat.files) if cat else 0,
+            "words": sum(int(d.get("words") or 0) for d in docs.values()),
+            "sources": dict(sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "date_range": [dates[0], dates[-1]] if dates else None,
+            "top_entities": [{"type": t, "name": n, "documents": c} for (t, n), c in top],
+            "series": [s.to_json() for s in self.series()],
+            "data_dir": str(self.data_dir),
+        }
 
     def close(self) -> None:
-        raise NotImplementedError
+        self._service.close()

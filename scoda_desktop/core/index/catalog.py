@@ -1,0 +1,111 @@
+"""The catalog: what the index knows about files and documents, outside Whoosh.
+
+Why a sidecar: an unchanged re-sync must answer "did anything change?" from (path, size,
+mtime) alone, without opening the index; facets need each document's source, year and
+entities as arrays, not by unpickling stored fields; paths and near-duplicate groups change
+without a document's content changing. Each file carries the index generation it belongs to,
+so a catalog that does not match the committed index (a crash between the two writes) is
+detected and the index rebuilt.
+
+Files in the index folder: ``meta.json`` (schema version, generation), ``catalog.pickle``
+(files, documents, duplicate groups), and lazily loaded ``vocab.pickle`` (words for
+prefix/fuzzy/suggestions), ``signatures.pickle`` (MinHash) and ``metrics.pickle``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+META = "meta.json"
+_SIDE = ("vocab", "signatures", "metrics")
+
+
+def read_meta(folder: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads((folder / META).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, path)
+
+
+@dataclass
+class Catalog:
+    generation: int = -1
+    # path -> (size, mtime, sha256, doc id)
+    files: dict[str, tuple[int, float, str, str]] = field(default_factory=dict)
+    # doc id -> facts (title, date, source, language, words, entities, aliases, metrics,
+    # paths): see prepare.Prepared.info
+    docs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # near-duplicate groups of doc ids (each of two or more)
+    groups: list[list[str]] = field(default_factory=list)
+    folder: Path | None = None
+    _side: dict[str, Any] = field(default_factory=dict)
+
+    # -- lazily loaded sidecars ---------------------------------------------------------
+    def side(self, name: str) -> dict[str, Any]:
+        """``vocab`` (word -> term), ``signatures`` (id -> MinHash), ``metrics`` (id -> list)."""
+        if name not in self._side:
+            data: dict[str, Any] = {}
+            if self.folder is not None:
+                try:
+                    with open(self.folder / f"{name}.pickle", "rb") as fh:
+                        gen, data = pickle.load(fh)
+                    if gen != self.generation:
+                        data = {}
+                except (OSError, pickle.UnpicklingError, ValueError, EOFError):
+                    data = {}
+            self._side[name] = data
+        return self._side[name]
+
+    def group_of(self) -> dict[str, list[str]]:
+        return {doc_id: group for group in self.groups for doc_id in group}
+
+    def other_paths(self, doc_id: str, own: str | None = None) -> list[str]:
+        """Paths of the other copies: identical files, then near-duplicate documents."""
+        info = self.docs.get(doc_id, {})
+        out = [p for p in info.get("paths", []) if p != own]
+        for other in self.group_of().get(doc_id, []):
+            if other != doc_id:
+                out.extend(self.docs.get(other, {}).get("paths", []))
+        return out
+
+    # -- persistence -------------------------------------------------------------------
+    @classmethod
+    def load(cls, folder: Path) -> Catalog | None:
+        """The catalog of the index in ``folder``, or None if missing or out of step."""
+        meta = read_meta(folder)
+        if meta is None:
+            return None
+        try:
+            with open(folder / "catalog.pickle", "rb") as fh:
+                data = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, ValueError, EOFError):
+            return None
+        if data.get("generation") != meta.get("generation"):
+            return None
+        return cls(data["generation"], data["files"], data["docs"], data["groups"], folder)
+
+    def save(self, folder: Path, generation: int, schema_version: int) -> None:
+        """Write every part for ``generation``; meta.json last, so it marks a complete set."""
+        for name in _SIDE:
+            if generation == self.generation and name not in self._side:
+                continue  # not loaded, so not changed: its file is still current
+            data = self.side(name)
+            _atomic_write(folder / f"{name}.pickle", pickle.dumps((generation, data), 5))
+        _atomic_write(folder / "catalog.pickle", pickle.dumps(
+            {"generation": generation, "files": self.files, "docs": self.docs,
+             "groups": self.groups}, 5))
+        _atomic_write(folder / META, json.dumps(
+            {"schema_version": schema_version, "generation": generation}).encode())
+        self.generation, self.folder = generation, folder

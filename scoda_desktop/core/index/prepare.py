@@ -1,0 +1,114 @@
+"""Everything a file needs before the writer sees it, done in worker processes.
+
+Cleaning, extraction, MinHash and analysis are pure CPU work per file, so a process pool runs
+``prepare_file`` on both cores while the one writer in the main process only files the ready
+postings (``IndexService`` never analyses text itself during a sync). The result is plain
+data (picklable) and small: encoded postings, the stored JSON, and light facts for the
+catalog.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from scoda_desktop.core.documents import Document, Skipped
+from scoda_desktop.core.index.analysis import keyword
+from scoda_desktop.core.index.schema import ENTITY_FIELDS, encode_postings
+
+# Document attributes kept in the stored ``doc`` JSON (text lives in the ``body`` field).
+_STORED_KEYS = ("title", "date", "date_text", "source", "author", "language", "words",
+                "sha256", "size", "mtime")
+
+
+@dataclass
+class Prepared:
+    """One document ready for the writer and the catalog."""
+
+    id: str
+    path: str
+    sha256: str
+    size: int
+    mtime: float
+    fields: dict[str, Any]  # keyword arguments for ``writer.add_document``
+    info: dict[str, Any]  # catalog facts: title, date, source, entities, ...
+    metrics: list[dict[str, Any]]  # for the metric ledger, without re-extraction
+    signature: list[int]  # MinHash of the clean text
+    words: dict[str, str] = field(default_factory=dict)  # folded word -> term (vocabulary)
+
+
+def document_fields(doc: Document) -> tuple[dict[str, Any], dict[str, str]]:
+    """The ``add_document`` arguments of a Document, and its vocabulary."""
+    from scoda_desktop.core.extract import measure_key
+
+    body, words = encode_postings(doc.text)
+    out: dict[str, Any] = {"id": doc.id, "body": body, "_stored_body": doc.text}
+    if doc.title:
+        title, title_words = encode_postings(doc.title, 2.0)
+        out["title"], out["_stored_title"] = title, doc.title
+        for w, t in title_words.items():
+            words.setdefault(w, t)
+    if doc.source:
+        out["source"], _ = encode_postings(doc.source)
+        out["_stored_source"] = doc.source
+    if doc.author:
+        out["author"], _ = encode_postings(doc.author)
+    if doc.date:
+        out["date"] = doc.date[:10]
+        out["year"] = doc.date[:4]
+    out["language"] = doc.language
+    per_type: dict[str, set[str]] = {}
+    for ent in doc.entities:
+        name = ENTITY_FIELDS.get(ent.type)
+        values = {keyword(ent.canonical), keyword(ent.text)} - {""}
+        if name:
+            per_type.setdefault(name, set()).update(values)
+        per_type.setdefault("entity", set()).update(values)
+    units = {keyword(m.unit) for m in doc.metrics if m.unit} - {""}
+    measures = {keyword(measure_key(m)) for m in doc.metrics} - {""}
+    for name, values in (*per_type.items(), ("unit", units), ("measure", measures)):
+        if values:
+            out[name] = sorted(values)
+    stored = {k: getattr(doc, k) for k in _STORED_KEYS}
+    stored["removed"] = [r.to_json() for r in doc.removed]
+    stored["entities"] = [e.to_json() for e in doc.entities]
+    stored["metrics"] = [m.to_json() for m in doc.metrics]
+    out["doc"] = json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
+    return out, words
+
+
+def prepare_document(doc: Document, *, extract_entities: bool = True) -> Prepared:
+    """Extract (unless the Document already carries results), sign and encode one Document."""
+    from scoda_desktop.core.ingest import minhash_signature
+
+    if extract_entities and not doc.entities and not doc.metrics:
+        from scoda_desktop.core.extract import extract
+
+        doc.entities, doc.metrics = extract(doc.text, doc_date=doc.date)
+    fields_, words = document_fields(doc)
+    entities = sorted({(e.type, e.canonical) for e in doc.entities})
+    aliases = sorted({(e.type, keyword(e.text), e.canonical) for e in doc.entities
+                      if keyword(e.text) != keyword(e.canonical)})
+    info = {"title": doc.title, "date": doc.date, "source": doc.source,
+            "language": doc.language, "words": doc.words, "entities": entities,
+            "aliases": aliases, "metrics": len(doc.metrics)}
+    return Prepared(
+        id=doc.id, path=doc.path, sha256=doc.sha256, size=doc.size, mtime=doc.mtime,
+        fields=fields_, info=info, metrics=[m.to_json() for m in doc.metrics],
+        signature=minhash_signature(doc.text), words=words,
+    )
+
+
+def prepare_file(path: str) -> Prepared | Skipped:
+    """Worker entry point: one file to a Prepared, or a Skipped with the reason."""
+    from scoda_desktop.core.ingest import IngestError, load_document
+
+    try:
+        doc = load_document(path)
+    except IngestError as exc:
+        return Skipped(path, exc.reason)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop an import
+        return Skipped(path, f"could not read: {type(exc).__name__}: {exc}")
+    doc.path = path
+    return prepare_document(doc)

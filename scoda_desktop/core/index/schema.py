@@ -1,0 +1,111 @@
+"""The Whoosh schema: one place that says what is indexed, stored and why.
+
+``SCHEMA_VERSION`` is written next to the index; a different number means the index was made
+by another version of this module and is rebuilt from the sources (see ``corpus.Corpus``).
+Bump it whenever a field, the analysis or the stored layout changes.
+
+Paths and near-duplicate groups are not index fields: identical copies of a file come and go
+without the content changing, and a new article can join an old one's duplicate group, so
+both live in the catalog (``catalog.py``) that each sync rewrites, and no document is
+re-indexed for them.
+
+Text fields are *pre-analysed*: worker processes turn text into ``term -> positions`` with
+``analysis.analyze`` and encode the postings; the single writer only files them. The field
+type below accepts either such a ``Preanalyzed`` list or plain text (analysed in process).
+"""
+
+from __future__ import annotations
+
+from whoosh import fields
+from whoosh.formats import Positions
+
+from scoda_desktop.core.index.analysis import analyze
+
+SCHEMA_VERSION = 3
+
+# Fields filled from entity extraction: entity type -> field name.
+ENTITY_FIELDS = {
+    "PERSON": "person",
+    "ORG": "org",
+    "PLACE": "place",
+    "FACILITY": "facility",
+    "EVENT": "event",
+}
+# Keyword fields a query may name with ``field:value`` (matched on ``analysis.keyword``).
+KEYWORD_FIELDS = ("entity", *ENTITY_FIELDS.values(), "unit", "measure", "language")
+# Analysed text fields a query may name.
+TEXT_FIELDS = ("title", "body", "source", "author")
+# Words a query searches when it names no field, with their boosts (title counts more).
+DEFAULT_FIELDS = ("title", "body")
+
+
+class Preanalyzed(list):
+    """``(term_bytes, freq, weight, encoded_positions)`` tuples made by ``encode_postings``."""
+
+
+_POSITIONS = Positions()
+
+
+def encode_postings(text: str, boost: float = 1.0) -> tuple[Preanalyzed, dict[str, str]]:
+    """Analyse and encode one text for a ``PreText`` field (runs in worker processes)."""
+    postings, words = analyze(text)
+    encode = _POSITIONS.encode
+    items = Preanalyzed(
+        (term.encode("utf-8"), len(plist), len(plist) * boost, encode(plist))
+        for term, plist in postings.items()
+    )
+    return items, words
+
+
+class PreText(fields.TEXT):
+    """A TEXT field with positions that takes postings analysed elsewhere.
+
+    Whoosh calls ``index()`` for each added value; given a ``Preanalyzed`` list it returns
+    it unchanged, so the writer process does no tokenising at all.
+    """
+
+    def __init__(self, *, stored: bool = False, field_boost: float = 1.0) -> None:
+        super().__init__(stored=stored, phrase=True, field_boost=field_boost)
+
+    def index(self, value, **kwargs):  # type: ignore[override]
+        if isinstance(value, Preanalyzed):
+            return iter(value)
+        items, _ = encode_postings(value, self.format.field_boost)
+        return iter(items)
+
+
+def make_schema() -> fields.Schema:
+    return fields.Schema(
+        # Document id (first 16 hex digits of the file's sha256); unique; a column so the
+        # searcher maps doc numbers to ids without unpickling stored fields.
+        id=fields.ID(unique=True, stored=True, sortable=True),
+        # Headline; boosted so a title match outranks a passing mention in a body.
+        title=PreText(stored=True, field_boost=2.0),
+        # Clean body; stored for snippets; positions for phrases.
+        body=PreText(stored=True),
+        # Publication day "YYYY-MM-DD" (string order = date order, so ranges work).
+        date=fields.ID(stored=True),
+        # Publication year "2024" (year:2024, and the year facet).
+        year=fields.ID(),
+        # Site or paper name, analysed so source:china and source:"china daily" both work.
+        source=PreText(stored=True),
+        # Byline, analysed like source.
+        author=PreText(),
+        # "en", "zh" or "other".
+        language=fields.ID(),
+        # Entity names of any type: canonical names and the surface forms found in the text,
+        # normalised with analysis.keyword (so entity:"xi jinping" matches "Xi Jinping").
+        entity=fields.ID(),
+        # Entity names by type (same values as entity, split per type).
+        person=fields.ID(),
+        org=fields.ID(),
+        place=fields.ID(),
+        facility=fields.ID(),
+        event=fields.ID(),
+        # Metric units ("teu", "usd", "%") and normalised measures (extract.measure_key).
+        unit=fields.ID(),
+        measure=fields.ID(),
+        # The rest of the Document as JSON (removed lines, entities, metrics, metadata), so
+        # `show` and the reading view never re-run cleaning or extraction.
+        doc=fields.STORED(),
+    )

@@ -1,0 +1,197 @@
+"""Incremental sync: bring one index in line with the files of the sources.
+
+A file is read again only when its (size, mtime) changed *and* its sha256 did too; identical
+files are one document with several paths; a document whose last path is gone leaves the
+index. New and changed files are prepared (clean, extract, analyse) in a process pool on big
+imports and in process on small ones (< ``POOL_MIN`` files, where starting workers costs more
+than it saves); the one writer files them and commits once. Cancelled: nothing is committed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Generator, Iterator
+from pathlib import Path
+
+from scoda_desktop.core.documents import Progress, Skipped
+from scoda_desktop.core.index.catalog import Catalog
+from scoda_desktop.core.index.prepare import Prepared, prepare_file
+from scoda_desktop.core.index.service import IndexService
+
+POOL_MIN = 50
+WORKERS = 2
+
+
+def _sha256(path: str) -> str | None:
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
+
+
+def _prepared(paths: list[str], cancel: Callable[[], bool]) -> Iterator[Prepared | Skipped]:
+    """Prepare files in order; a pool of worker processes for big batches."""
+    if len(paths) < POOL_MIN:
+        for p in paths:
+            if cancel():
+                return
+            yield prepare_file(p)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver: workers start from a clean process (forking a process with threads, like
+    # the window, is unsafe); the preload makes each worker's imports happen once.
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    if method == "forkserver":
+        ctx.set_forkserver_preload(["scoda_desktop.core.index.prepare"])
+    pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=ctx)
+    try:
+        for item in pool.map(prepare_file, paths, chunksize=8):
+            yield item
+            if cancel():
+                return
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def scan(sources: list[str]) -> tuple[dict[str, os.stat_result], list[Skipped]]:
+    from scoda_desktop.core.ingest import iter_input_files
+
+    found: dict[str, os.stat_result] = {}
+    skipped: list[Skipped] = []
+    for item in iter_input_files(sources):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        try:
+            path = str(Path(item).resolve())
+            found[path] = os.stat(path)
+        except OSError as exc:
+            skipped.append(Skipped(str(item), f"unreadable: {exc.strerror or exc}"))
+    return found, skipped
+
+
+def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
+             cancel: Callable[[], bool], report) -> Generator[Progress, None, bool]:
+    """Sync ``catalog`` (mutated) and ``service``'s index; returns False when cancelled."""
+    yield Progress(0, 0, "", "scanning")
+    found, skipped = scan(sources)
+    report.skipped.extend(skipped)
+    known_sha = {rec[2]: rec[3] for rec in catalog.files.values()}
+    todo: list[str] = []
+    updates: set[str] = set()
+    dirty = False
+    unlinked: set[str] = set()  # doc ids that lost a path in this sync
+    new_docs: dict[str, Prepared] = {}
+    for path, st in found.items():
+        rec = catalog.files.get(path)
+        if rec and rec[0] == st.st_size and rec[1] == st.st_mtime:
+            report.unchanged += 1
+            continue
+        sha = _sha256(path) if (rec or known_sha) else None
+        if rec and sha == rec[2]:
+            catalog.files[path] = (st.st_size, st.st_mtime, rec[2], rec[3])
+            report.unchanged += 1
+            dirty = True
+            continue
+        if rec:
+            report.updated += 1
+            updates.add(path)
+            unlinked.add(_unlink(catalog, path))
+        else:
+            report.added += 1
+        if sha and sha in known_sha and known_sha[sha] in catalog.docs:  # identical copy
+            _link(catalog, path, st, sha, known_sha[sha])
+        else:
+            todo.append(path)
+    for path in [p for p in catalog.files if p not in found]:
+        report.removed += 1
+        unlinked.add(_unlink(catalog, path))
+    if cancel():
+        return False
+    writer = None
+    done = 0
+    for item in _prepared(todo, cancel):
+        done += 1
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+            if item.path in updates:  # it was indexed, and now cannot be read: it leaves
+                report.updated -= 1
+                report.removed += 1
+            else:
+                report.added -= 1
+            yield Progress(done, len(todo), item.path, "reading")
+            continue
+        if item.id in catalog.docs or item.id in new_docs:
+            _link(catalog, item.path, found[item.path], item.sha256, item.id)
+        else:
+            if writer is None:
+                writer = service.writer()
+            writer.add_document(**item.fields)
+            new_docs[item.id] = item
+            catalog.docs[item.id] = dict(item.info, paths=[])
+            _link(catalog, item.path, found[item.path], item.sha256, item.id)
+        yield Progress(done, len(todo), item.path, "reading")
+    if cancel():
+        if writer is not None:
+            writer.cancel()
+        return False
+    gone = [d for d in unlinked if d and d in catalog.docs and not catalog.docs[d]["paths"]]
+    if not writer and not gone and not new_docs:
+        if dirty or report.updated or report.added or report.removed or catalog.generation < 0:
+            catalog.save(service.folder, service.generation(), _schema_version())
+            service.reopen()
+        return True
+    if writer is None:
+        writer = service.writer()
+    yield Progress(done, len(todo), "", "committing")
+    sigs, vocab, metrics = (catalog.side(n) for n in ("signatures", "vocab", "metrics"))
+    for doc_id in gone:
+        writer.delete_by_term("id", doc_id)
+        for side in (sigs, metrics):
+            side.pop(doc_id, None)
+        del catalog.docs[doc_id]
+    for doc_id, item in new_docs.items():
+        sigs[doc_id] = item.signature
+        metrics[doc_id] = item.metrics
+        for w, t in item.words.items():
+            vocab.setdefault(w, t)
+    if cancel():
+        writer.cancel()
+        return False
+    from scoda_desktop.core.ingest import group_near_duplicates
+
+    catalog.groups = group_near_duplicates(sigs)
+    service.commit(writer, catalog)
+    return True
+
+
+def _schema_version() -> int:
+    from scoda_desktop.core.index.schema import SCHEMA_VERSION
+
+    return SCHEMA_VERSION
+
+
+def _link(catalog: Catalog, path: str, st: os.stat_result, sha: str, doc_id: str) -> None:
+    catalog.files[path] = (st.st_size, st.st_mtime, sha, doc_id)
+    paths = catalog.docs[doc_id].setdefault("paths", [])
+    if path not in paths:
+        paths.append(path)
+        paths.sort()
+
+
+def _unlink(catalog: Catalog, path: str) -> str:
+    rec = catalog.files.pop(path, None)
+    if rec is None:
+        return ""
+    info = catalog.docs.get(rec[3])
+    if info and path in info.get("paths", []):
+        info["paths"].remove(path)
+    return rec[3]
