@@ -112,8 +112,13 @@ def analyze(text: str) -> tuple[dict[str, list[int]], dict[str, str]]:
         else:
             plist.append(pos)
         seen[text[start:end]] = term
-    words = {fold(w).replace("\u2019", "'"): t for w, t in seen.items()
-             if not _CJK_ANY_RE.match(t)}
+    words: dict[str, str] = {}
+    for w, t in seen.items():
+        if not _CJK_ANY_RE.match(t):
+            low = w.lower()
+            words[fold(low).replace("\u2019", "'")] = t
+            if not low.isascii():  # keep the accented form too, for snippet marks
+                words[low] = t
     return postings, words
 
 

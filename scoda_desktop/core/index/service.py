@@ -174,9 +174,10 @@ class IndexService:
 
     def _hits(self, docnums: np.ndarray, scores: dict[int, float], terms: set[str],
               plain: bool) -> list[Hit]:
-        from scoda_desktop.core.index.snippets import make_snippet
+        from scoda_desktop.core.index.snippets import make_snippet, marker
 
         s, table, cat = self.searcher(), self.table(), self.catalog or Catalog()
+        pattern = marker(terms, self.vocab().surfaces()) if len(docnums) else None
         hits = []
         for docnum in docnums.tolist():
             fields = s.stored_fields(docnum)
@@ -186,7 +187,7 @@ class IndexService:
             hits.append(Hit(
                 id=doc_id, path=paths[0], title=fields.get("title"), date=info.get("date"),
                 source=fields.get("source"), score=round(scores.get(docnum, 0.0), 4),
-                snippet=make_snippet(fields.get("body", ""), terms, plain=plain),
+                snippet=make_snippet(fields.get("body", ""), terms, plain=plain, pattern=pattern),
                 duplicates=cat.other_paths(doc_id, paths[0]),
             ))
         return hits

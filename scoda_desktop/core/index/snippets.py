@@ -9,29 +9,75 @@ any into the result list.
 
 from __future__ import annotations
 
+import bisect
 import html
+import re
 from collections.abc import Iterable
 
-from scoda_desktop.core.index.analysis import iter_tokens
+from scoda_desktop.core.index.analysis import (
+    WORD_RE,
+    _term_cache,
+    is_cjk,
+    iter_tokens,
+    term_of,
+)
 
 FRAGMENTS = 3
 BEFORE, AFTER = 70, 130  # characters of context around the first match of a fragment
 SEP = " "
+MAX_CANDIDATES = 60  # fragments considered: the first 60 matches are plenty to choose from
 
 
-def match_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int, str]]:
+def marker(terms: set[str], surfaces: dict[str, list[str]]) -> re.Pattern[str] | None:
+    """One regex for the written forms of ``terms`` (from the index vocabulary), so a
+    snippet is a C-speed scan instead of tokenising the body; None if a term has no known
+    form (then ``match_spans`` tokenises)."""
+    alts = []
+    for term in terms:
+        if is_cjk(term):
+            alts.append(re.escape(term))
+            continue
+        forms = surfaces.get(term)
+        if not forms:
+            return None
+        alts.extend(rf"\b{re.escape(f)}\b" for f in forms)
+    if not alts:
+        return None
+    alts.sort(key=len, reverse=True)
+    return re.compile("|".join(alts), re.IGNORECASE)
+
+
+def match_spans(text: str, terms: Iterable[str],
+                pattern: re.Pattern[str] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, term) of every token of ``text`` whose term is in ``terms``, merged."""
     wanted = terms if isinstance(terms, set | frozenset) else set(terms)
     if not wanted:
         return []
+    if pattern is not None:
+        out: list[tuple[int, int, str]] = []
+        for m in pattern.finditer(text):
+            if out and m.start() < out[-1][1]:
+                continue
+            out.append((m.start(), m.end(), m.group().lower()))
+        return out
     spans: list[tuple[int, int, str]] = []
-    for term, _pos, start, end in iter_tokens(text):
-        if term in wanted:
-            if spans and start < spans[-1][1]:  # CJK bigram overlapping the last mark
-                s, e, t = spans[-1]
-                spans[-1] = (s, max(e, end), t)
-            else:
-                spans.append((start, end, term))
+    cache = _term_cache
+    for m in WORD_RE.finditer(text):
+        word = m.group()
+        if word.isascii():  # the fast path: no CJK, term from the cache
+            term = cache.get(word) or term_of(word)
+            if term in wanted:
+                spans.append((m.start(), m.end(), term))
+            continue
+        base = m.start()
+        for term, _pos, start, end in iter_tokens(word):
+            if term in wanted:
+                start, end = base + start, base + end
+                if spans and start < spans[-1][1]:  # CJK bigram overlapping the last mark
+                    s, e, t = spans[-1]
+                    spans[-1] = (s, max(e, end), t)
+                else:
+                    spans.append((start, end, term))
     return spans
 
 
@@ -39,23 +85,24 @@ def _boundary_left(text: str, i: int) -> int:
     if i <= 0:
         return 0
     space = text.rfind(" ", max(0, i - 20), i)
-    return space + 1 if space >= 0 else i
+    return space + 1 if space >= 0 else (0 if i <= 20 else i)
 
 
 def _boundary_right(text: str, i: int) -> int:
     if i >= len(text):
         return len(text)
     space = text.find(" ", i, i + 20)
-    return space if space >= 0 else i
+    return space if space >= 0 else (len(text) if len(text) - i <= 20 else i)
 
 
 def _windows(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, list]]:
     """Candidate fragments, best first: most distinct terms, then earliest."""
     cands = []
-    for i, (start, _end, _t) in enumerate(spans):
+    ends = [s[1] for s in spans]
+    for i, (start, _end, _t) in enumerate(spans[:MAX_CANDIDATES]):
         lo = _boundary_left(text, start - BEFORE)
         hi = _boundary_right(text, start + AFTER)
-        inside = [s for s in spans[i:] if s[1] <= hi]
+        inside = spans[i : bisect.bisect_right(ends, hi, i)]
         cands.append((lo, hi, inside))
     cands.sort(key=lambda c: (-len({s[2] for s in c[2]}), -len(c[2]), c[0]))
     chosen: list[tuple[int, int, list]] = []
@@ -67,11 +114,12 @@ def _windows(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, in
     return sorted(chosen)
 
 
-def make_snippet(text: str, terms: Iterable[str], *, plain: bool = False) -> str:
+def make_snippet(text: str, terms: Iterable[str], *, plain: bool = False,
+                 pattern: re.Pattern[str] | None = None) -> str:
     """HTML (``<b>`` marks, the rest escaped) or plain text; the opening lines if no match."""
     if not text:
         return ""
-    spans = match_spans(text, terms)
+    spans = match_spans(text, terms, pattern)
     if not spans:
         end = _boundary_right(text, BEFORE + AFTER)
         head = text[:end].replace("\n", " ")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
+import threading
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 
@@ -45,9 +47,14 @@ def _prepared(paths: list[str], cancel: Callable[[], bool]) -> Iterator[Prepared
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    # forkserver: workers start from a clean process (forking a process with threads, like
-    # the window, is unsafe); the preload makes each worker's imports happen once.
-    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    # fork when this process has a single thread (fast: workers inherit the imports);
+    # forkserver when it has more (forking a threaded process, like the window, is unsafe);
+    # spawn where neither exists (Windows, macOS default).
+    methods = mp.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1 and sys.platform != "darwin":
+        method = "fork"
+    else:
+        method = "forkserver" if "forkserver" in methods else "spawn"
     ctx = mp.get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["scoda_desktop.core.index.prepare"])

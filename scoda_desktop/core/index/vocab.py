@@ -39,7 +39,17 @@ class Vocab:
         self.sorted = sorted(words)
         self._docs = docs
         self._aliases: dict[str, dict[str, set[str]]] | None = None
+        self._surfaces: dict[str, list[str]] | None = None
         self.doc_frequency = doc_frequency  # term -> documents in the body/title fields
+
+    def surfaces(self) -> dict[str, list[str]]:
+        """term -> the written forms that make it (for snippet marks); built once."""
+        if self._surfaces is None:
+            inverse: dict[str, list[str]] = {}
+            for word, term in self.words.items():
+                inverse.setdefault(term, []).append(word)
+            self._surfaces = inverse
+        return self._surfaces
 
     def _range(self, prefix: str) -> list[str]:
         lo = bisect.bisect_left(self.sorted, prefix)

@@ -1,0 +1,200 @@
+"""``index``, ``search``, ``show``, ``export``, ``stats``: the commands that use the index.
+
+Every command works on a first start: with no usable index it indexes the seeds (and any
+sources already listed) before answering. A progress bar goes to stderr on a terminal only,
+so ``--json`` output on stdout stays clean for scripts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from scoda_desktop.core.corpus import Corpus, SyncReport
+from scoda_desktop.core.documents import Progress, Skipped
+
+
+def _print_json(obj: object, out: TextIO | None = None) -> None:
+    (out or sys.stdout).write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def _bar(p: Progress, width: int = 30) -> str:
+    if p.total:
+        filled = int(width * p.done / p.total)
+        count = f"{p.done}/{p.total}"
+    else:
+        filled, count = 0, ""
+    name = Path(p.path).name if p.path else ""
+    return f"\r{p.stage:10} [{'#' * filled}{'.' * (width - filled)}] {count} {name[:40]:40}"
+
+
+def run_sync(corpus: Corpus, rebuild: bool = False) -> SyncReport:
+    """Drive a sync, drawing a bar on stderr when it is a terminal."""
+    tty = sys.stderr.isatty()
+    gen = corpus.sync(rebuild=rebuild)
+    try:
+        while True:
+            p = next(gen)
+            if tty:
+                sys.stderr.write(_bar(p))
+                sys.stderr.flush()
+    except StopIteration as stop:
+        report = stop.value
+    finally:
+        if tty:
+            sys.stderr.write("\r" + " " * 100 + "\r")
+    return report
+
+
+def _ensure(corpus: Corpus) -> None:
+    if corpus.needs_sync():
+        if sys.stderr.isatty():
+            sys.stderr.write("building the index (first start)...\n")
+        run_sync(corpus)
+
+
+def cmd_index(corpus: Corpus, args: argparse.Namespace) -> int:
+    missing = []
+    present = []
+    for p in args.paths:
+        (present if Path(p).exists() else missing).append(p)
+    if present:
+        corpus.add_sources(present)
+    report = run_sync(corpus, rebuild=args.rebuild)
+    report.skipped[:0] = [Skipped(str(Path(p).absolute()), "no such file or folder")
+                          for p in missing]
+    if args.json:
+        _print_json(report.to_json())
+        return 0
+    print(f"{report.documents} documents: {report.added} added, {report.updated} updated, "
+          f"{report.unchanged} unchanged, {report.removed} removed"
+          + (" (cancelled)" if report.cancelled else ""))
+    for s in report.skipped:
+        print(f"  skipped {s.path}: {s.reason}")
+    for group in report.duplicates:
+        print("  duplicates: " + ", ".join(group))
+    return 0
+
+
+def cmd_search(corpus: Corpus, args: argparse.Namespace) -> int:
+    from scoda_desktop.cli import UsageError
+
+    if args.limit is not None and args.limit < 1:
+        raise UsageError("--limit must be 1 or more")
+    result = corpus.search(args.query, limit=args.limit, sort=args.sort)
+    if args.json:
+        _print_json(result.to_json())
+        return 0
+    if result.error:
+        print(f"note: {result.error}")
+    shown = f" for {result.parsed}" if result.parsed else ""
+    print(f"{result.total} documents{shown} ({result.took_ms:.0f} ms)")
+    if result.suggestion:
+        print(f"did you mean: {result.suggestion}")
+    import html
+    import re
+
+    for i, hit in enumerate(result.hits, 1):
+        print(f"\n{i:3}. {hit.title or '(no title)'}")
+        print(f"     {hit.date or '-'}  {hit.source or '-'}  score {hit.score:.2f}  [{hit.id}]")
+        print(f"     {hit.path}")
+        snippet = html.unescape(re.sub(r"</?b>", "*", hit.snippet))
+        print(f"     {snippet}")
+        if hit.duplicates:
+            print(f"     duplicates: {', '.join(hit.duplicates)}")
+    return 0
+
+
+def cmd_show(corpus: Corpus, args: argparse.Namespace) -> int:
+    doc = corpus.document(args.ref)
+    if doc is None:
+        print(f"scoda-desktop: error: no indexed document with id or path {args.ref!r}",
+              file=sys.stderr)
+        return 1
+    if args.json:
+        _print_json(doc.to_json())
+        return 0
+    from scoda_desktop.cli_clean import _summary
+
+    print(_summary(doc))
+    if doc.duplicates:
+        print("  duplicates: " + ", ".join(doc.duplicates))
+    print()
+    print(doc.text)
+    return 0
+
+
+def export_rows(corpus: Corpus, query: str) -> list[dict[str, Any]]:
+    result = corpus.search(query, limit=None, plain=True)
+    rows = []
+    for hit in result.hits:
+        doc = corpus.document(hit.id)
+        rows.append({"id": hit.id, "path": hit.path, "title": hit.title, "date": hit.date,
+                     "source": hit.source, "score": hit.score, "snippet": hit.snippet,
+                     "entities": len(doc.entities) if doc else 0,
+                     "metrics": len(doc.metrics) if doc else 0})
+    return rows
+
+
+def _write_export(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
+    if fmt == "json":
+        out.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    fields = ["id", "path", "title", "date", "source", "score", "snippet", "entities",
+              "metrics"]
+    writer = csv.DictWriter(out, fieldnames=fields)
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+def cmd_export(corpus: Corpus, args: argparse.Namespace) -> int:
+    rows = export_rows(corpus, args.query)
+    if not args.output:
+        _write_export(rows, args.format, sys.stdout)
+        return 0
+    with open(args.output, "w", encoding="utf-8", newline="") as out:
+        _write_export(rows, args.format, out)
+    print(f"{len(rows)} documents written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(corpus: Corpus, args: argparse.Namespace) -> int:
+    stats = corpus.stats()
+    if args.json:
+        _print_json(stats)
+        return 0
+    print(f"documents: {stats['documents']}  (files: {stats['files']})")
+    print(f"words:     {stats['words']}")
+    rng = stats["date_range"]
+    print(f"dates:     {rng[0]} .. {rng[1]}" if rng else "dates:     -")
+    print("sources:")
+    for name, n in stats["sources"].items():
+        print(f"  {n:5}  {name}")
+    if stats["top_entities"]:
+        print("top entities:")
+        for e in stats["top_entities"]:
+            print(f"  {e['documents']:5}  {e['type']:8}  {e['name']}")
+    if stats["series"]:
+        print("metric series:")
+        for s in stats["series"]:
+            pts = ", ".join(f"{p['date']}: {p['value']:g}" for p in s["points"])
+            print(f"  {s['measure']} ({s['unit']}): {pts}")
+    return 0
+
+
+COMMANDS = {"index": cmd_index, "search": cmd_search, "show": cmd_show,
+            "export": cmd_export, "stats": cmd_stats}
+
+
+def run(command: str, args: argparse.Namespace, data_dir: Path | None) -> int:
+    corpus = Corpus(data_dir)
+    try:
+        if command != "index":
+            _ensure(corpus)
+        return COMMANDS[command](corpus, args)
+    finally:
+        corpus.close()
