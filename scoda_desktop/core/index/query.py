@@ -201,10 +201,15 @@ class _Parser:
             return node
         if kind == "MOD":
             self.take()
+            if self.peek() in (None, "RP", "OR", "AND"):
+                self.note("ignored a + with nothing after it")
+                return None
             return self.parse_unary()
         return self.parse_atom()
 
     def parse_atom(self) -> _Node | None:
+        if self.peek() is None:
+            return None
         kind, value, fname = self.take()
         if kind in ("LP", "FIELDLP"):
             self.fields.append(fname if kind == "FIELDLP" else self.fields[-1])
@@ -228,9 +233,13 @@ class _Parser:
     def text_fields(self, fname: str | None) -> tuple[str, ...]:
         return (fname,) if fname else DEFAULT_FIELDS
 
-    def terms_query(self, fname: str | None, terms: list[str]) -> wq.Query:
+    def terms_query(self, fname: str | None, terms: list[str], text: str = "") -> wq.Query:
         if fname in (None, "title", "body"):
-            self.highlight.update(terms)
+            # CJK runs are marked whole ("上合示范区"), not as their bigrams
+            runs = CJK_RUN_RE.findall(text)
+            bigrams = {r[i : i + 2] for r in runs for i in range(len(r) - 1)}
+            self.highlight.update(t for t in terms if t not in bigrams)
+            self.highlight.update(runs)
         qs = [wq.Term(f, terms[0]) if len(terms) == 1 else wq.Phrase(f, terms)
               for f in self.text_fields(fname)]
         return qs[0] if len(qs) == 1 else wq.Or(qs)
@@ -243,7 +252,7 @@ class _Parser:
             self.note(f'ignored "{text}" (no words in it)')
             return None
         prefix = f"{fname}:" if fname else ""
-        return _Node(self.terms_query(fname, terms), f'{prefix}"{text.strip()}"')
+        return _Node(self.terms_query(fname, terms, text), f'{prefix}"{text.strip()}"')
 
     def word_node(self, fname: str | None, word: str, quoted: bool = False) -> _Node | None:
         if fname in KEYWORD_FIELDS:
@@ -265,7 +274,7 @@ class _Parser:
             self.note(f"ignored '{word}' (no letters or digits)")
             return None
         prefix = f"{fname}:" if fname else ""
-        return _Node(self.terms_query(fname, terms), prefix + word)
+        return _Node(self.terms_query(fname, terms, word), prefix + word)
 
     def expansion_node(self, fname: str | None, terms: list[str], shown: str) -> _Node:
         if len(terms) > MAX_EXPANSION:
@@ -382,7 +391,15 @@ def parse_query(text: str, vocab: Vocabulary | None = None) -> Parsed:
         notes.append(f"the query is very long: used its first {MAX_TOKENS} parts")
         tokens = tokens[:MAX_TOKENS]
     parser = _Parser(tokens, vocab, notes)
-    node = parser.parse_top()
+    try:
+        node = parser.parse_top()
+    except Exception:  # noqa: BLE001 - a parser bug must cost the syntax, not the search
+        words = " ".join(WORD_RE.findall(text))
+        if words == text.strip():
+            raise
+        fallback = parse_query(words, vocab)
+        fallback.messages.insert(0, "could not read the query's syntax: searched its words")
+        return fallback
     if node is None:
         if text.strip():
             notes.append("nothing left to search for: showing every document")

@@ -30,17 +30,17 @@ MAX_CANDIDATES = 60  # fragments considered: the first 60 matches are plenty to 
 
 def marker(terms: set[str], surfaces: dict[str, list[str]]) -> re.Pattern[str] | None:
     """One regex for the written forms of ``terms`` (from the index vocabulary), so a
-    snippet is a C-speed scan instead of tokenising the body; None if a term has no known
-    form (then ``match_spans`` tokenises)."""
+    snippet is a C-speed scan instead of tokenising the body; None when there are no terms."""
     alts = []
     for term in terms:
         if is_cjk(term):
             alts.append(re.escape(term))
             continue
         forms = surfaces.get(term)
-        if not forms:
-            return None
-        alts.extend(rf"\b{re.escape(f)}\b" for f in forms)
+        if forms:
+            alts.extend(rf"\b{re.escape(f)}\b" for f in forms)
+        else:  # not in the vocabulary (e.g. an old index): the stem starts the word
+            alts.append(rf"\b{re.escape(term)}\w*")
     if not alts:
         return None
     alts.sort(key=len, reverse=True)
@@ -56,7 +56,9 @@ def match_spans(text: str, terms: Iterable[str],
     if pattern is not None:
         out: list[tuple[int, int, str]] = []
         for m in pattern.finditer(text):
-            if out and m.start() < out[-1][1]:
+            if out and m.start() <= out[-1][1] and is_cjk(m.group()):
+                s, e, t = out[-1]  # touching CJK marks become one
+                out[-1] = (s, max(e, m.end()), t)
                 continue
             out.append((m.start(), m.end(), m.group().lower()))
         return out

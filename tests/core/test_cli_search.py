@@ -1,0 +1,107 @@
+"""The index/search/show/export/stats commands, through cli.main with a temporary data dir."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+from scoda_desktop.cli import main
+from tests.core.corpus_fixtures import ROOT
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("cli-data")
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_first_start_search_indexes_the_seeds_by_itself(tmp_path):
+    # a fresh process on an empty data dir, as a user would run it
+    proc = subprocess.run(
+        [sys.executable, "-m", "scoda_desktop", "--data-dir", str(tmp_path / "d"), "search",
+         "Qingdao", "--json"], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert set(data) == {"query", "parsed", "total", "took_ms", "error", "suggestion", "hits",
+                         "facets"}
+    assert data["total"] == len(data["hits"]) > 0
+    assert set(data["hits"][0]) == {"id", "path", "title", "date", "source", "score",
+                                    "snippet", "duplicates"}
+    assert "<b>Qingdao</b>" in data["hits"][0]["snippet"]
+
+
+def test_index_json_shape_and_added_files(capsys, data_dir, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Harbour news\n\nThe zanzibarian ferry arrived in Qingdao.\n",
+                       encoding="utf-8")
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "index", str(article),
+                       str(tmp_path / "missing"), "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert {"added", "updated", "unchanged", "removed", "skipped", "duplicates",
+            "documents"} <= set(report)
+    assert report["documents"] == 6 and report["added"] == 6
+    assert report["skipped"][0]["reason"] == "no such file or folder"
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "search", "zanzibarian", "--json")
+    assert json.loads(out)["total"] == 1
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "index", "--json")
+    assert json.loads(out)["unchanged"] == 6
+
+
+def test_search_bad_query_is_exit_0_with_a_message(capsys, data_dir):
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "search", "(Qingdao OR", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["error"] and data["total"] > 0
+
+
+def test_search_text_output_and_usage_error(capsys, data_dir):
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "search", "cooperaton")
+    assert code == 0 and "did you mean: cooperation" in out
+    with pytest.raises(SystemExit) as exc:
+        main(["--data-dir", str(data_dir), "search", "x", "--limit", "0"])
+    assert exc.value.code == 2
+
+
+def test_show_by_id_and_path(capsys, data_dir):
+    seed = str(ROOT / "seeds" / "002_24d6ef9958e59988.txt")
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "show", seed, "--json")
+    doc = json.loads(out)
+    assert code == 0 and doc["path"] == seed and doc["title"]
+    assert {"id", "text", "removed", "entities", "metrics", "duplicates"} <= set(doc)
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "show", doc["id"], "--json")
+    assert json.loads(out)["text"] == doc["text"]
+    code, _, err = run(capsys, "--data-dir", str(data_dir), "show", "nothing-like-this")
+    assert code == 1 and "no indexed document" in err
+
+
+def test_export_csv_and_json(capsys, data_dir, tmp_path):
+    target = tmp_path / "out.csv"
+    code, _, _ = run(capsys, "--data-dir", str(data_dir), "export", "SCO", "--format", "csv",
+                     "-o", str(target))
+    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "search", "SCO", "--json")
+    assert code == 0 and len(rows) == json.loads(out)["total"]
+    assert set(rows[0]) == {"id", "path", "title", "date", "source", "score", "snippet",
+                            "entities", "metrics"}
+    assert "<b>" not in rows[0]["snippet"]
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "export", "SCO", "--format", "json")
+    assert len(json.loads(out)) == len(rows)
+
+
+def test_stats(capsys, data_dir):
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "stats", "--json")
+    stats = json.loads(out)
+    assert code == 0 and stats["documents"] >= 5
+    assert {"documents", "words", "sources", "date_range", "top_entities", "series"} <= set(stats)
+    assert stats["date_range"][0] <= stats["date_range"][1]
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "stats")
+    assert "documents:" in out
