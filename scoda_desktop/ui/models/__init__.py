@@ -1,0 +1,7 @@
+"""Qt item models over core objects (results, entities, metrics), testable with no widget."""
+
+from scoda_desktop.ui.models.entities import EntityModel
+from scoda_desktop.ui.models.metrics import MetricModel
+from scoda_desktop.ui.models.results import ResultModel
+
+__all__ = ["EntityModel", "MetricModel", "ResultModel"]

@@ -1,0 +1,1 @@
+"""Layout-only views: they show what they are given and emit what the user did."""

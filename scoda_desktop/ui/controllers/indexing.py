@@ -1,0 +1,111 @@
+"""Indexing: sync in the worker lane with progress and Cancel; imports; corpus facts.
+
+After each sync the corpus facts the other panels need (document count, entity counts,
+the metric ledger) are read once in the worker and handed out with ``info_ready``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from scoda_desktop.core.documents import Progress
+from scoda_desktop.ui.widgets.status import StatusPanel
+from scoda_desktop.ui.workers import Task, TaskRunner
+
+
+def corpus_info(corpus: Any) -> dict[str, Any]:
+    """Facts for the panels, read in one go on the worker thread."""
+    return {"count": corpus.count(), "entity_counts": corpus.entity_counts(),
+            "series": corpus.series()}
+
+
+class IndexController(QObject):
+    sync_started = Signal()
+    sync_finished = Signal(object)  # SyncReport (cancelled or not)
+    sync_failed = Signal(str)
+    import_reported = Signal(object)  # SyncReport of an import that skipped files
+    info_ready = Signal(dict)
+
+    def __init__(self, corpus: Any, runner: TaskRunner, status: StatusPanel,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.corpus = corpus
+        self.runner = runner
+        self.status = status
+        self.info: dict[str, Any] = {"count": 0, "entity_counts": {}, "series": []}
+        self.last_report: Any = None
+        self._task: Task | None = None
+        self._report_skips = False
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.status.cancel.clicked.connect(self._on_cancel_clicked)
+
+    # -- actions ---------------------------------------------------------------------------
+    def sync(self, *, rebuild: bool = False, report_skips: bool = False) -> Task:
+        self._report_skips = self._report_skips or report_skips
+        self.status.set_progress(Progress(0, 0, "", "starting"))
+        task = self.runner.submit(self.corpus.sync, rebuild=rebuild, wants_cancel=True,
+                                  slot="sync")
+        task.progress.connect(self._on_task_progress)
+        task.result.connect(self._on_task_result)
+        task.failed.connect(self._on_task_failed)
+        self._task = task
+        self.sync_started.emit()
+        return task
+
+    def import_paths(self, paths: list[str]) -> Task:
+        """Remember the files/folders as sources, then sync and report what was skipped."""
+        self.runner.submit(self.corpus.add_sources, list(paths))
+        return self.sync(report_skips=True)
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self.status.cancel.setEnabled(False)
+            self.status.file.setText("cancelling…")
+
+    def refresh_info(self) -> Task:
+        task = self.runner.submit(corpus_info, self.corpus, slot="info")
+        task.result.connect(self._on_info_result)
+        return task
+
+    def is_syncing(self) -> bool:
+        return self._task is not None
+
+    # -- slots -----------------------------------------------------------------------------
+    def _on_cancel_clicked(self) -> None:
+        self.cancel()
+
+    def _on_task_progress(self, task: Task, progress: Progress) -> None:
+        if task is self._task:
+            self.status.set_progress(progress)
+
+    def _on_task_result(self, task: Task, report: Any) -> None:
+        if task is not self._task:
+            return
+        self._task = None
+        self.last_report = report
+        self.status.set_idle()
+        if report.cancelled:
+            self.status.hits.setText("Indexing cancelled: the index is as it was.")
+        elif self._report_skips and report.skipped:
+            self.import_reported.emit(report)
+        self._report_skips = False
+        self.status.set_documents(report.documents)
+        self.sync_finished.emit(report)
+        self.refresh_info()
+
+    def _on_task_failed(self, task: Task, message: str) -> None:
+        if task is self._task:
+            self._task = None
+            self.status.set_idle()
+            self.status.hits.setText(f"Indexing failed: {message}")
+            self.sync_failed.emit(message)
+
+    def _on_info_result(self, _task: Task, info: dict) -> None:
+        self.info = info
+        self.status.set_documents(int(info.get("count", 0)))
+        self.info_ready.emit(info)

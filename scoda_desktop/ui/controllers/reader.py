@@ -1,0 +1,200 @@
+"""Reading: load a document in the worker, render it with highlights, drive the
+entity/metric panel, match navigation (F3), the provenance toggle and citations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QObject, Signal
+from PySide6.QtGui import QGuiApplication
+
+from scoda_desktop.core.documents import Document
+from scoda_desktop.ui.matching import query_match_spans
+from scoda_desktop.ui.models.entities import EntityModel
+from scoda_desktop.ui.models.metrics import MetricModel
+from scoda_desktop.ui.preferences import Preferences
+from scoda_desktop.ui.render import (
+    citation,
+    document_spans,
+    entity_mentions,
+    header_html,
+    render_document,
+)
+from scoda_desktop.ui.widgets.document_view import ReaderPanel
+from scoda_desktop.ui.widgets.inspector import InspectorPanel
+from scoda_desktop.ui.workers import Task, TaskRunner
+
+
+def load_document(corpus: Any, ref: str, query: str) -> tuple[Document | None, list]:
+    """Worker side: the document and where the query matches in it."""
+    doc = corpus.document(ref)
+    if doc is None:
+        return None, []
+    return doc, query_match_spans(corpus, doc.text, query)
+
+
+class ReaderController(QObject):
+    document_shown = Signal(object)  # Document
+    entity_filter_requested = Signal(str, str)  # facet field, value
+    message = Signal(str)
+
+    def __init__(self, corpus: Any, runner: TaskRunner, reader: ReaderPanel,
+                 inspector: InspectorPanel, entity_model: EntityModel, metric_model: MetricModel,
+                 prefs: Preferences, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.corpus = corpus
+        self.runner = runner
+        self.reader = reader
+        self.inspector = inspector
+        self.entity_model = entity_model
+        self.metric_model = metric_model
+        self.prefs = prefs
+        self.doc: Document | None = None
+        self.query = ""
+        self.matches: list[tuple[int, int]] = []
+        self.current_match = -1
+        self.entity_counts: dict[tuple[str, str], int] | None = None
+        self._task: Task | None = None
+        self.reader.set_enabled_layers(prefs.layers)
+        self.reader.show_removed.setChecked(prefs.show_removed)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.reader.layer_toggled.connect(self._on_reader_layer_toggled)
+        self.reader.show_removed.toggled.connect(self._on_show_removed_toggled)
+        self.reader.next_match.clicked.connect(self.next_match)
+        self.reader.prev_match.clicked.connect(self.previous_match)
+        self.reader.copy_citation.clicked.connect(self.copy_citation)
+        self.inspector.entity_tree.clicked.connect(self._on_entity_tree_clicked)
+        self.inspector.entity_tree.doubleClicked.connect(self._on_entity_tree_double_clicked)
+        self.inspector.metric_table.clicked.connect(self._on_metric_table_clicked)
+        self.inspector.metric_table.activated.connect(self._on_metric_table_clicked)
+
+    # -- actions ---------------------------------------------------------------------------
+    def open(self, ref: str, query: str | None = None) -> Task:
+        if query is not None:
+            self.query = query
+        task = self.runner.submit(load_document, self.corpus, ref, self.query, slot="document")
+        task.result.connect(self._on_task_result)
+        self._task = task
+        return task
+
+    def set_query(self, query: str) -> None:
+        """The search changed: re-mark the open document for the new query."""
+        if query == self.query:
+            return
+        self.query = query
+        if self.doc is not None:
+            self.matches = query_match_spans(self.corpus, self.doc.text, query)
+            self.render()
+
+    def set_entity_counts(self, counts: dict[tuple[str, str], int]) -> None:
+        self.entity_counts = counts
+        if self.doc is not None:
+            self.entity_model.set_entities(self.doc.entities, counts)
+            self.inspector.refresh()
+
+    def show(self, doc: Document, matches: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.matches = matches
+        self.reader.header.setText(header_html(doc))
+        self.entity_model.set_entities(doc.entities, self.entity_counts)
+        self.metric_model.set_metrics(doc.metrics)
+        self.inspector.refresh()
+        self.render()
+        self.document_shown.emit(doc)
+
+    def render(self) -> None:
+        """Re-draw the open document with the current layers and provenance toggle."""
+        if self.doc is None:
+            return
+        layers = self.reader.enabled_layers()
+        spans = document_spans(self.doc, self.matches, layers)
+        self.reader.view.show_rendered(render_document(
+            self.doc.text, spans, self.doc.removed,
+            show_removed=self.reader.show_removed.isChecked()))
+        self.current_match = -1
+        self._update_match_label()
+
+    def next_match(self) -> None:
+        self._step(1)
+
+    def previous_match(self) -> None:
+        self._step(-1)
+
+    def _step(self, delta: int) -> None:
+        if not self.matches:
+            return
+        if self.current_match < 0:
+            self.current_match = 0 if delta > 0 else len(self.matches) - 1
+        else:
+            self.current_match = (self.current_match + delta) % len(self.matches)
+        self.reader.view.mark(self.matches, current=self.current_match)
+        self._update_match_label()
+
+    def _update_match_label(self) -> None:
+        n = len(self.matches)
+        shown = f"{self.current_match + 1}/{n}" if self.current_match >= 0 else f"{n}"
+        self.reader.match_label.setText(f"{shown} match{'es' if n != 1 else ''}")
+        for b in (self.reader.next_match, self.reader.prev_match):
+            b.setEnabled(n > 0)
+
+    def show_entity(self, etype: str, canonical: str) -> list[tuple[int, int]]:
+        """Mark every mention of the entity and scroll to the first."""
+        if self.doc is None:
+            return []
+        ranges = [(e.start, e.end) for e in entity_mentions(self.doc, etype, canonical)]
+        self.reader.view.mark(ranges, current=None)
+        if ranges:
+            self.reader.view.scroll_to(*ranges[0])
+        return ranges
+
+    def show_metric(self, start: int, end: int) -> None:
+        self.reader.view.mark([(start, end)], current=0)
+
+    def copy_citation(self) -> str:
+        if self.doc is None:
+            return ""
+        text = citation(self.doc)
+        QGuiApplication.clipboard().setText(text)
+        self.message.emit("Citation copied")
+        return text
+
+    # -- slots -----------------------------------------------------------------------------
+    def _on_task_result(self, task: Task, value: tuple) -> None:
+        if task is not self._task:
+            return
+        doc, matches = value
+        if doc is None:
+            self.message.emit("That document is no longer in the index.")
+            return
+        self.show(doc, matches)
+
+    def _on_reader_layer_toggled(self, _layer: str, _on: bool) -> None:
+        self.prefs.layers = sorted(self.reader.enabled_layers())
+        self.render()
+
+    def _on_show_removed_toggled(self, on: bool) -> None:
+        self.prefs.show_removed = on
+        self.render()
+
+    def _entity_of(self, index: QModelIndex) -> tuple[str, str] | None:
+        canonical = index.data(EntityModel.CanonicalRole)
+        if canonical is None:
+            return None
+        return index.data(EntityModel.TypeRole), canonical
+
+    def _on_entity_tree_clicked(self, index: QModelIndex) -> None:
+        found = self._entity_of(index)
+        if found:
+            self.show_entity(*found)
+
+    def _on_entity_tree_double_clicked(self, index: QModelIndex) -> None:
+        found = self._entity_of(index)
+        if found:
+            self.entity_filter_requested.emit(found[0].lower(), found[1])
+
+    def _on_metric_table_clicked(self, index: QModelIndex) -> None:
+        metric = index.data(MetricModel.MetricRole)
+        if metric is not None:
+            self.show_metric(metric.start, metric.end)
