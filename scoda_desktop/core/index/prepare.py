@@ -15,7 +15,7 @@ from typing import Any
 
 from scoda_desktop.core.documents import Document, Skipped
 from scoda_desktop.core.index.analysis import keyword
-from scoda_desktop.core.index.schema import ENTITY_FIELDS, encode_postings
+from scoda_desktop.core.index.schema import ENTITY_FIELDS, Preanalyzed, encode_postings
 
 # Document attributes kept in the stored ``doc`` JSON (text lives in the ``body`` field).
 _STORED_KEYS = ("title", "date", "date_text", "source", "author", "language", "words",
@@ -68,8 +68,8 @@ def document_fields(doc: Document) -> tuple[dict[str, Any], dict[str, str]]:
     units = {keyword(m.unit) for m in doc.metrics if m.unit} - {""}
     measures = {keyword(measure_key(m)) for m in doc.metrics} - {""}
     for name, values in (*per_type.items(), ("unit", units), ("measure", measures)):
-        if values:
-            out[name] = sorted(values)
+        if values:  # keyword postings, encoded here like Whoosh's ID field would
+            out[name] = Preanalyzed((v.encode("utf-8"), 1, 1.0, b"") for v in sorted(values))
     stored = {k: getattr(doc, k) for k in _STORED_KEYS}
     stored["removed"] = [r.to_json() for r in doc.removed]
     stored["entities"] = [e.to_json() for e in doc.entities]

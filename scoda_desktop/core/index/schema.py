@@ -40,7 +40,9 @@ DEFAULT_FIELDS = ("title", "body")
 
 
 class Preanalyzed(list):
-    """``(term_bytes, freq, weight, encoded_positions)`` tuples made by ``encode_postings``."""
+    """``(term_bytes, freq, weight, encoded_value)`` tuples made by a worker process
+    (``encode_postings`` for text; keyword lists in ``prepare``). Only ``FastWriter``
+    files keyword fields given this way; text fields also accept it in stock Whoosh."""
 
 
 _POSITIONS = Positions()

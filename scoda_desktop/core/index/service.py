@@ -81,7 +81,9 @@ class IndexService:
 
     def writer(self) -> Any:
         """The one writer; the caller adds everything, then ``commit()`` once (or cancel)."""
-        return self.index().writer(limitmb=WRITER_LIMIT_MB)
+        from scoda_desktop.core.index.writer import FastWriter
+
+        return FastWriter(self.index(), limitmb=WRITER_LIMIT_MB)
 
     def commit(self, writer: Any, catalog: Catalog) -> None:
         """Commit the writer, then the catalog for the new generation."""
