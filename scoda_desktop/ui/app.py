@@ -22,7 +22,11 @@ SCREENSHOT_SIZE = (1440, 900)
 
 
 class Startup(QObject):
-    """Sync -> search -> open, each step waiting for the previous answer; then ``done``."""
+    """Sync -> search -> open, each step waiting for the previous answer; then ``done``.
+
+    ``done`` comes once the corpus facts (ledger, entity counts), the search and the
+    document (if any) have all been shown.
+    """
 
     done = Signal()
 
@@ -31,38 +35,48 @@ class Startup(QObject):
         self.window = window
         self.query = query
         self.open_ref = open_ref
+        self._waiting = {"info", "results"}
+        self._finished = False
         window.indexing.sync_finished.connect(self._on_sync_finished)
         window.indexing.sync_failed.connect(self._on_failed)
+        window.indexing.info_ready.connect(self._on_info_ready)
 
     def start(self) -> None:
         if self.query is not None:
             self.window.search_bar.set_text(self.query)
         self.window.start()
 
-    def _on_sync_finished(self, _report: Any) -> None:
-        self.window.indexing.sync_finished.disconnect(self._on_sync_finished)
-        task = self.window.search.search(self.window.search_bar.text(), force=True,
-                                         select_first=self.open_ref is None)
-        # The info (ledger, entity counts) is queued before this search: both have arrived
-        # when the search answers.
-        task.done.connect(self._on_search_done)
-
-    def _on_search_done(self, _task: Any) -> None:
-        w = self.window
-        if self.open_ref:
-            task = w.reading.open(self.open_ref, w.search_bar.text())
-            w.search.select(self.open_ref)
-        else:
-            task = w.reading._task
-        if task is None or task.finished_ok:
+    def _step_done(self, name: str) -> None:
+        self._waiting.discard(name)
+        if not self._waiting and not self._finished:
+            self._finished = True
             QTimer.singleShot(0, self.done.emit)
-        else:
-            task.done.connect(self._on_open_done)
 
-    def _on_open_done(self, _task: Any) -> None:
-        QTimer.singleShot(0, self.done.emit)
+    def _on_sync_finished(self, _report: Any) -> None:
+        w = self.window
+        w.indexing.sync_finished.disconnect(self._on_sync_finished)
+        w.search.results_changed.connect(self._on_results_changed)
+        w.search.search(w.search_bar.text(), force=True, select_first=self.open_ref is None)
+
+    def _on_results_changed(self, result: Any) -> None:
+        w = self.window
+        w.search.results_changed.disconnect(self._on_results_changed)
+        if self.open_ref or result.hits:
+            self._waiting.add("document")
+            w.reading.document_shown.connect(self._on_document_shown)
+            w.reading.message.connect(self._on_document_shown)  # not found: go on
+        if self.open_ref:
+            w.open_document(self.open_ref)
+        self._step_done("results")
+
+    def _on_document_shown(self, _doc: Any) -> None:
+        self._step_done("document")
+
+    def _on_info_ready(self, _info: Any) -> None:
+        self._step_done("info")
 
     def _on_failed(self, _message: str) -> None:
+        self._finished = True
         self.done.emit()
 
 

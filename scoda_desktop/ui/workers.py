@@ -110,9 +110,19 @@ class TaskRunner(QObject):
         self._slots: dict[str, Task] = {}
 
     def submit(self, fn: Callable[..., Any], *args: Any, slot: str | None = None,
-               wants_cancel: bool = False, **kwargs: Any) -> Task:
-        """Queue ``fn(*args, **kwargs)``; with ``slot``, cancel the previous task of that slot."""
+               wants_cancel: bool = False, on_result: Callable | None = None,
+               on_failed: Callable | None = None, on_progress: Callable | None = None,
+               on_done: Callable | None = None, **kwargs: Any) -> Task:
+        """Queue ``fn(*args, **kwargs)``; with ``slot``, cancel the previous task of that slot.
+
+        The ``on_*`` slots are connected before the work starts: a fast task could otherwise
+        emit its result before the caller had a chance to connect to it.
+        """
         task = Task(fn, args, kwargs, wants_cancel=wants_cancel, slot=slot)
+        for signal, receiver in ((task.result, on_result), (task.failed, on_failed),
+                                 (task.progress, on_progress), (task.done, on_done)):
+            if receiver is not None:
+                signal.connect(receiver)
         if slot is not None:
             old = self._slots.get(slot)
             if old is not None:

@@ -47,14 +47,12 @@ class IndexController(QObject):
     def sync(self, *, rebuild: bool = False, report_skips: bool = False) -> Task:
         self._report_skips = self._report_skips or report_skips
         self.status.set_progress(Progress(0, 0, "", "starting"))
-        task = self.runner.submit(self.corpus.sync, rebuild=rebuild, wants_cancel=True,
-                                  slot="sync")
-        task.progress.connect(self._on_task_progress)
-        task.result.connect(self._on_task_result)
-        task.failed.connect(self._on_task_failed)
-        self._task = task
+        self._task = self.runner.submit(
+            self.corpus.sync, rebuild=rebuild, wants_cancel=True, slot="sync",
+            on_progress=self._on_task_progress, on_result=self._on_task_result,
+            on_failed=self._on_task_failed)
         self.sync_started.emit()
-        return task
+        return self._task
 
     def import_paths(self, paths: list[str]) -> Task:
         """Remember the files/folders as sources, then sync and report what was skipped."""
@@ -68,9 +66,8 @@ class IndexController(QObject):
             self.status.file.setText("cancelling…")
 
     def refresh_info(self) -> Task:
-        task = self.runner.submit(corpus_info, self.corpus, slot="info")
-        task.result.connect(self._on_info_result)
-        return task
+        return self.runner.submit(corpus_info, self.corpus, slot="info",
+                                  on_result=self._on_info_result)
 
     def is_syncing(self) -> bool:
         return self._task is not None

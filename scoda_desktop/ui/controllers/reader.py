@@ -74,10 +74,9 @@ class ReaderController(QObject):
     def open(self, ref: str, query: str | None = None) -> Task:
         if query is not None:
             self.query = query
-        task = self.runner.submit(load_document, self.corpus, ref, self.query, slot="document")
-        task.result.connect(self._on_task_result)
-        self._task = task
-        return task
+        self._task = self.runner.submit(load_document, self.corpus, ref, self.query,
+                                        slot="document", on_result=self._on_task_result)
+        return self._task
 
     def set_query(self, query: str) -> None:
         """The search changed: re-mark the open document for the new query."""
@@ -102,6 +101,8 @@ class ReaderController(QObject):
         self.metric_model.set_metrics(doc.metrics)
         self.inspector.refresh()
         self.render()
+        if self.matches:
+            self.next_match()  # show where the query matched
         self.document_shown.emit(doc)
 
     def render(self) -> None:

@@ -65,12 +65,11 @@ class SearchController(QObject):
         self._last = request
         self._select_first = select_first or self._select_first
         query, sort, filters = request
-        task = self.runner.submit(self.corpus.search, query, limit=RESULT_LIMIT, sort=sort,
-                                  filters=dict(filters) or None, slot="search")
-        task.result.connect(self._on_task_result)
-        task.failed.connect(self._on_task_failed)
-        self._task = task
-        return task
+        self._task = self.runner.submit(
+            self.corpus.search, query, limit=RESULT_LIMIT, sort=sort,
+            filters=dict(filters) or None, slot="search",
+            on_result=self._on_task_result, on_failed=self._on_task_failed)
+        return self._task
 
     def filter_by(self, field: str, value: str) -> None:
         """Narrow the current search to documents with ``field`` = ``value``."""
@@ -78,12 +77,10 @@ class SearchController(QObject):
 
     def export(self, path: str) -> Task:
         query, sort = self.bar.text(), self.bar.sort_key()
-        task = self.runner.submit(export_search, self.corpus, query, sort, self.bar.filters(),
-                                  path)
         self._export_path = path
-        task.result.connect(self._on_export_result)
-        task.failed.connect(self._on_export_failed)
-        return task
+        return self.runner.submit(export_search, self.corpus, query, sort, self.bar.filters(),
+                                  path, on_result=self._on_export_result,
+                                  on_failed=self._on_export_failed)
 
     def current_id(self) -> str | None:
         index = self.view.currentIndex()
