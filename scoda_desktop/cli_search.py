@@ -132,11 +132,11 @@ def export_rows(corpus: Corpus, query: str) -> list[dict[str, Any]]:
     result = corpus.search(query, limit=None, plain=True)
     rows = []
     for hit in result.hits:
-        doc = corpus.document(hit.id)
+        info = corpus.info(hit.id)
         rows.append({"id": hit.id, "path": hit.path, "title": hit.title, "date": hit.date,
                      "source": hit.source, "score": hit.score, "snippet": hit.snippet,
-                     "entities": len(doc.entities) if doc else 0,
-                     "metrics": len(doc.metrics) if doc else 0})
+                     "entities": len(info.get("entities", ())),
+                     "metrics": int(info.get("metrics") or 0)})
     return rows
 
 

@@ -244,6 +244,12 @@ class Corpus:
                 doc.duplicates = cat.other_paths(doc_id, own)
         return doc
 
+    def info(self, doc_id: str) -> dict[str, Any]:
+        """Light facts of one document from the catalog (no index read): title, date,
+        source, language, words, entities [(type, canonical)], metrics (a count), paths."""
+        cat = self._service.catalog
+        return dict(cat.docs.get(doc_id, {})) if cat else {}
+
     def count(self) -> int:
         return self._service.count() if self._service.usable() else 0
 

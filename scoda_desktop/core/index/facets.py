@@ -30,6 +30,8 @@ class DocTable:
         n = len(ids)
         infos = [docs.get(i) if i is not None else None for i in ids]
         self.live = np.array([info is not None for info in infos], dtype=bool)
+        self.words = np.array([(info or {}).get("words") or 0 for info in infos],
+                              dtype=np.int64)
         dates = [(info or {}).get("date") or "" for info in infos]
         order = {d: r for r, d in enumerate(sorted(set(dates)))}
         self.date_rank = np.array([order[d] for d in dates], dtype=np.int64)

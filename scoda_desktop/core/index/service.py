@@ -32,6 +32,7 @@ class IndexService:
         self._catalog: Catalog | None = None
         self._table: Any = None
         self._vocab: Any = None
+        self._engine: Any = None
 
     # -- state ---------------------------------------------------------------------------
     def usable(self) -> bool:
@@ -68,6 +69,7 @@ class IndexService:
         if self._ix is not None:
             self._ix.close()
         self._ix = self._searcher = self._catalog = self._table = self._vocab = None
+        self._engine = None
 
     # -- writing -------------------------------------------------------------------------
     @staticmethod
@@ -114,6 +116,14 @@ class IndexService:
             self._table = DocTable(ids, self.catalog.docs if self.catalog else {})
         return self._table
 
+    def engine(self) -> Any:
+        if self._engine is None:
+            from scoda_desktop.core.index.engine import Engine
+
+            table = self.table()
+            self._engine = Engine(self.searcher(), table.live, table.words)
+        return self._engine
+
     def vocab(self) -> Any:
         if self._vocab is None:
             from scoda_desktop.core.index.vocab import Vocab
@@ -146,25 +156,19 @@ class IndexService:
                 q = wq.And([q, extra.query]) if not parsed.empty else extra.query
                 parsed.empty = False
                 parsed.shown = " AND ".join(p for p in (parsed.shown, extra.shown) if p)
-        s = self.searcher()
-        table = self.table()
-        if parsed.empty:
-            docnums = table.live_docnums()
-        else:
-            docnums = np.fromiter(s.docs_for_query(q), dtype=np.int64)
-            docnums.sort()
+        table, engine = self.table(), self.engine()
+        docnums = table.live_docnums() if parsed.empty else engine.docs(q)
         total = int(len(docnums))
         scores: dict[int, float] = {}
         if parsed.empty or sort == "date":
             top = table.newest_first(docnums)
             top = top if limit is None else top[:limit]
             if not parsed.empty and len(top):
-                res = s.search(q, limit=len(top), filter=set(int(d) for d in top))
-                scores = {hit.docnum: float(hit.score) for hit in res}
+                ranked, sc = engine.rank(q, top, None)
+                scores = dict(zip(ranked.tolist(), sc.tolist(), strict=True))
         else:
-            res = s.search(q, limit=limit)
-            top = np.array([hit.docnum for hit in res], dtype=np.int64)
-            scores = {hit.docnum: float(hit.score) for hit in res}
+            top, sc = engine.rank(q, docnums, limit)
+            scores = dict(zip(top.tolist(), sc.tolist(), strict=True))
         hits = self._hits(top, scores, parsed.highlight, plain)
         result = SearchResult(query=text, parsed=parsed.shown, total=total, took_ms=0.0,
                               hits=hits, error="; ".join(parsed.messages) or None,

@@ -142,6 +142,7 @@ def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
             if writer is None:
                 writer = service.writer()
             writer.add_document(**item.fields)
+            item.fields = {}  # filed: keep only what the catalog needs, not the postings
             new_docs[item.id] = item
             catalog.docs[item.id] = dict(item.info, paths=[])
             _link(catalog, item.path, found[item.path], item.sha256, item.id)
