@@ -24,8 +24,14 @@ def search(qtbot: Any, window: MainWindow, text: str) -> SearchResult:
 
 def open_first(qtbot: Any, window: MainWindow, text: str) -> Any:
     """Search for ``text`` and wait until its first hit is open in the reading view."""
-    with qtbot.waitSignal(window.reading.document_shown, timeout=WAIT) as blocker:
-        search(qtbot, window, text)
+    result = search(qtbot, window, text)
+    first = result.hits[0].id
+    if window.reading.doc is not None and window.reading.doc.id == first \
+            and window.search.current_id() == first:
+        return window.reading.doc
+    with qtbot.waitSignal(window.reading.document_shown, timeout=WAIT,
+                          check_params_cb=lambda doc: doc.id == first) as blocker:
+        window.search.select(first)
     return blocker.args[0]
 
 

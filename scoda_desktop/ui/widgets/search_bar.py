@@ -22,6 +22,7 @@ from scoda_desktop.ui.render import LAYER_LABELS, escape
 
 DEBOUNCE_MS = 150
 ENTITY_FIELDS = {t.lower(): t for t in ENTITY_TYPES}  # "org" -> "ORG"
+SEP = "\x1f"  # entity filter data is "field<SEP>value": a str compares reliably in a QVariant
 
 
 class SearchBar(QWidget):
@@ -108,7 +109,8 @@ class SearchBar(QWidget):
                 out[name] = combo.currentData()
         ent = self.entity.currentData()
         if ent is not None:
-            out[ent[0]] = ent[1]
+            name, _, value = ent.partition(SEP)
+            out[name] = value
         return out
 
     # -- setting state (no signals) ------------------------------------------------------
@@ -134,7 +136,8 @@ class SearchBar(QWidget):
     def set_filter(self, name: str, value: str | None) -> None:
         """Choose a filter value (adding it if the facets do not list it); emits once."""
         combo = self.entity if name in ENTITY_FIELDS else getattr(self, name)
-        data: Any = (name, value) if combo is self.entity and value is not None else value
+        data: Any = f"{name}{SEP}{value}" if combo is self.entity and value is not None \
+            else value
         i = combo.findData(data)
         if i < 0:
             label = self._label(name, value)
@@ -164,7 +167,7 @@ class SearchBar(QWidget):
         ents = []
         for name in ENTITY_FIELDS:
             for v, c in facets.get(name, {}).items():
-                ents.append((c, self._label(name, v, c), (name, v)))
+                ents.append((c, self._label(name, v, c), f"{name}{SEP}{v}"))
         ents.sort(key=lambda it: (-it[0], it[1]))
         self._refill(self.entity, [(label, data) for _c, label, data in ents])
 
