@@ -248,7 +248,9 @@ class Corpus:
         """Light facts of one document from the catalog (no index read): title, date,
         source, language, words, entities [(type, canonical)], metrics (a count), paths."""
         cat = self._service.catalog
-        return dict(cat.docs.get(doc_id, {})) if cat else {}
+        if cat is None or doc_id not in cat.docs:
+            return {}
+        return dict(cat.docs[doc_id], entities=cat.entities(doc_id))
 
     def count(self) -> int:
         return self._service.count() if self._service.usable() else 0
@@ -257,9 +259,12 @@ class Corpus:
         """(type, canonical) -> number of documents in the corpus that mention it."""
         counts: dict[tuple[str, str], int] = {}
         cat = self._service.catalog
-        for info in (cat.docs.values() if cat else ()):
-            for etype, canonical in info.get("entities", ()):
-                counts[(etype, canonical)] = counts.get((etype, canonical), 0) + 1
+        if cat is None:
+            return counts
+        for doc_id, (entities, _aliases) in cat.side("entities").items():
+            if doc_id in cat.docs:
+                for etype, canonical in entities:
+                    counts[(etype, canonical)] = counts.get((etype, canonical), 0) + 1
         return counts
 
     def series(self) -> list[Any]:

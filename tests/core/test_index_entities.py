@@ -47,7 +47,8 @@ def service(tmp_path_factory):
     for doc in docs:
         prep = prepare_document(doc, extract_entities=False)
         writer.add_document(**prep.fields)
-        catalog.docs[doc.id] = dict(prep.info, paths=[doc.path])
+        catalog.add_doc(doc.id, prep.info)
+        catalog.docs[doc.id]["paths"] = [doc.path]
         catalog.files[doc.path] = (1, 1.0, doc.sha256, doc.id)
         catalog.side("metrics")[doc.id] = prep.metrics
         for w, t in prep.words.items():

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 META = "meta.json"
-_SIDE = ("vocab", "signatures", "metrics")
+_SIDE = ("vocab", "signatures", "metrics", "entities")
 
 
 def read_meta(folder: Path) -> dict[str, Any] | None:
@@ -44,8 +44,8 @@ class Catalog:
     generation: int = -1
     # path -> (size, mtime, sha256, doc id)
     files: dict[str, tuple[int, float, str, str]] = field(default_factory=dict)
-    # doc id -> facts (title, date, source, language, words, entities, aliases, metrics,
-    # paths): see prepare.Prepared.info
+    # doc id -> facts (title, date, source, language, words, metrics count, paths); the
+    # entities are in the "entities" side file (see add_doc)
     docs: dict[str, dict[str, Any]] = field(default_factory=dict)
     # near-duplicate groups of doc ids (each of two or more)
     groups: list[list[str]] = field(default_factory=list)
@@ -54,7 +54,8 @@ class Catalog:
 
     # -- lazily loaded sidecars ---------------------------------------------------------
     def side(self, name: str) -> dict[str, Any]:
-        """``vocab`` (word -> term), ``signatures`` (id -> MinHash), ``metrics`` (id -> list)."""
+        """``vocab`` (word -> term), ``signatures`` (id -> MinHash), ``metrics`` (id -> list),
+        ``entities`` (id -> (sorted (type, canonical) pairs, (type, alias, canonical) triples))."""
         if name not in self._side:
             data: dict[str, Any] = {}
             if self.folder is not None:
@@ -67,6 +68,23 @@ class Catalog:
                     data = {}
             self._side[name] = data
         return self._side[name]
+
+    def add_doc(self, doc_id: str, info: dict[str, Any]) -> None:
+        """A new document's facts; entities go to their own lazily loaded file so that an
+        unchanged re-sync does not unpickle every entity of the corpus."""
+        info = dict(info)
+        entities, aliases = info.pop("entities", []), info.pop("aliases", [])
+        info.setdefault("paths", [])
+        self.docs[doc_id] = info
+        self.side("entities")[doc_id] = (entities, aliases)
+
+    def drop_doc(self, doc_id: str) -> None:
+        self.docs.pop(doc_id, None)
+        for name in ("signatures", "metrics", "entities"):
+            self.side(name).pop(doc_id, None)
+
+    def entities(self, doc_id: str) -> list[tuple[str, str]]:
+        return list(self.side("entities").get(doc_id, ((), ()))[0])
 
     def group_of(self) -> dict[str, list[str]]:
         return {doc_id: group for group in self.groups for doc_id in group}

@@ -25,7 +25,8 @@ def _codes(values: list[Any]) -> tuple[np.ndarray, list[Any]]:
 class DocTable:
     """Facts of every document number of one searcher (deleted numbers are not live)."""
 
-    def __init__(self, ids: list[str | None], docs: dict[str, dict]) -> None:
+    def __init__(self, ids: list[str | None], docs: dict[str, dict],
+                 entities: dict[str, tuple]) -> None:
         self.ids = ids
         n = len(ids)
         infos = [docs.get(i) if i is not None else None for i in ids]
@@ -37,13 +38,21 @@ class DocTable:
         self.date_rank = np.array([order[d] for d in dates], dtype=np.int64)
         self.source, self.sources = _codes([(info or {}).get("source") for info in infos])
         self.year, self.years = _codes([(d[:4] or None) for d in dates])
-        ent_doc, ent_key = [], []
-        for docnum, info in enumerate(infos):
-            for key in (info or {}).get("entities", ()):
+        ent_doc: list[int] = []
+        ent_code: list[int] = []
+        codes: dict[tuple[str, str], int] = {}
+        for docnum, doc_id in enumerate(ids):
+            if doc_id is None or not self.live[docnum]:
+                continue
+            for key in entities.get(doc_id, ((), ()))[0]:
+                code = codes.get(key)
+                if code is None:
+                    code = codes[key] = len(codes)
                 ent_doc.append(docnum)
-                ent_key.append(tuple(key))
+                ent_code.append(code)
         self.ent_doc = np.array(ent_doc, dtype=np.int64)
-        self.ent_code, self.ent_names = _codes(ent_key)
+        self.ent_code = np.array(ent_code, dtype=np.int64)
+        self.ent_names = list(codes)
         self.size = n
 
     def live_docnums(self) -> np.ndarray:

@@ -21,7 +21,7 @@ from whoosh.formats import Positions
 
 from scoda_desktop.core.index.analysis import analyze
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Fields filled from entity extraction: entity type -> field name.
 ENTITY_FIELDS = {

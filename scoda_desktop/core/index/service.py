@@ -113,7 +113,8 @@ class IndexService:
             except Exception:  # noqa: BLE001 - fall back to stored fields
                 for docnum, fields in reader.iter_docs():
                     ids[docnum] = fields.get("id")
-            self._table = DocTable(ids, self.catalog.docs if self.catalog else {})
+            cat = self.catalog or Catalog()
+            self._table = DocTable(ids, cat.docs, cat.side("entities"))
         return self._table
 
     def engine(self) -> Any:
@@ -134,7 +135,7 @@ class IndexService:
             def df(term: str) -> int:
                 return s.doc_frequency("body", term) + s.doc_frequency("title", term)
 
-            self._vocab = Vocab(cat.side("vocab"), cat.docs, df)
+            self._vocab = Vocab(cat.side("vocab"), cat.side("entities"), df)
         return self._vocab
 
     def count(self) -> int:

@@ -14,7 +14,6 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Generator, Iterator
-from pathlib import Path
 
 from scoda_desktop.core.documents import Progress, Skipped
 from scoda_desktop.core.index.catalog import Catalog
@@ -68,21 +67,57 @@ def _prepared(paths: list[str], cancel: Callable[[], bool]) -> Iterator[Prepared
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _walk(top: str, found: dict[str, os.stat_result], seen: set[tuple[int, int]]) -> None:
+    """Article files under ``top`` with their stat, from ``os.scandir`` (which hands out
+    each file's stat without another system call). Same rules as
+    ``ingest.iter_input_files``: hidden entries skipped, links followed, each real folder
+    once; files keyed by absolute path (no per-file ``realpath``: it was most of an
+    unchanged re-sync)."""
+    from scoda_desktop.core.ingest import SUFFIXES
+
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = os.stat(folder)
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    stack.append(entry.path)
+                elif os.path.splitext(entry.name)[1].lower() in SUFFIXES and entry.is_file():
+                    found.setdefault(entry.path, entry.stat())
+            except OSError:
+                continue
+
+
 def scan(sources: list[str]) -> tuple[dict[str, os.stat_result], list[Skipped]]:
     from scoda_desktop.core.ingest import iter_input_files
 
     found: dict[str, os.stat_result] = {}
     skipped: list[Skipped] = []
-    for item in iter_input_files(sources):
-        if isinstance(item, Skipped):
-            skipped.append(item)
+    seen: set[tuple[int, int]] = set()
+    for source in sources:
+        path = os.path.abspath(source)
+        if os.path.isdir(path):
+            _walk(path, found, seen)
             continue
-        try:
-            path = str(Path(item).resolve())
-            found[path] = os.stat(path)
-        except OSError as exc:
-            skipped.append(Skipped(str(item), f"unreadable: {exc.strerror or exc}"))
-    return found, skipped
+        for item in iter_input_files([path]):  # one file: its checks and messages
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                continue
+            try:
+                found.setdefault(os.path.abspath(item), os.stat(item))
+            except OSError as exc:
+                skipped.append(Skipped(str(item), f"unreadable: {exc.strerror or exc}"))
+    return dict(sorted(found.items())), skipped
 
 
 def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
@@ -144,7 +179,7 @@ def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
             writer.add_document(**item.fields)
             item.fields = {}  # filed: keep only what the catalog needs, not the postings
             new_docs[item.id] = item
-            catalog.docs[item.id] = dict(item.info, paths=[])
+            catalog.add_doc(item.id, item.info)
             _link(catalog, item.path, found[item.path], item.sha256, item.id)
         yield Progress(done, len(todo), item.path, "reading")
     if cancel():
@@ -163,9 +198,7 @@ def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
     sigs, vocab, metrics = (catalog.side(n) for n in ("signatures", "vocab", "metrics"))
     for doc_id in gone:
         writer.delete_by_term("id", doc_id)
-        for side in (sigs, metrics):
-            side.pop(doc_id, None)
-        del catalog.docs[doc_id]
+        catalog.drop_doc(doc_id)
     for doc_id, item in new_docs.items():
         sigs[doc_id] = item.signature
         metrics[doc_id] = item.metrics

@@ -33,11 +33,11 @@ def distance(a: str, b: str, limit: int) -> int:
 class Vocab:
     """Implements ``query.Vocabulary`` over the catalog's word list and alias facts."""
 
-    def __init__(self, words: dict[str, str], docs: dict[str, dict],
+    def __init__(self, words: dict[str, str], entities: dict[str, tuple],
                  doc_frequency: Callable[[str], int]) -> None:
         self.words = words
         self.sorted = sorted(words)
-        self._docs = docs
+        self._entities = entities  # doc id -> (entities, aliases), see Catalog.add_doc
         self._aliases: dict[str, dict[str, set[str]]] | None = None
         self._surfaces: dict[str, list[str]] | None = None
         self.doc_frequency = doc_frequency  # term -> documents in the body/title fields
@@ -76,8 +76,8 @@ class Vocab:
         if self._aliases is None:
             by_field: dict[str, dict[str, set[str]]] = {}
             types = {t: f for t, f in ENTITY_FIELDS.items()}
-            for info in self._docs.values():
-                for etype, alias, canonical in info.get("aliases", ()):
+            for _ents, aliases in self._entities.values():
+                for etype, alias, canonical in aliases:
                     for f in ("entity", types.get(etype)):
                         if f:
                             by_field.setdefault(f, {}).setdefault(alias, set()).add(
