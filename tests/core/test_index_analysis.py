@@ -37,8 +37,13 @@ def test_snippet_marks_original_words_and_escapes_html():
     snippet = make_snippet(text, {"run"})
     assert "<b>Running</b>" in snippet
     assert "&amp;" in snippet and "<script>" not in snippet
-    fast = make_snippet(text, {"run"}, pattern=marker({"run"}, {"run": ["running"]}))
+    fast = make_snippet(text, {"run"}, pattern=marker({"run"}))
     assert fast == snippet
+    # a stem that is not a prefix of its word, and a prefix that is not the word's stem
+    text = "The city council met. Citizens and cities agreed."
+    marked = make_snippet(text, {"citi"}, pattern=marker({"citi"}))
+    assert "<b>city</b>" in marked and "<b>cities</b>" in marked
+    assert "<b>Citizens</b>" not in marked
 
 
 def test_snippet_without_match_shows_the_opening():

@@ -7,6 +7,8 @@ counts for any hit set are a few ``bincount`` calls, and "newest first" is one `
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -25,9 +27,11 @@ def _codes(values: list[Any]) -> tuple[np.ndarray, list[Any]]:
 class DocTable:
     """Facts of every document number of one searcher (deleted numbers are not live)."""
 
-    def __init__(self, ids: list[str | None], docs: dict[str, dict],
-                 entities: dict[str, tuple]) -> None:
+    def __init__(self, ids: list[str | None], docs: dict[str, dict] | None = None,
+                 entities: dict[str, tuple] | None = None) -> None:
         self.ids = ids
+        if docs is None or entities is None:
+            return  # filled by load()
         n = len(ids)
         infos = [docs.get(i) if i is not None else None for i in ids]
         self.live = np.array([info is not None for info in infos], dtype=bool)
@@ -54,6 +58,39 @@ class DocTable:
         self.ent_code = np.array(ent_code, dtype=np.int64)
         self.ent_names = list(codes)
         self.size = n
+
+    _ARRAYS = ("live", "words", "date_rank", "source", "year", "ent_doc", "ent_code")
+
+    def save(self, path: Path, generation: int) -> None:
+        """Written by the sync after its commit, so a new process's first query loads
+        arrays instead of rebuilding them from every document's entities."""
+        arrays = {name: getattr(self, name) for name in self._ARRAYS}
+        tmp = path.with_name(path.name + ".tmp.npz")
+        np.savez(tmp, generation=np.array(generation),
+                 ids=np.array([i or "" for i in self.ids], dtype=str),
+                 sources=np.array(self.sources, dtype=str),
+                 years=np.array(self.years, dtype=str),
+                 ent_types=np.array([t for t, _ in self.ent_names], dtype=str),
+                 ent_names=np.array([n for _, n in self.ent_names], dtype=str), **arrays)
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path, generation: int) -> DocTable | None:
+        try:
+            with np.load(path) as data:
+                if int(data["generation"]) != generation:
+                    return None
+                table = cls([i or None for i in data["ids"].tolist()])
+                for name in cls._ARRAYS:
+                    setattr(table, name, data[name])
+                table.sources = data["sources"].tolist()
+                table.years = data["years"].tolist()
+                table.ent_names = list(zip(data["ent_types"].tolist(),
+                                           data["ent_names"].tolist(), strict=True))
+        except (OSError, KeyError, ValueError):
+            return None
+        table.size = len(table.ids)
+        return table
 
     def live_docnums(self) -> np.ndarray:
         return np.flatnonzero(self.live)

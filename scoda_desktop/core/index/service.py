@@ -20,6 +20,7 @@ from scoda_desktop.core.index.catalog import Catalog, read_meta
 from scoda_desktop.core.index.schema import SCHEMA_VERSION, make_schema
 
 WRITER_LIMIT_MB = 256
+TABLE = "table.npz"
 
 
 class IndexService:
@@ -93,6 +94,7 @@ class IndexService:
         gen = self.generation()
         catalog.save(self.folder, gen, SCHEMA_VERSION)
         self.reopen()
+        self.table().save(self.folder / TABLE, gen)
 
     def generation(self) -> int:
         return int(self.index().latest_generation())
@@ -102,6 +104,10 @@ class IndexService:
         if self._table is None:
             from scoda_desktop.core.index.facets import DocTable
 
+            cat = self.catalog or Catalog()
+            self._table = DocTable.load(self.folder / TABLE, cat.generation)
+            if self._table is not None:
+                return self._table
             s = self.searcher()
             reader = s.reader()
             n = reader.doc_count_all()
@@ -113,7 +119,6 @@ class IndexService:
             except Exception:  # noqa: BLE001 - fall back to stored fields
                 for docnum, fields in reader.iter_docs():
                     ids[docnum] = fields.get("id")
-            cat = self.catalog or Catalog()
             self._table = DocTable(ids, cat.docs, cat.side("entities"))
         return self._table
 
@@ -135,7 +140,7 @@ class IndexService:
             def df(term: str) -> int:
                 return s.doc_frequency("body", term) + s.doc_frequency("title", term)
 
-            self._vocab = Vocab(cat.side("vocab"), cat.side("entities"), df)
+            self._vocab = Vocab(lambda: cat.side("vocab"), lambda: cat.side("entities"), df)
         return self._vocab
 
     def count(self) -> int:
@@ -184,7 +189,7 @@ class IndexService:
         from scoda_desktop.core.index.snippets import make_snippet, marker
 
         s, table, cat = self.searcher(), self.table(), self.catalog or Catalog()
-        pattern = marker(terms, self.vocab().surfaces()) if len(docnums) else None
+        pattern = marker(terms) if len(docnums) else None
         hits = []
         for docnum in docnums.tolist():
             fields = s.stored_fields(docnum)

@@ -28,23 +28,20 @@ SEP = " "
 MAX_CANDIDATES = 60  # fragments considered: the first 60 matches are plenty to choose from
 
 
-def marker(terms: set[str], surfaces: dict[str, list[str]]) -> re.Pattern[str] | None:
-    """One regex for the written forms of ``terms`` (from the index vocabulary), so a
-    snippet is a C-speed scan instead of tokenising the body; None when there are no terms."""
+def marker(terms: set[str]) -> re.Pattern[str] | None:
+    """One regex for the words that may carry ``terms``, so a snippet is a C-speed scan
+    instead of tokenising the body. A porter2 stem starts its words ("cooper" ->
+    "cooperation"), except a final y turned i ("citi" <- "city"); ``match_spans`` then keeps
+    only the words whose term really is wanted. None when there are no terms."""
     alts = []
-    for term in terms:
+    for term in sorted(terms, key=len, reverse=True):
         if is_cjk(term):
             alts.append(re.escape(term))
             continue
-        forms = surfaces.get(term)
-        if forms:
-            alts.extend(rf"\b{re.escape(f)}\b" for f in forms)
-        else:  # not in the vocabulary (e.g. an old index): the stem starts the word
-            alts.append(rf"\b{re.escape(term)}\w*")
-    if not alts:
-        return None
-    alts.sort(key=len, reverse=True)
-    return re.compile("|".join(alts), re.IGNORECASE)
+        alts.append(rf"\b{re.escape(term)}[\w'\u2019]*")
+        if term.endswith("i"):
+            alts.append(rf"\b{re.escape(term[:-1])}y\b")
+    return re.compile("|".join(alts), re.IGNORECASE) if alts else None
 
 
 def match_spans(text: str, terms: Iterable[str],
@@ -56,11 +53,17 @@ def match_spans(text: str, terms: Iterable[str],
     if pattern is not None:
         out: list[tuple[int, int, str]] = []
         for m in pattern.finditer(text):
-            if out and m.start() <= out[-1][1] and is_cjk(m.group()):
-                s, e, t = out[-1]  # touching CJK marks become one
-                out[-1] = (s, max(e, m.end()), t)
+            word = m.group()
+            if is_cjk(word):
+                if out and m.start() <= out[-1][1]:
+                    s, e, t = out[-1]  # touching CJK marks become one
+                    out[-1] = (s, max(e, m.end()), t)
+                else:
+                    out.append((m.start(), m.end(), word))
                 continue
-            out.append((m.start(), m.end(), m.group().lower()))
+            term = term_of(word)
+            if term in wanted:
+                out.append((m.start(), m.end(), term))
         return out
     spans: list[tuple[int, int, str]] = []
     cache = _term_cache

@@ -159,6 +159,7 @@ def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
     if cancel():
         return False
     writer = None
+    vocab = None
     done = 0
     for item in _prepared(todo, cancel):
         done += 1
@@ -178,6 +179,11 @@ def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
                 writer = service.writer()
             writer.add_document(**item.fields)
             item.fields = {}  # filed: keep only what the catalog needs, not the postings
+            if vocab is None:
+                vocab = catalog.side("vocab")
+            for w, t in item.words.items():
+                vocab.setdefault(w, t)
+            item.words = {}
             new_docs[item.id] = item
             catalog.add_doc(item.id, item.info)
             _link(catalog, item.path, found[item.path], item.sha256, item.id)
@@ -195,15 +201,13 @@ def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
     if writer is None:
         writer = service.writer()
     yield Progress(done, len(todo), "", "committing")
-    sigs, vocab, metrics = (catalog.side(n) for n in ("signatures", "vocab", "metrics"))
+    sigs, metrics = catalog.side("signatures"), catalog.side("metrics")
     for doc_id in gone:
         writer.delete_by_term("id", doc_id)
         catalog.drop_doc(doc_id)
     for doc_id, item in new_docs.items():
         sigs[doc_id] = item.signature
         metrics[doc_id] = item.metrics
-        for w, t in item.words.items():
-            vocab.setdefault(w, t)
     if cancel():
         writer.cancel()
         return False

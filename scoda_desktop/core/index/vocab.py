@@ -33,14 +33,30 @@ def distance(a: str, b: str, limit: int) -> int:
 class Vocab:
     """Implements ``query.Vocabulary`` over the catalog's word list and alias facts."""
 
-    def __init__(self, words: dict[str, str], entities: dict[str, tuple],
+    def __init__(self, words: Callable[[], dict[str, str]],
+                 entities: Callable[[], dict[str, tuple]],
                  doc_frequency: Callable[[str], int]) -> None:
-        self.words = words
-        self.sorted = sorted(words)
-        self._entities = entities  # doc id -> (entities, aliases), see Catalog.add_doc
+        # Loaders, called on first use: most queries (plain words, phrases) never need the
+        # word list, and loading it would cost a first query a tenth of a second.
+        self._load_words = words
+        self._load_entities = entities  # doc id -> (entities, aliases), see Catalog.add_doc
+        self._words: dict[str, str] | None = None
+        self._sorted: list[str] | None = None
         self._aliases: dict[str, dict[str, set[str]]] | None = None
         self._surfaces: dict[str, list[str]] | None = None
         self.doc_frequency = doc_frequency  # term -> documents in the body/title fields
+
+    @property
+    def words(self) -> dict[str, str]:
+        if self._words is None:
+            self._words = self._load_words()
+        return self._words
+
+    @property
+    def sorted(self) -> list[str]:
+        if self._sorted is None:
+            self._sorted = sorted(self.words)
+        return self._sorted
 
     def surfaces(self) -> dict[str, list[str]]:
         """term -> the written forms that make it (for snippet marks); built once."""
@@ -76,7 +92,7 @@ class Vocab:
         if self._aliases is None:
             by_field: dict[str, dict[str, set[str]]] = {}
             types = {t: f for t, f in ENTITY_FIELDS.items()}
-            for _ents, aliases in self._entities.values():
+            for _ents, aliases in self._load_entities().values():
                 for etype, alias, canonical in aliases:
                     for f in ("entity", types.get(etype)):
                         if f:
