@@ -37,8 +37,12 @@ LAYER_LABELS = {
     "FACILITY": "Facility", "EVENT": "Event", "metric": "Metric",
 }
 LAYERS = ("match", *ENTITY_TYPES, "metric")
-# Which highlight wins where spans overlap: the query first, then entities, then metrics.
-_PRIORITY = {name: i for i, name in enumerate(LAYERS)}
+# Marks for what the user pointed at: every mention of a clicked entity ("focus") and the
+# match or metric the view jumped to ("current"). Solid colours, not tints, so they stand out.
+FOCUS_COLOURS = {"current": OKABE_ITO["orange"], "focus": OKABE_ITO["yellow"]}
+# Which highlight wins where spans overlap: what the user pointed at, the query, entities,
+# then metrics.
+_PRIORITY = {name: i for i, name in enumerate(("current", "focus", *LAYERS))}
 PARAGRAPH_SEP = "\n\n"
 
 
@@ -88,9 +92,14 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def document_spans(doc: Document, matches: list[tuple[int, int]],
-                   enabled: set[str] | frozenset[str]) -> list[Span]:
-    """Highlight spans of the layers the user left switched on."""
-    spans = [Span(s, e, "match") for s, e in matches] if "match" in enabled else []
+                   enabled: set[str] | frozenset[str],
+                   focus: list[tuple[int, int]] | None = None,
+                   current: tuple[int, int] | None = None) -> list[Span]:
+    """Highlight spans of the layers the user left switched on, plus what was pointed at."""
+    spans = [Span(s, e, "focus") for s, e in focus or []]
+    if current is not None:
+        spans.append(Span(current[0], current[1], "current"))
+    spans += [Span(s, e, "match") for s, e in matches] if "match" in enabled else []
     spans += [Span(e.start, e.end, e.type) for e in doc.entities if e.type in enabled]
     if "metric" in enabled:
         spans += [Span(m.start, m.end, "metric") for m in doc.metrics if m.kind != "date"]
@@ -102,10 +111,11 @@ def _segment_html(text: str, active: list[Span]) -> str:
     if not active:
         return body
     top = min(active, key=lambda s: _PRIORITY.get(s.layer, 99))
-    style = f"background-color:{tint(LAYER_COLOURS[top.layer])}; color:#000000"
+    colour = FOCUS_COLOURS.get(top.layer) or tint(LAYER_COLOURS[top.layer])
+    style = f"background-color:{colour}; color:#000000"
     if any(s.layer == "metric" for s in active):
         style += "; text-decoration:underline"
-    if any(s.layer == "match" for s in active):
+    if any(s.layer in ("match", "focus", "current") for s in active):
         return f'<b><span style="{style}">{body}</span></b>'
     return f'<span style="{style}">{body}</span>'
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from scoda_desktop.core.documents import Document, Entity, Metric, Removed
 from scoda_desktop.ui.models.entities import EntityModel
 from scoda_desktop.ui.models.metrics import MetricModel
-from scoda_desktop.ui.render import LAYER_COLOURS, tint
+from scoda_desktop.ui.render import FOCUS_COLOURS, LAYER_COLOURS, tint
 from tests.ui.ui_helpers import WAIT, open_first, search
 
 
@@ -60,7 +60,9 @@ def test_entity_click_highlights_every_mention_and_scrolls_to_the_first(qtbot, w
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
                      pos=tree.visualRect(org).center())
     view = window.reader.view
-    assert len(view.extraSelections()) == len(mentions) > 1
+    assert sorted(window.reading.focus) == sorted((e.start, e.end) for e in mentions)
+    assert len(mentions) > 1
+    assert FOCUS_COLOURS["focus"].lower() in view.toHtml().lower()
     first = min(mentions, key=lambda e: e.start)
     assert view.textCursor().selectedText() == first.text
 

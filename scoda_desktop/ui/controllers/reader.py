@@ -53,6 +53,8 @@ class ReaderController(QObject):
         self.query = ""
         self.matches: list[tuple[int, int]] = []
         self.current_match = -1
+        self.focus: list[tuple[int, int]] = []  # marked mentions of a clicked entity
+        self.current: tuple[int, int] | None = None  # the match/metric jumped to
         self.entity_counts: dict[tuple[str, str], int] | None = None
         self._task: Task | None = None
         self.reader.set_enabled_layers(prefs.layers)
@@ -85,6 +87,7 @@ class ReaderController(QObject):
         self.query = query
         if self.doc is not None:
             self.matches = query_match_spans(self.corpus, self.doc.text, query)
+            self.focus, self.current, self.current_match = [], None, -1
             self.render()
 
     def set_entity_counts(self, counts: dict[tuple[str, str], int]) -> None:
@@ -96,6 +99,7 @@ class ReaderController(QObject):
     def show(self, doc: Document, matches: list[tuple[int, int]]) -> None:
         self.doc = doc
         self.matches = matches
+        self.focus, self.current, self.current_match = [], None, -1
         self.reader.header.setText(header_html(doc))
         self.entity_model.set_entities(doc.entities, self.entity_counts)
         self.metric_model.set_metrics(doc.metrics)
@@ -106,16 +110,28 @@ class ReaderController(QObject):
         self.document_shown.emit(doc)
 
     def render(self) -> None:
-        """Re-draw the open document with the current layers and provenance toggle."""
+        """Re-draw the open document with the current layers, marks and provenance toggle.
+
+        Marks are drawn into the HTML rather than as QTextEdit extra selections: assigning
+        ExtraSelection fields crashed PySide6 6.12 with a refcount error under load.
+        """
         if self.doc is None:
             return
         layers = self.reader.enabled_layers()
-        spans = document_spans(self.doc, self.matches, layers)
+        spans = document_spans(self.doc, self.matches, layers, self.focus, self.current)
         self.reader.view.show_rendered(render_document(
             self.doc.text, spans, self.doc.removed,
             show_removed=self.reader.show_removed.isChecked()))
-        self.current_match = -1
+        if self.current is not None:
+            self.reader.view.scroll_to(*self.current)
+        elif self.focus:
+            self.reader.view.scroll_to(*self.focus[0])
         self._update_match_label()
+
+    def _point_at(self, focus: list[tuple[int, int]], current: tuple[int, int] | None,
+                  match: int = -1) -> None:
+        self.focus, self.current, self.current_match = focus, current, match
+        self.render()
 
     def next_match(self) -> None:
         self._step(1)
@@ -127,11 +143,10 @@ class ReaderController(QObject):
         if not self.matches:
             return
         if self.current_match < 0:
-            self.current_match = 0 if delta > 0 else len(self.matches) - 1
+            i = 0 if delta > 0 else len(self.matches) - 1
         else:
-            self.current_match = (self.current_match + delta) % len(self.matches)
-        self.reader.view.mark(self.matches, current=self.current_match)
-        self._update_match_label()
+            i = (self.current_match + delta) % len(self.matches)
+        self._point_at([], self.matches[i], i)
 
     def _update_match_label(self) -> None:
         n = len(self.matches)
@@ -145,13 +160,11 @@ class ReaderController(QObject):
         if self.doc is None:
             return []
         ranges = [(e.start, e.end) for e in entity_mentions(self.doc, etype, canonical)]
-        self.reader.view.mark(ranges, current=None)
-        if ranges:
-            self.reader.view.scroll_to(*ranges[0])
+        self._point_at(ranges, None)
         return ranges
 
     def show_metric(self, start: int, end: int) -> None:
-        self.reader.view.mark([(start, end)], current=0)
+        self._point_at([], (start, end))
 
     def copy_citation(self) -> str:
         if self.doc is None:

@@ -10,14 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QTextBrowser,
-    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -40,12 +39,10 @@ class DocumentView(QTextBrowser):
 
     def show_rendered(self, rendered: Rendered) -> None:
         self._rendered = rendered
-        self.setExtraSelections([])
         self.setHtml(rendered.html)
 
     def clear_document(self, message: str = "") -> None:
         self._rendered = None
-        self.setExtraSelections([])
         self.setPlainText(message)
 
     def position_of(self, offset: int) -> int | None:
@@ -67,31 +64,6 @@ class DocumentView(QTextBrowser):
         cursor.setPosition(a)
         cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
         return cursor.selectedText()
-
-    def mark(self, ranges: list[tuple[int, int]], *, current: int | None = None) -> None:
-        """Outline ``ranges`` (clean offsets) and scroll to ``current`` (an index)."""
-        selections = []
-        for i, (start, end) in enumerate(ranges):
-            a, b = self.position_of(start), self.position_of(end)
-            if a is None or b is None:
-                continue
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(a)
-            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            fmt = QTextCharFormat()
-            strong = current is None or i == current
-            fmt.setBackground(QColor(LAYER_COLOURS["match"] if strong else "#FFF7B0"))
-            fmt.setForeground(QColor("#000000"))
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setFontUnderline(True)
-            sel.format = fmt
-            selections.append(sel)
-        self.setExtraSelections(selections)
-        target = ranges[current if current is not None else 0] if ranges else None
-        if target is not None:
-            self.scroll_to(target[0], target[1])
 
     def scroll_to(self, start: int, end: int | None = None) -> bool:
         a = self.position_of(start)

@@ -1,0 +1,84 @@
+"""Chart panel: the metric ledger, top-entity bars, documents over time, PNG export."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from scoda_desktop.ui.chart_data import docs_over_time, ledger_data
+from tests.ui.ui_helpers import WAIT, search
+
+
+def _routes_index(window):
+    names = [window.charts.ledger.measure.itemText(i)
+             for i in range(window.charts.ledger.measure.count())]
+    return next(i for i, n in enumerate(names) if n.startswith("freight train routes"))
+
+
+def test_ledger_shows_the_chosen_measures_points_labelled_with_conflicts(qtbot, window):
+    ledger = window.charts.ledger
+    assert ledger.measure.count() >= 2
+    ledger.measure.setCurrentIndex(_routes_index(window))
+    series = window.chart_control.series[_routes_index(window)]
+    xs, ys = ledger.scatter.getData()
+    assert sorted(ys) == sorted(p["value"] for p in series["points"])
+    assert list(xs) == sorted(xs)  # publication-date order
+    shown = [t.toPlainText() for t in ledger.labels if t.isVisible()]
+    assert sorted(shown) == sorted(f"{p['value']:g}" for p in series["points"])
+    assert series["conflicts"]
+    assert len(ledger.conflict.getData()[0]) >= 1  # the falling figure is marked
+    assert "fell from" in ledger.info.text()
+
+
+def test_ledger_switching_measure_updates_the_same_plot_items(qtbot, window):
+    ledger = window.charts.ledger
+    scatter, line = ledger.scatter, ledger.line
+    other = 0 if _routes_index(window) != 0 else 1
+    ledger.measure.setCurrentIndex(other)
+    expected = ledger_data(window.chart_control.series[other])
+    assert list(ledger.scatter.getData()[1]) == expected.y
+    assert ledger.scatter is scatter and ledger.line is line
+
+
+def test_ledger_point_hover_and_click_open_the_document(qtbot, window):
+    ledger = window.charts.ledger
+    ledger.measure.setCurrentIndex(_routes_index(window))
+    spot = ledger.scatter.points()[0]
+    point = ledger.data.points[int(spot.data())]
+    ledger.scatter.sigHovered.emit(ledger.scatter, [spot], None)
+    assert point["text"] in ledger.info.text()
+    with qtbot.waitSignal(window.reading.document_shown, timeout=WAIT,
+                          check_params_cb=lambda d: d.id == point["doc"]):
+        ledger.scatter.sigClicked.emit(ledger.scatter, [spot], None)
+
+
+def test_a_click_on_an_entity_bar_filters_the_search(qtbot, window):
+    result = search(qtbot, window, "")
+    window.docks["charts"].show()
+    window.charts.tabs.setCurrentWidget(window.charts.entities)
+    bars = window.charts.entities
+    qtbot.waitUntil(lambda: bars.plot.isVisible(), timeout=WAIT)
+    assert bars.items
+    field, name, count = bars.items[0]
+    view = bars.plot
+    pos = view.mapFromScene(bars.bar_centre(0))
+    with qtbot.waitSignal(window.search.results_changed, timeout=WAIT) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert window.search_bar.filters() == {field: name}
+    assert blocker.args[0].total == count <= result.total
+
+
+def test_documents_over_time_counts_the_current_results(qtbot, window):
+    result = search(qtbot, window, "")
+    x, counts = docs_over_time(result.hits)
+    opts = window.charts.timeline.bars.opts
+    assert list(opts["height"]) == counts
+    assert sum(counts) == len([h for h in result.hits if h.date])
+    assert len(list(opts["x"])) == len(x)
+
+
+def test_export_chart_as_png(qtbot, window, tmp_path):
+    out = tmp_path / "ledger.png"
+    assert window.charts.export_png(str(out))
+    image = QImage(str(out))
+    assert not image.isNull() and image.width() > 100 and image.height() > 50

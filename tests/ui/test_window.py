@@ -1,0 +1,146 @@
+"""Window-level behaviour: first start, indexing progress and Cancel, imports, drops,
+settings across launches, help pages, and the --screenshot mode."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QImage
+
+from scoda_desktop.core.corpus import Corpus
+from scoda_desktop.ui.app import run_gui
+from tests.ui.ui_helpers import WAIT, GatedCorpus, search
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
+
+
+def test_first_start_shows_the_window_at_once_then_indexes_the_seeds(qtbot, make_window,
+                                                                     tmp_path):
+    corpus = Corpus(tmp_path / "fresh")
+    assert corpus.needs_sync()
+    window = make_window(corpus, start=False)
+    with qtbot.waitSignal(window.indexing.info_ready, timeout=WAIT):
+        window.start()
+        assert window.isVisible()
+        assert window.status.progress.isVisible()  # progress shows while the worker runs
+    qtbot.waitUntil(lambda: window.result_model.rowCount() == 5, timeout=WAIT)
+    assert "5 documents" in window.status.docs.text()
+    assert not window.status.progress.isVisible()
+    corpus.close()
+
+
+def test_indexing_shows_progress_and_cancel_stops_it(qtbot, make_window, tmp_path):
+    corpus = GatedCorpus(tmp_path)
+    window = make_window(corpus, start=False)
+    status = window.status
+    window.start()
+    qtbot.waitUntil(lambda: "file_000" in status.file.text(), timeout=WAIT)
+    corpus.gate.release()
+    qtbot.waitUntil(lambda: "file_001" in status.file.text(), timeout=WAIT)
+    assert status.progress.value() == 1 and status.progress.maximum() == corpus.files
+    assert status.cancel.isVisible()
+    with qtbot.waitSignal(window.indexing.sync_finished, timeout=WAIT) as blocker:
+        qtbot.mouseClick(status.cancel, Qt.MouseButton.LeftButton)
+        corpus.gate.release()
+    assert blocker.args[0].cancelled
+    assert corpus.synced == 0
+    assert not status.progress.isVisible()
+    assert "cancelled" in status.hits.text().lower()
+
+
+def _private_corpus(tmp_path: Path) -> Corpus:
+    corpus = Corpus(tmp_path / "data")
+    corpus.ensure_index()
+    return corpus
+
+
+def test_importing_a_bad_file_shows_the_report(qtbot, make_window, tmp_path):
+    corpus = _private_corpus(tmp_path)
+    window = make_window(corpus)
+    drop = tmp_path / "incoming"
+    drop.mkdir()
+    for name in ("binary.txt", "empty.txt", "silk_road_observer.txt"):
+        shutil.copy(FIXTURES / name, drop / name)
+    with qtbot.waitSignal(window.indexing.import_reported, timeout=WAIT) as blocker:
+        window.indexing.import_paths([str(drop)])
+    report = blocker.args[0]
+    skipped = {Path(s.path).name for s in report.skipped}
+    assert {"binary.txt", "empty.txt"} <= skipped
+    dialog = window.dialogs["import"]
+    assert dialog.isVisible()
+    text = dialog.text.toPlainText()
+    for s in report.skipped:
+        assert Path(s.path).name in text and s.reason in text
+    qtbot.waitUntil(lambda: "6 documents" in window.status.docs.text(), timeout=WAIT)
+    corpus.close()
+
+
+def test_dropping_files_on_the_window_imports_them(qtbot, make_window, tmp_path):
+    corpus = _private_corpus(tmp_path)
+    window = make_window(corpus)
+    article = tmp_path / "silk_road_observer.txt"
+    shutil.copy(FIXTURES / "silk_road_observer.txt", article)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.indexing.sync_finished, timeout=WAIT) as blocker:
+        window.dropEvent(event)
+    assert blocker.args[0].added == 1
+    assert str(article) in corpus.sources()
+    corpus.close()
+
+
+def test_settings_come_back_in_a_new_window(qtbot, make_window, seed_corpus):
+    first = make_window(seed_corpus)
+    search(qtbot, first, "Qingdao")
+    first.search_bar.set_sort("date")
+    first.docks["charts"].hide()
+    first.resize(first.minimumSizeHint().width() + 40, 560)
+    size = (first.size().width(), first.size().height())
+    first.close()
+
+    second = make_window(seed_corpus, start=False)
+    assert second.search_bar.text() == "Qingdao"
+    assert second.search_bar.sort_key() == "date"
+    assert second.docks["charts"].isHidden()
+    assert (second.size().width(), second.size().height()) == size != (1400, 900)
+    assert second.prefs.recent_queries[0] == "Qingdao"
+    assert second.search_bar.query.itemText(0) == "Qingdao"
+
+
+def test_help_pages_open_without_blocking(qtbot, window):
+    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+    actions = {a.text(): a for a in menus["Help"].actions()}
+    actions["Query syntax"].trigger()
+    assert "exact phrase" in window.dialogs["syntax"].text.toPlainText()
+    actions["Keyboard shortcuts"].trigger()
+    assert "F3" in window.dialogs["keys"].text.toPlainText()
+    actions["About SCODA Desktop"].trigger()
+    about = window.dialogs["about"].text.toPlainText()
+    assert str(window.corpus.data_dir) in about and "5 documents" in about
+    assert "GeoNames" in about
+
+
+def test_view_menu_turns_panels_off_and_on(qtbot, window):
+    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+    toggles = {a.text(): a for a in menus["View"].actions() if a.isCheckable()}
+    assert set(toggles) >= {"Results", "Charts"}
+    toggles["Charts"].trigger()
+    assert window.docks["charts"].isHidden()
+    toggles["Charts"].trigger()
+    assert not window.docks["charts"].isHidden()
+
+
+def test_screenshot_mode_writes_a_png_after_search_and_open(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("SCODA_SETTINGS_FILE", str(tmp_path / "shot.ini"))
+    out = tmp_path / "shot.png"
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    doc = sorted(seeds.glob("*.txt"))[1]
+    args = argparse.Namespace(screenshot=str(out), query="freight train", open=str(doc))
+    assert run_gui(args, tmp_path / "data") == 0
+    image = QImage(str(out))
+    assert image.width() >= 1280 and image.height() >= 800
