@@ -99,7 +99,8 @@ def test_settings_come_back_in_a_new_window(qtbot, make_window, seed_corpus):
     search(qtbot, first, "Qingdao")
     first.search_bar.set_sort("date")
     first.docks["charts"].hide()
-    first.resize(first.minimumSizeHint().width() + 40, 560)
+    room = first.screen().availableGeometry()
+    first.resize(min(first.minimumSizeHint().width() + 40, room.width()), min(560, room.height()))
     size = (first.size().width(), first.size().height())
     first.close()
 

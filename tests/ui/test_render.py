@@ -1,0 +1,93 @@
+"""Qt-free helpers of the window: HTML building, chart arrays, preferences."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from scoda_desktop.core.documents import Document, Entity, Hit, Removed
+from scoda_desktop.ui.chart_data import docs_over_time, ledger_data, top_entities
+from scoda_desktop.ui.preferences import MAX_RECENT, Preferences
+from scoda_desktop.ui.render import (
+    Span,
+    citation,
+    copies_badge,
+    document_spans,
+    render_document,
+    safe_snippet,
+    simple_match_spans,
+)
+
+TAGS = re.compile(r"<(?!/?(?:html|body|p|span|b|i)\b)[a-zA-Z/!]")
+
+
+@given(st.lists(st.sampled_from(list("<>&\"' ab/=\n") + ["<script>", "<img src=x>"]),
+                max_size=60).map("".join))
+def test_rendered_text_never_contains_a_tag_of_its_own(text):
+    spans = [Span(0, min(3, len(text)), "match")] if text else []
+    out = render_document(text, spans).html
+    assert TAGS.search(out) is None
+
+
+def test_paragraph_offsets_survive_removed_lines():
+    text = "First para.\n\nSecond para."
+    rendered = render_document(text, [], [Removed("Menu", "navigation", 1)], show_removed=True)
+    assert rendered.locate(text.index("Second")) == (2, 0)  # block 1 is the removed line
+    assert "[navigation] Menu" in rendered.html
+
+
+def test_disabled_layers_are_not_highlighted():
+    doc = Document(id="d", path="/p", sha256="", raw="", text="SCO met in Qingdao.",
+                   entities=[Entity("SCO", "ORG", 0, 3, "SCO"),
+                             Entity("Qingdao", "PLACE", 11, 18, "Qingdao")])
+    layers = {s.layer for s in document_spans(doc, [(4, 7)], {"PLACE"})}
+    assert layers == {"PLACE"}
+
+
+def test_snippets_keep_only_bold():
+    assert safe_snippet('<b>train</b> <img src="http://x"> &amp;') == \
+        '<b>train</b> &lt;img src=&quot;http://x&quot;&gt; &amp;'
+
+
+def test_badge_citation_and_fallback_matcher():
+    assert copies_badge(["/a"]) == "2 copies" and copies_badge([]) == ""
+    doc = Document(id="d", path="/x/a.txt", sha256="", raw="", text="", title="T",
+                   source="Xinhua", date="2024-01-02")
+    assert citation(doc) == '"T". Xinhua. 2024-01-02. /x/a.txt.'
+    assert simple_match_spans("Trains and a train", "title:train AND x") == [(0, 6), (13, 18)]
+
+
+def test_ledger_data_marks_the_conflicting_points():
+    series = {"measure": "routes", "unit": "routes",
+              "points": [{"date": "2024-07-04", "value": 31, "doc": "a", "text": "31"},
+                         {"date": "2023-12-31", "value": 21, "doc": "b", "text": "21"}],
+              "conflicts": [{"docs": ["a", "b"], "values": [31, 21], "message": "m"}]}
+    data = ledger_data(series)
+    assert data.y == [21.0, 31.0] and data.labels == ["21", "31"]
+    assert data.conflict_rows == [0, 1]
+
+
+def test_top_entities_and_timeline():
+    facets = {"org": {"SCO": 3, "Haier": 1}, "place": {"Qingdao": 2}}
+    assert [n for _f, n, _c in top_entities(facets, 2)] == ["SCO", "Qingdao"]
+    hits = [Hit(str(i), "/p", "t", d, None, 1.0, "") for i, d in
+            enumerate(["2024-07-05", "2024-07-20", "2023-12-31", None])]
+    x, counts = docs_over_time(hits)
+    assert counts == [1, 2] and x == sorted(x)
+
+
+def test_preferences_round_trip_and_survive_a_damaged_file(tmp_path):
+    path = tmp_path / "prefs.json"
+    prefs = Preferences.load(path)
+    for i in range(MAX_RECENT + 3):
+        prefs.remember_query(f"q{i}")
+    prefs.remember_query("q5")
+    prefs.layers = ["match"]
+    prefs.save()
+    back = Preferences.load(path)
+    assert back.recent_queries[0] == "q5" and len(back.recent_queries) == MAX_RECENT
+    assert back.layers == ["match"]
+    path.write_text("{not json", encoding="utf-8")
+    assert Preferences.load(path).recent_queries == []
