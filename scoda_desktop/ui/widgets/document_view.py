@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -76,7 +76,15 @@ class DocumentView(QTextBrowser):
             cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+        # setHtml lays the document out lazily: reveal again once the layout is done
+        QTimer.singleShot(0, self._reveal)
         return True
+
+    def _reveal(self) -> None:
+        """Put the cursor about a third of the way down the view, not at its very edge."""
+        rect = self.cursorRect()
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
 
     def cursor_range(self) -> tuple[int, int]:
         c = self.textCursor()
