@@ -11,8 +11,17 @@ from scoda_desktop.core.documents import Metric
 _Index = QModelIndex | QPersistentModelIndex
 
 
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
 def format_value(metric: Metric) -> str:
+    """Readable value: 3.5 trillion, 2,700, 0.25."""
     value = metric.value
+    if isinstance(value, int | float):
+        for scale, word in _SCALES:
+            if abs(value) >= scale:
+                return f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+        value = float(value)
     if isinstance(value, float):
         return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}".rstrip("0")
     return "" if value is None else str(value)

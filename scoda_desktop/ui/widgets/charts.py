@@ -41,6 +41,15 @@ def themed_plot(parent: QWidget, **kwargs: Any) -> pg.PlotWidget:
     return plot
 
 
+def whole_numbers(axis: pg.AxisItem, top: float) -> None:
+    """Counts are whole: tick every 1 (or 5, 10...) instead of 0.5 steps."""
+    step = next((s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500) if top / s <= 10), None)
+    if step:
+        axis.setTickSpacing(step, step)
+    else:
+        axis.setTickSpacing()
+
+
 class ClickableBars(pg.BarGraphItem):
     """Bars that report which one was clicked (index along ``y`` or ``x``)."""
 
@@ -187,8 +196,10 @@ class EntityBarsChart(QWidget):
                  enumerate(items)]
         self.plot.getAxis("left").setTicks([names])
         if items:
+            top = max(c for *_, c in items)
             self.plot.setYRange(-0.6, len(items) - 0.4, padding=0)
-            self.plot.setXRange(0, max(c for *_, c in items) * 1.05, padding=0)
+            self.plot.setXRange(0, top * 1.05, padding=0)
+            whole_numbers(self.plot.getAxis("bottom"), top)
 
     def bar_centre(self, i: int) -> QPointF:
         """Scene position of bar ``i`` (tests click here)."""
@@ -219,6 +230,7 @@ class TimelineChart(QWidget):
         if x:
             self.plot.setXRange(min(x) - MONTH, max(x) + 2 * MONTH)
             self.plot.setYRange(0, max(counts) + 1)
+            whole_numbers(self.plot.getAxis("left"), max(counts))
 
 
 class ChartPanel(QWidget):
