@@ -1,0 +1,122 @@
+"""One measurement in a fresh process; prints one JSON object. Run by ``benchmarks/run.py``.
+
+A fresh process per measurement keeps peak RSS honest (``ru_maxrss`` never goes down) and
+makes "first query in a fresh process" mean what it says.
+
+    probe.py sync    --data D --corpus C    full or incremental sync of corpus C
+    probe.py queries --data D --repeat N    the query mix, N rounds, ms per query
+    probe.py bare-whoosh-index|bare-whoosh-queries|tantivy-index|tantivy-queries ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+# The fixed query mix: one of each kind the issue names (synthetic corpus vocabulary).
+QUERIES = [
+    "freight",  # single word
+    "freight trains",  # AND
+    '"industrial cooperation"',  # phrase
+    "invest*",  # prefix
+    "Valjevo",  # rare word
+    "the",  # word in (nearly) every document
+    "Kazakhstan OR Tajikistan",  # OR
+    "cooperation NOT Russia",  # NOT
+    "logistcs~",  # fuzzy
+    "trade year:2024",  # filter
+    "SCO demonstration area",  # three-word AND
+    '"freight train routes"',  # three-word phrase
+]
+
+
+def _rss_mb() -> dict[str, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"rss_mb": round(own, 1), "child_rss_mb": round(kids, 1)}
+
+
+def _files(corpus: Path) -> list[Path]:
+    return sorted(p for p in corpus.rglob("*") if p.suffix in {".txt", ".html"})
+
+
+def cmd_sync(args: argparse.Namespace) -> dict:
+    from scoda_desktop.core.corpus import Corpus
+
+    empty = Path(args.data) / "no-seeds"
+    empty.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    corpus = Corpus(Path(args.data), seeds_dir=empty)
+    if args.corpus and str(Path(args.corpus).resolve()) not in corpus.sources():
+        corpus.add_sources([args.corpus])
+    gen = corpus.sync()
+    try:
+        while True:
+            next(gen)
+    except StopIteration as stop:
+        report = stop.value
+    seconds = time.perf_counter() - t0
+    out = {"seconds": seconds, "documents": report.documents, "added": report.added,
+           "updated": report.updated, "unchanged": report.unchanged,
+           "skipped": len(report.skipped)}
+    corpus.close()
+    return out | _rss_mb()
+
+
+def cmd_queries(args: argparse.Namespace) -> dict:
+    from scoda_desktop.core.corpus import Corpus
+
+    corpus = Corpus(Path(args.data), seeds_dir=Path(args.data) / "no-seeds")
+    t0 = time.perf_counter()
+    corpus.search(QUERIES[0], limit=20)
+    first_ms = (time.perf_counter() - t0) * 1000
+    per_query: dict[str, list[float]] = {q: [] for q in QUERIES}
+    totals = {}
+    for _ in range(args.repeat):
+        for q in QUERIES:
+            res = corpus.search(q, limit=20)
+            per_query[q].append(res.took_ms)
+            totals[q] = res.total
+    corpus.close()
+    return {"first_ms": first_ms, "per_query": per_query, "totals": totals} | _rss_mb()
+
+
+def cmd_baseline(args: argparse.Namespace) -> dict:
+    import baselines
+
+    files = _files(Path(args.corpus)) if args.corpus else []
+    if args.cmd == "bare-whoosh-index":
+        return {"seconds": baselines.bare_whoosh_index(files, Path(args.data))} | _rss_mb()
+    if args.cmd == "tantivy-index":
+        return {"seconds": baselines.tantivy_index(files, Path(args.data))} | _rss_mb()
+    if args.cmd == "bare-whoosh-queries":
+        return {"times": baselines.bare_whoosh_queries(Path(args.data), QUERIES, args.repeat)}
+    return {"times": baselines.tantivy_queries(Path(args.data), QUERIES, args.repeat)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("cmd")
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--corpus")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    if args.cmd == "sync":
+        out = cmd_sync(args)
+    elif args.cmd == "queries":
+        out = cmd_queries(args)
+    else:
+        out = cmd_baseline(args)
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
