@@ -150,6 +150,9 @@ class Corpus:
                 if rebuild:
                     shutil.rmtree(service.folder, ignore_errors=True)
                 self._service.reopen()  # drop the half-updated catalog
+        if not ok:
+            self._fill_report(report)
+            return report
         if rebuild:
             self._swap_in(service)
         self._fill_report(report)

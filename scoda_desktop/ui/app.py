@@ -9,16 +9,30 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from scoda_desktop.ui.main_window import MainWindow
 from scoda_desktop.ui.preferences import Preferences
 
 SCREENSHOT_SIZE = (1440, 900)
+_T0 = time.perf_counter()
+
+
+def process_age() -> float:
+    """Seconds since this process started (Linux: /proc, 10 ms ticks; else since import)."""
+    try:
+        with open("/proc/self/stat") as f:
+            start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime") as f:
+            uptime = float(f.read().split()[0])
+        return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.perf_counter() - _T0
 
 
 class Startup(QObject):
@@ -80,6 +94,25 @@ class Startup(QObject):
         self.done.emit()
 
 
+class FirstPaint(QObject):
+    """Benchmark hook (``SCODA_EXIT_AFTER_FIRST_PAINT=1``): on the window's first paint,
+    print ``first-paint <seconds since the process started>`` and quit."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._seen = False
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._seen:
+            self._seen = True
+            elapsed = process_age()
+            print(f"first-paint {elapsed:.3f}", flush=True)
+            QTimer.singleShot(0, self._window.close)
+        return False
+
+
 def settings_for(data_dir: Path | None) -> QSettings:
     """Window state per user; a test or a portable run may point it at a file."""
     path = os.environ.get("SCODA_SETTINGS_FILE")
@@ -110,6 +143,9 @@ def run_gui(args: Any, data_dir: Path | None) -> int:
     if screenshot:
         window.persist = False
         window.resize(*SCREENSHOT_SIZE)
+    if os.environ.get("SCODA_EXIT_AFTER_FIRST_PAINT") == "1":
+        window.persist = False
+        FirstPaint(window)
     window.show()
     startup = Startup(window, query, open_ref)
     code = {"value": 0}
@@ -126,5 +162,8 @@ def run_gui(args: Any, data_dir: Path | None) -> int:
         startup.done.connect(lambda: QTimer.singleShot(300, save))
     QTimer.singleShot(0, startup.start)
     app.exec()
+    # However the loop ended, stop the workers before the corpus closes under them.
+    window.runner.cancel_all()
+    window.runner.wait(30000)
     corpus.close()
     return code["value"]
