@@ -105,3 +105,20 @@ def test_numbers_that_are_not_figures(text: str) -> None:
 def test_usd_equivalent_in_brackets() -> None:
     [m] = extract_metrics("China invested over 2 billion euros ($2.32 billion) in the plant.")
     assert (m.unit, m.value, m.usd, m.qualifier) == ("EUR", 2e9, 2.32e9, "over")
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "usd"), [
+    ("Trade hit 38.6 billion yuan (about 5.3 billion U.S. dollars).", 38.6e9, "CNY", 5.3e9),
+    ("It cost 5 million yuan (or US$700,000) to build.", 5e6, "CNY", 7e5),
+    ("A loan of 2 billion euros ($2.32 billion) was signed.", 2e9, "EUR", 2.32e9),
+])
+def test_usd_equivalent_in_brackets_in_news_wordings(text, value, unit, usd):
+    (m,) = [m for m in extract_metrics(text) if m.kind == "money"]
+    assert (m.value, m.unit) == (pytest.approx(value), unit)
+    assert m.usd == pytest.approx(usd)
+    assert text[m.start:m.end] == m.text and m.text.endswith(")")
+
+
+def test_container_figures_say_what_they_measure():
+    (m,) = extract_metrics("The port handled 580,000 TEUs in the first half.")
+    assert (m.unit, m.measures) == ("TEU", "containers handled")

@@ -45,8 +45,11 @@ FIGURE = re.compile(
 _POST_CUR = re.compile(
     r" (?:" + "|".join(re.escape(c) for c in sorted(_CUR_POST, key=len, reverse=True)) + r")\b",
     re.IGNORECASE)
-_USD_BRACKET = re.compile(rf" \((?:about |around |roughly |some )?(?:US\$|\$)\s?({NUMBER})"
-                          rf"(?:\s?({_SCALE_RE}))?\)", re.IGNORECASE)
+# "($2.94 billion)", "(about 5.3 billion U.S. dollars)", "(or US$1.2 million)"
+_USD_BRACKET = re.compile(
+    rf" \((?:or )?(?:about |around |roughly |some |approximately |nearly |over |almost )?"
+    rf"(?:(?:US\$|\$)\s?({NUMBER})(?:\s?({_SCALE_RE}))?"
+    rf"|({NUMBER})(?:\s?({_SCALE_RE}))? (?:U\.S\.|US) dollars)\)", re.IGNORECASE)
 _PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b)(?! of the time)")
 _PP = re.compile(r"\s?(?:percentage points?|pp\b|ppt\b)")
 _POWER = re.compile(r"(?:\s|-)(kilowatts?|megawatts?|gigawatts?|kW|MW|GW)\b")
@@ -232,8 +235,9 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     if cur:
         usd = None
         if (ub := _USD_BRACKET.match(after)) is not None:
-            usd_v, _ = parse_number(ub.group(1))
-            usd = usd_v * scale_of(ub.group(2)) if usd_v is not None else None
+            num, scale_word = (ub.group(1), ub.group(2)) if ub.group(1) else ub.group(3, 4)
+            usd_v, _ = parse_number(num)
+            usd = usd_v * scale_of(scale_word) if usd_v is not None else None
             end += ub.end()
         measure = _money_measure(text[_sentence_of(spans, start)[0]:start])
         add(start, end, kind="money", value=value, unit=cur, usd=usd if cur != "USD" else None,
@@ -259,7 +263,9 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             unit="t/yr" if ms.group("rate") else "t", **common)
         return
     if (tu := _TEU.match(after)) is not None:
-        add(start, end + tu.end(), kind="containers", value=value, unit="TEU", **common)
+        # A TEU figure always counts containers; name the measure even when no noun says so.
+        add(start, end + tu.end(), kind="containers", value=value, unit="TEU",
+            measures="containers handled", **common)
         return
     if (fo := _FOLD.match(after)) is not None:
         add(start, end + fo.end(), kind="multiplier", value=value, unit="x", **common)
