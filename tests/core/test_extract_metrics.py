@@ -122,3 +122,12 @@ def test_usd_equivalent_in_brackets_in_news_wordings(text, value, unit, usd):
 def test_container_figures_say_what_they_measure():
     (m,) = extract_metrics("The port handled 580,000 TEUs in the first half.")
     assert (m.unit, m.measures) == ("TEU", "containers handled")
+
+
+def test_mass_figures_name_the_goods_including_capitalised_modifiers():
+    text = ("A train carried 2,500 tonnes of Kazakh wheat. "
+            "It makes 2.7 million tons of polymers a year.")
+    wheat, polymers = extract_metrics(text)
+    assert (wheat.text, wheat.measures, wheat.unit) == ("2,500 tonnes of Kazakh wheat",
+                                                        "kazakh wheat", "t")
+    assert (polymers.measures, polymers.unit) == ("polymers", "t/yr")

@@ -54,7 +54,8 @@ _PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b)(?! of the time)")
 _PP = re.compile(r"\s?(?:percentage points?|pp\b|ppt\b)")
 _POWER = re.compile(r"(?:\s|-)(kilowatts?|megawatts?|gigawatts?|kW|MW|GW)\b")
 _POWER_SCALE = {"k": 1e-3, "m": 1.0, "g": 1e3}
-_MASS = re.compile(r"\s(?:metric\s+tons?|tonnes?|tons?)\b(?:\s+of\s+[\w-]+)?"
+_MASS = re.compile(r"\s(?:metric\s+tons?|tonnes?|tons?)\b"
+                   r"(?:\s+of\s+(?P<what>(?:(?-i:[A-Z])[\w-]*\s+){0,2}[\w-]+))?"
                    r"(?P<rate>\s+(?:per\s+year|a\s+year|annually|per\s+annum))?", re.IGNORECASE)
 _TEU = re.compile(r"\s(?:TEUs?\b|twenty-foot\s+equivalent\s+units?(?:\s+\(TEUs?\))?)")
 _FOLD = re.compile(r"-fold\b")
@@ -260,7 +261,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         return
     if (ms := _MASS.match(after)) is not None and not year_like:
         add(start, end + ms.end(), kind="mass", value=value,
-            unit="t/yr" if ms.group("rate") else "t", **common)
+            unit="t/yr" if ms.group("rate") else "t", measures=(ms.group("what") or "").lower(),
+            **common)
         return
     if (tu := _TEU.match(after)) is not None:
         # A TEU figure always counts containers; name the measure even when no noun says so.
