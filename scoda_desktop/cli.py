@@ -9,6 +9,7 @@ error (one line on stderr; a traceback only with ``--debug``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import traceback
@@ -112,6 +113,11 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # file names that are not UTF-8 (surrogate escapes) and consoles that are not
+        # UTF-8 must print escaped, not fail the command after its work is done
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     debug = getattr(args, "debug", False)

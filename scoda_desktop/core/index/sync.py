@@ -19,6 +19,8 @@ from scoda_desktop.core.documents import Progress, Skipped
 from scoda_desktop.core.index.catalog import Catalog
 from scoda_desktop.core.index.prepare import Prepared, prepare_file
 from scoda_desktop.core.index.service import IndexService
+from scoda_desktop.core.ingest.reader import DEFAULT_MAX_BYTES as MAX_BYTES
+from scoda_desktop.core.ingest.reader import too_large
 
 POOL_MIN = 50
 WORKERS = 2
@@ -136,6 +138,12 @@ def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
         rec = catalog.files.get(path)
         if rec and rec[0] == st.st_size and rec[1] == st.st_mtime:
             report.unchanged += 1
+            continue
+        if st.st_size > MAX_BYTES:  # refused from the stat: never hashed, never read
+            report.skipped.append(Skipped(path, too_large(st.st_size)))
+            if rec:
+                report.removed += 1
+                unlinked.add(_unlink(catalog, path))
             continue
         sha = _sha256(path) if (rec or known_sha) else None
         if rec and sha == rec[2]:

@@ -36,6 +36,11 @@ def document_id(sha256: str) -> str:
     return sha256[:16]
 
 
+def too_large(size: int, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """The reason given for a file over the size cap (decided from its stat alone)."""
+    return f"too large: {size / 1048576:.1f} MB (limit {max_bytes / 1048576:.0f} MB)"
+
+
 def _markdown_to_text(raw: str) -> tuple[str, str | None]:
     """Strip Markdown syntax that would read as noise; the first ``# heading`` is the title."""
     title = None
@@ -122,8 +127,7 @@ def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
         if not p.is_file():
             raise IngestError("not a regular file")
         if st.st_size > max_bytes:
-            raise IngestError(f"too large: {st.st_size / 1048576:.1f} MB "
-                              f"(limit {max_bytes / 1048576:.0f} MB)")
+            raise IngestError(too_large(st.st_size, max_bytes))
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except PermissionError:

@@ -1,0 +1,51 @@
+"""Reliability fixtures: a corpus over a tmp data dir with a tiny seeds folder.
+
+The real seeds cost a few seconds to index per test; most reliability tests only need a
+couple of good articles next to the bad input, so ``seeds`` here holds two short ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from pathlib import Path
+
+import pytest
+
+from scoda_desktop.core.corpus import Corpus
+
+GOOD = {
+    "good_one.txt": "Harbour trail opens in Qingdao\n\nJune 3, 2024\n\n"
+                    "The harbour path was busy with people running before work, and the city "
+                    "says the new trail will stay open all summer.\n",
+    "good_two.txt": "Freight train links Jiaozhou and Almaty\n\nMay 10, 2023\n\n"
+                    "A new freight train left the logistics park on Monday carrying "
+                    "containers of electronics bound for Central Asia.\n",
+}
+
+
+def drain(gen):
+    """Run a core generator to the end; its return value."""
+    try:
+        while True:
+            next(gen)
+    except StopIteration as stop:
+        return stop.value
+
+
+def write_good(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in GOOD.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    return write_good(tmp_path / "seeds")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, seeds: Path) -> Generator[Corpus, None, None]:
+    c = Corpus(tmp_path / "data", seeds_dir=seeds)
+    yield c
+    c.close()
