@@ -255,6 +255,17 @@ class Corpus:
             return {}
         return dict(cat.docs[doc_id], entities=cat.entities(doc_id))
 
+    @staticmethod
+    def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+        """(start, end) of every word of ``text`` the query matches, by the index's own
+        analysis (stems, CJK bigrams), so a reader marks what the search found."""
+        from scoda_desktop.core.index.query import parse_query
+        from scoda_desktop.core.index.snippets import match_spans
+
+        if not query.strip():
+            return []
+        return [(s, e) for s, e, _t in match_spans(text, parse_query(query).highlight)]
+
     def count(self) -> int:
         return self._service.count() if self._service.usable() else 0
 

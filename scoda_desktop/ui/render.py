@@ -190,26 +190,6 @@ def copies_badge(duplicates: list[str]) -> str:
     return f"{len(duplicates) + 1} copies" if duplicates else ""
 
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_OPERATORS = {"AND", "OR", "NOT", "TO"}
-
-
-def simple_match_spans(text: str, query: str) -> list[tuple[int, int]]:
-    """Fallback when the core offers no matcher: words of the query, case-insensitive,
-    as prefixes (``train`` marks ``trains``). Field names and operators are ignored."""
-    words = set()
-    for token in re.split(r"\s+", query):
-        token = token.split(":", 1)[-1]
-        for w in _WORD.findall(token):
-            if w not in _OPERATORS and len(w) > 1:
-                words.add(w.lower())
-    if not words:
-        return []
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words)) + r")\w*",
-                         re.IGNORECASE)
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
-
-
 def legend_html(enabled: set[str] | frozenset[str]) -> str:
     """A one-line colour key (used in tooltips and the help text)."""
     cells = []

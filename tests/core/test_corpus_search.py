@@ -215,3 +215,16 @@ def test_no_query_raises_against_the_index(env, text):
     corpus, oracle = env
     res = corpus.search(text)
     assert 0 <= res.total <= len(oracle.all())
+
+
+def test_match_spans_mark_what_the_search_matched_by_stem_and_phrase():
+    from scoda_desktop.core.corpus import Corpus
+
+    text = "Freight trains ran. The train was running; a freighter docked."
+    spans = [text[s:e] for s, e in Corpus.match_spans(text, '"freight trains" OR run')]
+    # Stems match ("running" for run), other words sharing a prefix do not ("freighter").
+    assert spans[:2] == ["Freight", "trains"] and "running" in spans
+    assert "freighter" not in spans and "docked" not in spans
+    assert Corpus.match_spans(text, "   ") == []
+    assert Corpus.match_spans(text, "title:freighter") == [(text.index("freighter"),
+                                                            text.index("freighter") + 9)]

@@ -17,7 +17,6 @@ from scoda_desktop.ui.render import (
     document_spans,
     render_document,
     safe_snippet,
-    simple_match_spans,
 )
 
 TAGS = re.compile(r"<(?!/?(?:html|body|p|span|b|i)\b)[a-zA-Z/!]")
@@ -56,7 +55,6 @@ def test_badge_citation_and_fallback_matcher():
     doc = Document(id="d", path="/x/a.txt", sha256="", raw="", text="", title="T",
                    source="Xinhua", date="2024-01-02")
     assert citation(doc) == '"T". Xinhua. 2024-01-02. /x/a.txt.'
-    assert simple_match_spans("Trains and a train", "title:train AND x") == [(0, 6), (13, 18)]
 
 
 def test_ledger_data_marks_the_conflicting_points():
