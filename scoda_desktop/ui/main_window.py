@@ -114,12 +114,14 @@ class MainWindow(QMainWindow):
         m = self.menuBar().addMenu("&File")
         self._action(m, "Add files…", self._on_add_files, "Ctrl+O")
         self._action(m, "Add folder…", self._on_add_folder, "Ctrl+Shift+O")
-        self._action(m, "Re-index", self._on_reindex)
+        self._action(m, "Re-index", self._on_reindex, "F5")
         m.addSeparator()
         self._action(m, "Export results…", self._on_export_results, "Ctrl+E")
         self._action(m, "Export chart as PNG…", self._on_export_chart)
         m.addSeparator()
-        self._action(m, "Quit", self.close, QKeySequence.StandardKey.Quit)
+        # The platform's Quit keys may be empty (e.g. a bare X11 session): Ctrl+Q always works.
+        quit_keys = [k.toString() for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)]
+        self._action(m, "Quit", self.close, list(dict.fromkeys([*quit_keys, "Ctrl+Q"])))
         v = self.menuBar().addMenu("&View")
         for dock in self.docks.values():
             v.addAction(dock.toggleViewAction())
@@ -127,7 +129,7 @@ class MainWindow(QMainWindow):
         v.addAction("(Light/dark follows the system palette)").setEnabled(False)
         h = self.menuBar().addMenu("&Help")
         self._action(h, "Query syntax", lambda: self.show_text("syntax", "Query syntax",
-                                                              QUERY_SYNTAX))
+                                                              QUERY_SYNTAX), "F1")
         self._action(h, "Keyboard shortcuts", lambda: self.show_text(
             "keys", "Keyboard shortcuts", SHORTCUTS + highlight_help()))
         self._action(h, "About SCODA Desktop", self._on_about)

@@ -136,6 +136,23 @@ def test_view_menu_turns_panels_off_and_on(qtbot, window):
     assert not window.docks["charts"].isHidden()
 
 
+def test_every_shortcut_the_help_lists_is_bound_to_an_action(window):
+    import re
+
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from scoda_desktop.ui.widgets.dialogs import SHORTCUTS
+
+    bound = {seq.toString(QKeySequence.SequenceFormat.PortableText)
+             for action in window.findChildren(QAction) for seq in action.shortcuts()}
+    listed = set()
+    for cell in re.findall(r"<tr><td>([^<]+)</td>", SHORTCUTS):
+        listed |= {k.strip() for k in re.split(r",|/", cell)}
+    # Keys the search box and the result list handle themselves, not window actions.
+    listed -= {"Enter", "Up", "Down", "PgUp", "PgDn"}
+    assert listed and listed <= bound, sorted(listed - bound)
+
+
 def test_screenshot_mode_writes_a_png_after_search_and_open(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("SCODA_SETTINGS_FILE", str(tmp_path / "shot.ini"))
     out = tmp_path / "shot.png"

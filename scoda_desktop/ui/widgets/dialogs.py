@@ -40,6 +40,8 @@ SHORTCUTS = """
 <tr><td>Ctrl+Shift+C</td><td>copy the citation of the open article</td></tr>
 <tr><td>Ctrl+O / Ctrl+Shift+O</td><td>add files / add a folder</td></tr>
 <tr><td>Ctrl+E</td><td>export the results</td></tr>
+<tr><td>F5</td><td>re-index: read new and changed files again</td></tr>
+<tr><td>F1</td><td>query syntax</td></tr>
 <tr><td>Ctrl+Q</td><td>quit</td></tr>
 </table>
 """
