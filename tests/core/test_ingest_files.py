@@ -29,6 +29,16 @@ def test_encodings_decode_to_the_same_words(name, expected):
     assert expected in decode_bytes((FIX / name).read_bytes())
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_text_not_binary(codec):
+    text = "Trade with SCO countries grew 12 percent in Qingdao (青岛).\n" * 3
+    assert decode_bytes(text.encode(codec)) == text
+    # Little-endian 16-bit numbers have the same NUL pattern but decode to control codes.
+    numbers = bytes(b for n in range(1, 200) for b in (n % 32, 0))
+    with pytest.raises(ValueError, match="binary"):
+        decode_bytes(numbers)
+
+
 def test_odd_spaces_and_zero_width_characters():
     text = decode_bytes((FIX / "nbsp_utf8_bom.txt").read_bytes())
     assert text.startswith("Russia and China signed a deal worth 4.8 GW")

@@ -62,11 +62,34 @@ def _detect(data: bytes) -> str:
         return str(best)
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM (some Windows tools do): text in Latin script has a NUL in
+    every other byte, on the odd side for little-endian and the even side for big-endian.
+    Binary files have NULs too, but not in that regular pattern, and rarely decode cleanly."""
+    head = data[:8192]
+    if len(data) % 2 or len(head) < 8:
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    half = len(head) // 2
+    if odd > half * 0.2 and even < half * 0.02:
+        encoding = "utf-16-le"
+    elif even > half * 0.2 and odd < half * 0.02:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text or _looks_binary(text) else text
+
+
 def decode_bytes(data: bytes) -> str:
     """Decode file bytes to normalised text; raise DecodeError when they are not text.
 
-    Order: a BOM wins (UTF-8, UTF-16, UTF-32); then strict UTF-8; NUL bytes without a
-    UTF-16/32 BOM mean a binary file; everything else goes to charset-normalizer.
+    Order: a BOM wins (UTF-8, UTF-16, UTF-32); then strict UTF-8; NUL bytes without a BOM
+    mean UTF-16 if they fall in UTF-16's pattern and decode cleanly, else a binary file;
+    everything else goes to charset-normalizer.
     """
     if data.startswith(codecs.BOM_UTF8):
         try:
@@ -84,7 +107,9 @@ def decode_bytes(data: bytes) -> str:
         except UnicodeDecodeError as exc:
             raise DecodeError("broken UTF-16 text") from exc
     elif b"\x00" in data:
-        raise DecodeError("binary file (contains NUL bytes)")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise DecodeError("binary file (contains NUL bytes)")
     else:
         try:
             text = data.decode("utf-8")
