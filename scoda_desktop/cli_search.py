@@ -54,7 +54,9 @@ def _ensure(corpus: Corpus) -> None:
     if corpus.needs_sync():
         if sys.stderr.isatty():
             sys.stderr.write("building the index (first start)...\n")
-        run_sync(corpus)
+        report = run_sync(corpus)
+        for message in report.messages:
+            sys.stderr.write(f"scoda-desktop: {message}\n")
 
 
 def cmd_index(corpus: Corpus, args: argparse.Namespace) -> int:
@@ -73,6 +75,8 @@ def cmd_index(corpus: Corpus, args: argparse.Namespace) -> int:
     print(f"{report.documents} documents: {report.added} added, {report.updated} updated, "
           f"{report.unchanged} unchanged, {report.removed} removed"
           + (" (cancelled)" if report.cancelled else ""))
+    for message in report.messages:
+        print(f"  note: {message}")
     for s in report.skipped:
         print(f"  skipped {s.path}: {s.reason}")
     for group in report.duplicates:

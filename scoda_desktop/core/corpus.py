@@ -35,6 +35,7 @@ class SyncReport:
     duplicates: list[list[str]] = field(default_factory=list)  # groups of paths
     documents: int = 0  # documents in the index after the sync
     cancelled: bool = False
+    messages: list[str] = field(default_factory=list)  # e.g. why the index was rebuilt
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -46,6 +47,7 @@ class SyncReport:
             "duplicates": self.duplicates,
             "documents": self.documents,
             "cancelled": self.cancelled,
+            "messages": self.messages,
         }
 
 
@@ -131,7 +133,10 @@ class Corpus:
 
         cancel = cancel or (lambda: False)
         report = SyncReport()
-        rebuild = rebuild or not self._service.usable()
+        problem = self._service.problem()
+        if problem is not None and problem != "no index yet":
+            report.messages.append(f"the index was rebuilt from the sources: {problem}")
+        rebuild = rebuild or problem is not None
         if rebuild:
             target = self.data_dir / (INDEX + ".new")
             shutil.rmtree(target, ignore_errors=True)

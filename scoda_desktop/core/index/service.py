@@ -9,6 +9,7 @@ collector's estimate, and the hits come from a top-N BM25F search that may skip 
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -16,11 +17,13 @@ from typing import Any
 import numpy as np
 
 from scoda_desktop.core.documents import Document, Entity, Hit, Metric, Removed, SearchResult
-from scoda_desktop.core.index.catalog import Catalog, read_meta
+from scoda_desktop.core.index.catalog import META, Catalog, read_meta
 from scoda_desktop.core.index.schema import SCHEMA_VERSION, make_schema
 
 WRITER_LIMIT_MB = 256
 TABLE = "table.npz"
+FILES = "files.json"  # the Whoosh files of the committed generation and their sizes
+_UNCHECKED = object()
 
 
 class IndexService:
@@ -34,13 +37,69 @@ class IndexService:
         self._table: Any = None
         self._vocab: Any = None
         self._engine: Any = None
+        self._problem: object = _UNCHECKED
 
     # -- state ---------------------------------------------------------------------------
     def usable(self) -> bool:
-        """An index of this schema version with a catalog that matches it."""
+        """An index of this schema version, intact, with a catalog that matches it."""
+        return self.problem() is None
+
+    def problem(self) -> str | None:
+        """Why the index cannot be used (None when it can); checked once per open.
+
+        Beyond the schema version and the catalog, the Whoosh files must be those the
+        catalog was saved with (``files.json``: their sizes at that commit, so truncated or
+        grown files show) and must open: a crash between the Whoosh commit and the catalog
+        save, or a damaged folder, then reads as "rebuild", never as a half-right index.
+        """
+        if self._problem is _UNCHECKED:
+            self._problem = self._check()
+        return self._problem  # type: ignore[return-value]
+
+    def _check(self) -> str | None:
         meta = read_meta(self.folder)
-        return bool(meta and meta.get("schema_version") == SCHEMA_VERSION
-                    and self.catalog is not None)
+        if meta is None:
+            if (self.folder / META).exists():
+                return "the index description (meta.json) is damaged"
+            return "no index yet"
+        if meta.get("schema_version") != SCHEMA_VERSION:
+            return "the index was built by another version"
+        if self.catalog is None:
+            return "the catalog is missing, damaged or out of step with the index"
+        try:
+            files = json.loads((self.folder / FILES).read_text(encoding="utf-8"))
+            listed = dict(files["files"])
+            same = files["generation"] == meta.get("generation")
+        except (OSError, ValueError, KeyError, TypeError):
+            return "the list of index files is missing or damaged"
+        if not same:
+            return "the index files are out of step with the catalog"
+        for name, size in listed.items():
+            try:
+                if (self.folder / name).stat().st_size != size:
+                    return f"index file {name} was truncated or changed"
+            except OSError:
+                return f"index file {name} is missing"
+        try:
+            if self.generation() != meta.get("generation"):
+                return "the index is out of step with the catalog"
+            self.searcher()
+        except Exception as exc:  # noqa: BLE001 - any failure to open means rebuild
+            self._ix = self._searcher = None
+            return f"the index cannot be opened ({type(exc).__name__})"
+        return None
+
+    def save_catalog(self, catalog: Catalog) -> None:
+        """Save ``catalog`` for the committed generation, with the list of index files
+        (``files.json``) written before the catalog's own ``meta.json``, which goes last."""
+        gen = self.generation()
+        names = [n for n in self.index().storage.list()
+                 if n.startswith(("MAIN_", "_MAIN_")) and n != "MAIN_WRITELOCK"]
+        sizes = {n: (self.folder / n).stat().st_size for n in sorted(names)}
+        tmp = self.folder / (FILES + ".tmp")
+        tmp.write_text(json.dumps({"generation": gen, "files": sizes}), encoding="utf-8")
+        os.replace(tmp, self.folder / FILES)
+        catalog.save(self.folder, gen, SCHEMA_VERSION)
 
     @property
     def catalog(self) -> Catalog | None:
@@ -71,6 +130,7 @@ class IndexService:
             self._ix.close()
         self._ix = self._searcher = self._catalog = self._table = self._vocab = None
         self._engine = None
+        self._problem = _UNCHECKED
 
     # -- writing -------------------------------------------------------------------------
     @staticmethod
@@ -91,8 +151,9 @@ class IndexService:
     def commit(self, writer: Any, catalog: Catalog) -> None:
         """Commit the writer, then the catalog for the new generation."""
         writer.commit(merge=True)
+        self.reopen()
+        self.save_catalog(catalog)
         gen = self.generation()
-        catalog.save(self.folder, gen, SCHEMA_VERSION)
         self.reopen()
         self.table().save(self.folder / TABLE, gen)
 

@@ -203,7 +203,7 @@ def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
     gone = [d for d in unlinked if d and d in catalog.docs and not catalog.docs[d]["paths"]]
     if not writer and not gone and not new_docs:
         if dirty or report.updated or report.added or report.removed or catalog.generation < 0:
-            catalog.save(service.folder, service.generation(), _schema_version())
+            service.save_catalog(catalog)
             service.reopen()
         return True
     if writer is None:
@@ -224,12 +224,6 @@ def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
     catalog.groups = group_near_duplicates(sigs)
     service.commit(writer, catalog)
     return True
-
-
-def _schema_version() -> int:
-    from scoda_desktop.core.index.schema import SCHEMA_VERSION
-
-    return SCHEMA_VERSION
 
 
 def _link(catalog: Catalog, path: str, st: os.stat_result, sha: str, doc_id: str) -> None:

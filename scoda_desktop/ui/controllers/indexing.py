@@ -88,6 +88,8 @@ class IndexController(QObject):
         self.status.set_idle()
         if report.cancelled:
             self.status.hits.setText("Indexing cancelled: the index is as it was.")
+        elif getattr(report, "messages", None):
+            self.status.hits.setText("; ".join(report.messages))
         elif self._report_skips and report.skipped:
             self.import_reported.emit(report)
         self._report_skips = False
