@@ -1,0 +1,135 @@
+"""kill -9 a real indexer process in the middle of a large sync, then sync again.
+
+The indexer is ``python -m scoda_desktop index`` in a subprocess; its progress bar goes to
+a pseudo-terminal so the test can see how far it got and kill it mid-way through reading.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from scoda_desktop.core.corpus import Corpus
+from scoda_desktop.resources import seeds_dir
+from tests.reliability.test_crash_recovery import unique_articles
+
+ROOT = Path(__file__).resolve().parents[2]
+N = 1500
+PROGRESS = re.compile(rb"reading\s+\[[#.]+\] (\d+)/(\d+)")
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty and SIGKILL")
+
+
+def _cli(data: Path, *args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "scoda_desktop", "--data-dir", str(data),
+                           *args], capture_output=True, text=True, timeout=240,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)), **kw)
+
+
+def _kill_midway(data: Path, *args: str) -> tuple[int, int]:
+    """Start ``index ARGS`` with stderr on a pty; SIGKILL it once reading is 30-70% done."""
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scoda_desktop", "--data-dir", str(data), "index", *args],
+        stdout=subprocess.DEVNULL, stderr=slave, stdin=subprocess.DEVNULL,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)), start_new_session=True)
+    os.close(slave)
+    seen = b""
+    done = total = 0
+    deadline = time.monotonic() + 180
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 1.0)
+            if not ready:
+                assert proc.poll() is None, "the indexer ended before the test could kill it"
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the pty closed: the process ended
+                chunk = b""
+            assert chunk, "the indexer ended before the test could kill it"
+            seen = (seen + chunk)[-4096:]
+            found = PROGRESS.findall(seen)
+            if found:
+                done, total = (int(x) for x in found[-1])
+                if total >= N and done >= 0.3 * total:
+                    break
+        else:
+            pytest.fail("no mid-way progress from the indexer within the time limit")
+        os.killpg(proc.pid, signal.SIGKILL)  # the indexer and its pool workers
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=30)
+        os.close(master)
+    assert proc.returncode == -signal.SIGKILL
+    assert done < total, "the sync finished before the kill"
+    return done, total
+
+
+def test_kill_9_mid_sync_then_sync_again(tmp_path):
+    data = tmp_path / "data"
+    big = unique_articles(tmp_path / "big", N)
+    first = _cli(data, "index", "--json")  # the seeds: an index that must survive
+    assert first.returncode == 0, first.stderr
+    seeds_count = json.loads(first.stdout)["documents"]
+
+    done, total = _kill_midway(data, str(big))
+
+    corpus = Corpus(data)
+    try:
+        assert str(big) in corpus.sources()  # the user's list survived the kill
+        assert not corpus.needs_sync()  # the old index opens as it was: nothing half-done
+        assert corpus.count() == seeds_count
+        assert corpus.search("uniq00000").total == 0
+        assert corpus.search("").total == seeds_count
+    finally:
+        corpus.close()
+    again = _cli(data, "index", "--json")
+    assert again.returncode == 0, again.stderr
+    report = json.loads(again.stdout)
+    assert report["documents"] == seeds_count + N and report["added"] == N
+    assert report["skipped"] == [] and not report["cancelled"]
+    corpus = Corpus(data)
+    try:
+        for i in (0, done - 1, done, done + 1, N // 2, N - 1):
+            assert corpus.search(f"uniq{i:05d}").total == 1, i
+        assert corpus.search("customs hall").total == N
+    finally:
+        corpus.close()
+    leftovers = [p.name for p in data.iterdir() if p.name not in ("index", "sources.json")]
+    assert leftovers == []
+
+
+def test_kill_9_during_the_first_build_then_sync_again(tmp_path):
+    """No index yet: the first build goes to ``index.new``; a kill leaves no index, and the
+    next run starts the build again from the sources."""
+    data = tmp_path / "data"
+    big = unique_articles(tmp_path / "big", N)
+    _kill_midway(data, str(big))
+    corpus = Corpus(data)
+    try:
+        assert str(big) in corpus.sources()
+        assert corpus.needs_sync()
+        assert corpus.search("customs").error  # a message, not an exception
+    finally:
+        corpus.close()
+    again = _cli(data, "search", "uniq00007", "--json")
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["total"] == 1
+    stats = json.loads(_cli(data, "stats", "--json").stdout)
+    seeds = len(list(seeds_dir().glob("*.txt")))
+    assert stats["documents"] == N + seeds  # the bundled seeds and the big folder
+    assert sorted(p.name for p in data.iterdir()) == ["index", "sources.json"]
