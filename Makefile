@@ -25,9 +25,11 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 
+# Benchmarks (not part of `make test`): make bench BENCH_ARGS="--sizes 1000 --repeat 1" for a quick run.
+BENCH_ARGS ?=
 bench: $(VENV)/.installed
 	$(PIP) install --quiet -e '.[bench]'
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 $(VENV)/.installed-build: $(VENV)/.installed
 	$(PIP) install --quiet -e '.[build]'
