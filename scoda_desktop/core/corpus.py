@@ -133,6 +133,11 @@ class Corpus:
 
         cancel = cancel or (lambda: False)
         report = SyncReport()
+        from scoda_desktop.resources import install_seed_index
+
+        if not rebuild and install_seed_index(self.index_dir, self.seeds_dir):
+            self._service.close()  # a standalone build's first start: its prebuilt seed index
+            self._service = IndexService(self.index_dir)
         problem = self._service.problem()
         if problem is not None and problem != "no index yet":
             report.messages.append(f"the index was rebuilt from the sources: {problem}")
