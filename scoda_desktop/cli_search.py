@@ -60,6 +60,10 @@ def _ensure(corpus: Corpus) -> None:
 
 
 def cmd_index(corpus: Corpus, args: argparse.Namespace) -> int:
+    if corpus.read_only:  # never a second writer: refuse before touching anything
+        print(f"scoda-desktop: error: not indexing: {corpus.read_only_reason}",
+              file=sys.stderr)
+        return 1
     missing = []
     present = []
     for p in args.paths:

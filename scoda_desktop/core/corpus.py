@@ -19,6 +19,7 @@ from typing import Any
 from scoda_desktop.core.documents import Document, Progress, SearchResult, Skipped
 from scoda_desktop.core.index.catalog import Catalog
 from scoda_desktop.core.index.service import IndexService
+from scoda_desktop.core.lock import DataDirLock
 from scoda_desktop.core.paths import data_dir as resolve_data_dir
 
 MANIFEST = "sources.json"
@@ -51,6 +52,15 @@ class SyncReport:
         }
 
 
+class DataDirError(OSError):
+    """The data folder cannot be used (missing parent, a file in the way, no permission,
+    disk full); the message says which folder and why."""
+
+
+class ReadOnlyError(DataDirError):
+    """Another instance is this data folder's writer: this one may only read."""
+
+
 class Corpus:
     """Sources + index in one data directory.
 
@@ -61,7 +71,14 @@ class Corpus:
 
     def __init__(self, data_dir: Path | None = None, *, seeds_dir: Path | None = None) -> None:
         self.data_dir = resolve_data_dir(data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            self._lock = DataDirLock(self.data_dir)
+        except OSError as exc:
+            raise DataDirError(f"cannot use the data folder {self.data_dir}: "
+                               f"{exc.strerror or exc}") from exc
+        self.read_only = not self._lock.held
+        self.read_only_reason = self._lock.message
         if seeds_dir is None:
             from scoda_desktop.resources import seeds_dir as bundled
 
@@ -91,8 +108,13 @@ class Corpus:
         seeds = str(self.seeds_dir)
         return [seeds, *(p for p in self._manifest() if p != seeds)]
 
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError(self.read_only_reason)
+
     def add_sources(self, paths: list[str | Path]) -> None:
         """Remember these files/folders in the manifest (the next sync indexes them)."""
+        self._check_writable()
         current = self._manifest()
         for p in paths:
             value = str(Path(p).expanduser().absolute())
@@ -101,6 +123,7 @@ class Corpus:
         self._write_manifest(current)
 
     def remove_source(self, path: str | Path) -> None:
+        self._check_writable()
         value = str(Path(path).expanduser().absolute())
         self._write_manifest([p for p in self._manifest() if p != value])
 
@@ -133,6 +156,12 @@ class Corpus:
 
         cancel = cancel or (lambda: False)
         report = SyncReport()
+        if self.read_only:  # another instance writes: show its index, change nothing
+            if not self._service.usable():
+                raise ReadOnlyError(self.read_only_reason)
+            report.messages.append(self.read_only_reason)
+            report.documents = self.count()
+            return report
         from scoda_desktop.resources import install_seed_index
 
         if not rebuild and install_seed_index(self.index_dir, self.seeds_dir):
@@ -331,3 +360,4 @@ class Corpus:
 
     def close(self) -> None:
         self._service.close()
+        self._lock.release()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -79,8 +80,13 @@ def _truncate(path: Path) -> None:
 
 
 def _garbage(path: Path) -> None:
-    path.write_bytes(os.urandom(max(64, path.stat().st_size)))
+    """Random bytes, the same on every run (a pickle of garbage raised MemoryError)."""
+    rng = random.Random(path.name)
+    path.write_bytes(rng.randbytes(max(64, path.stat().st_size)))
 
+
+# a pickle that announces 2**62 bytes: unpickling it raises MemoryError, not UnpicklingError
+HUGE_PICKLE = b"\x80\x05\x8e" + (2**62).to_bytes(8, "little") + b"ab"
 
 DAMAGE = {
     "segment truncated": lambda ix: _truncate(_seg(ix)),
@@ -89,6 +95,7 @@ DAMAGE = {
     "toc garbage": lambda ix: _garbage(next(ix.glob("_MAIN_*.toc"))),
     "toc truncated": lambda ix: _truncate(next(ix.glob("_MAIN_*.toc"))),
     "catalog garbage": lambda ix: _garbage(ix / "catalog.pickle"),
+    "catalog huge": lambda ix: (ix / "catalog.pickle").write_bytes(HUGE_PICKLE),
     "catalog deleted": lambda ix: (ix / "catalog.pickle").unlink(),
     "meta garbage": lambda ix: (ix / "meta.json").write_bytes(b"\xff{not json"),
     "files list deleted": lambda ix: (ix / "files.json").unlink(),
@@ -116,16 +123,21 @@ def test_corrupted_index_is_detected_at_open_and_rebuilt(corpus, tmp_path, damag
         again.close()
 
 
-@pytest.mark.parametrize("name", ["table.npz", "vocab.pickle", "entities.pickle",
-                                  "metrics.pickle", "signatures.pickle"])
-def test_damaged_side_files_are_recomputed_or_ignored(corpus, tmp_path, name):
+@pytest.mark.parametrize("name, huge", [
+    ("table.npz", False), ("vocab.pickle", False), ("entities.pickle", False),
+    ("metrics.pickle", False), ("signatures.pickle", False), ("vocab.pickle", True),
+    ("entities.pickle", True), ("metrics.pickle", True), ("signatures.pickle", True)])
+def test_damaged_side_files_are_recomputed_or_ignored(corpus, tmp_path, name, huge):
     """Side files are caches of what the index and catalog hold: garbage in one must not
     stop a search (it is rebuilt, or the feature it serves comes back empty)."""
     src = unique_articles(tmp_path / "import", 4)
     corpus.add_sources([src])
     drain(corpus.sync())
     corpus.close()
-    _garbage(corpus.index_dir / name)
+    if huge:
+        (corpus.index_dir / name).write_bytes(HUGE_PICKLE)
+    else:
+        _garbage(corpus.index_dir / name)
     again = Corpus(corpus.data_dir, seeds_dir=corpus.seeds_dir)
     try:
         assert_each_once(again, range(4))
@@ -148,7 +160,7 @@ def test_garbage_inside_a_segment_never_escapes_search(corpus, tmp_path):
     seg = _seg(corpus.index_dir)
     data = bytearray(seg.read_bytes())
     mid = len(data) // 4
-    data[mid:len(data) - 256] = os.urandom(len(data) - 256 - mid)
+    data[mid:len(data) - 256] = random.Random(7).randbytes(len(data) - 256 - mid)
     seg.write_bytes(bytes(data))
     again = Corpus(corpus.data_dir, seeds_dir=corpus.seeds_dir)
     try:

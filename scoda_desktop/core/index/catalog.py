@@ -64,7 +64,7 @@ class Catalog:
                         gen, data = pickle.load(fh)
                     if gen != self.generation:
                         data = {}
-                except (OSError, pickle.UnpicklingError, ValueError, EOFError):
+                except Exception:  # noqa: BLE001 - garbage can raise anything (MemoryError)
                     data = {}
             self._side[name] = data
         return self._side[name]
@@ -108,7 +108,7 @@ class Catalog:
         try:
             with open(folder / "catalog.pickle", "rb") as fh:
                 data = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, ValueError, EOFError):
+        except Exception:  # noqa: BLE001 - a damaged pickle can raise anything: rebuild
             return None
         if data.get("generation") != meta.get("generation"):
             return None
