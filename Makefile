@@ -35,13 +35,24 @@ $(VENV)/.installed-build: $(VENV)/.installed
 	$(PIP) install --quiet -e '.[build]'
 	touch $@
 
-# The standalone executable: dist/scoda-desktop/scoda-desktop (onedir; SCODA_ONEFILE=1 for one file).
+# The standalone executable: dist/scoda-desktop/scoda-desktop (a folder, the default), or with
+# SCODA_ONEFILE=1 a single file dist/onefile/scoda-desktop (own work dir: the folder stays).
+ifeq ($(SCODA_ONEFILE),1)
+DIST_EXE := dist/onefile/scoda-desktop
+DIST_DIRS := --distpath dist/onefile --workpath build/onefile
+else
+DIST_EXE := dist/scoda-desktop/scoda-desktop
+DIST_DIRS := --distpath dist --workpath build/onedir
+endif
+
 dist: $(VENV)/.installed-build
-	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN build.spec
+	@bash scripts/system_deps.sh --build
+	SCODA_ONEFILE=$(SCODA_ONEFILE) $(VENV)/bin/pyinstaller --noconfirm --log-level WARN \
+	  $(DIST_DIRS) build.spec
 
 # Smoke-test the built executable on the bundled seeds, in a throwaway data dir.
 dist-test: dist
-	bash scripts/dist_test.sh dist/scoda-desktop/scoda-desktop
+	bash scripts/dist_test.sh $(DIST_EXE)
 
 clean-venv:
 	rm -rf $(VENV)
