@@ -8,6 +8,7 @@ only ``sync`` writes, with one writer and one commit.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -100,8 +101,12 @@ class Corpus:
     def _write_manifest(self, sources: list[str]) -> None:
         path = self.data_dir / MANIFEST
         tmp = path.with_name(MANIFEST + ".tmp")
-        tmp.write_text(json.dumps({"sources": sources}, indent=1), encoding="utf-8")
-        os.replace(tmp, path)
+        try:
+            tmp.write_text(json.dumps({"sources": sources}, indent=1), encoding="utf-8")
+            os.replace(tmp, path)
+        except BaseException:  # a full disk: the old list stays, no half-written file
+            tmp.unlink(missing_ok=True)
+            raise
 
     def sources(self) -> list[str]:
         """The seeds folder and every file/folder the user added (absolute paths)."""
@@ -203,9 +208,19 @@ class Corpus:
         self._service.close()
         old = self.data_dir / (INDEX + ".old")
         shutil.rmtree(old, ignore_errors=True)
-        if self.index_dir.exists():
-            os.replace(self.index_dir, old)
-        os.replace(service.folder, self.index_dir)
+        moved = False
+        try:
+            if self.index_dir.exists():
+                os.replace(self.index_dir, old)
+                moved = True
+            os.replace(service.folder, self.index_dir)
+        except BaseException:  # never left without an index: put the old one back
+            if moved and not self.index_dir.exists():
+                with contextlib.suppress(OSError):
+                    os.rename(old, self.index_dir)  # a rename needs no new space
+            shutil.rmtree(service.folder, ignore_errors=True)
+            self._service = IndexService(self.index_dir)
+            raise
         shutil.rmtree(old, ignore_errors=True)
         self._service = IndexService(self.index_dir)
 

@@ -109,7 +109,7 @@ def test_kill_9_mid_sync_then_sync_again(tmp_path):
         assert corpus.search("customs hall").total == N
     finally:
         corpus.close()
-    leftovers = [p.name for p in data.iterdir() if p.name not in ("index", "sources.json")]
+    leftovers = [p.name for p in data.iterdir() if p.name not in ("index", "sources.json", "lock")]
     assert leftovers == []
 
 
@@ -132,4 +132,4 @@ def test_kill_9_during_the_first_build_then_sync_again(tmp_path):
     stats = json.loads(_cli(data, "stats", "--json").stdout)
     seeds = len(list(seeds_dir().glob("*.txt")))
     assert stats["documents"] == N + seeds  # the bundled seeds and the big folder
-    assert sorted(p.name for p in data.iterdir()) == ["index", "sources.json"]
+    assert sorted(p.name for p in data.iterdir()) == ["index", "lock", "sources.json"]

@@ -8,6 +8,7 @@ collector's estimate, and the hits come from a top-N BM25F search that may skip 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -38,6 +39,7 @@ class IndexService:
         self._vocab: Any = None
         self._engine: Any = None
         self._problem: object = _UNCHECKED
+        self._writer: Any = None
 
     # -- state ---------------------------------------------------------------------------
     def usable(self) -> bool:
@@ -124,6 +126,7 @@ class IndexService:
         self.close()
 
     def close(self) -> None:
+        self._drop_writer()
         if self._searcher is not None:
             self._searcher.close()
         if self._ix is not None:
@@ -146,7 +149,20 @@ class IndexService:
         """The one writer; the caller adds everything, then ``commit()`` once (or cancel)."""
         from scoda_desktop.core.index.writer import FastWriter
 
-        return FastWriter(self.index(), limitmb=WRITER_LIMIT_MB)
+        self._writer = FastWriter(self.index(), limitmb=WRITER_LIMIT_MB)
+        return self._writer
+
+    def _drop_writer(self) -> None:
+        """Cancel a writer a failed sync left open (a full disk mid-commit): its lock would
+        otherwise stay taken and every later sync of this process fail with LockError."""
+        writer, self._writer = self._writer, None
+        if writer is None or writer.is_closed:
+            return
+        try:
+            writer.cancel()
+        except Exception:  # noqa: BLE001 - half-closed files: at least free the lock
+            with contextlib.suppress(Exception):
+                writer.writelock.release()
 
     def commit(self, writer: Any, catalog: Catalog) -> None:
         """Commit the writer, then the catalog for the new generation."""
