@@ -117,4 +117,6 @@ def decode_bytes(data: bytes) -> str:
             text = _detect(data)
     if _looks_binary(text):
         raise DecodeError("binary file (control characters)")
-    return normalize_text(text)
+    # the few stray controls of a text file (a NUL in UTF-16, an ESC) are not words and
+    # would reach the index and the reading view as invisible characters
+    return normalize_text(_CONTROLS.sub("", text))
