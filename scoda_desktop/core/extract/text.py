@@ -8,7 +8,6 @@ and keep ``text[start:end]`` exact, which every mention must satisfy.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 # "U.S.", "People's", "China-SCO", "R&D", "SCODA's", plain words and numbers.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w(?:[\w&-]|['’](?=\w))*\w|\w")
@@ -20,33 +19,45 @@ _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Jan", "Feb", "Ma
                   "Ltd", "Corp", "vs", "e.g", "i.e", "approx", "Gen", "Rep", "Sen", "Gov"}
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    text: str
-    start: int
-    end: int
-    core_end: int  # end without a possessive "'s"
-    first: bool  # first word of its sentence
+    """One word with its offsets. ``core``, ``possessive``, ``cap`` and ``upper`` are
+    computed once here: the rules read them many times per token (they were properties,
+    recomputed at each read, ~12% of extraction time)."""
 
-    @property
-    def core(self) -> str:
-        return self.text[: self.core_end - self.start]
+    __slots__ = ("text", "start", "end", "core_end", "first", "core", "possessive", "cap",
+                 "upper")
 
-    @property
-    def possessive(self) -> bool:
-        return self.core_end != self.end
+    def __init__(self, text: str, start: int, end: int, core_end: int, first: bool) -> None:
+        self.text, self.start, self.end, self.core_end, self.first = \
+            text, start, end, core_end, first
+        core = self.core = text[: core_end - start]
+        self.possessive = core_end != end
+        # Capitalised name word: "China", "SCO", "China-SCO", not "State-owned".
+        if not core or not core[0].isupper():
+            self.cap = False
+        elif "-" not in core:
+            self.cap = True
+        else:
+            parts = [p for p in core.split("-") if p]
+            self.cap = bool(parts) and all(p[0].isupper() or p[0].isdigit() for p in parts)
+        # All capitals, two letters or more: "SCO", "U.S."
+        if core.isascii():
+            self.upper = core.isupper() and sum(c.isalpha() for c in core) >= 2
+        else:
+            letters = [c for c in core if c.isalpha()]
+            self.upper = len(letters) >= 2 and all(c.isupper() for c in letters)
 
-    @property
-    def cap(self) -> bool:
-        """Capitalised name word: "China", "SCO", "China-SCO", not "State-owned"."""
-        parts = [p for p in self.core.split("-") if p]
-        return bool(parts) and all(p[0].isupper() or p[0].isdigit() for p in parts) and \
-            self.core[0].isupper()
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end}, {self.core_end}, {self.first})"
 
-    @property
-    def upper(self) -> bool:
-        letters = [c for c in self.core if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.text, self.start, self.end, self.core_end,
+                                             self.first) == (other.text, other.start,
+                                                             other.end, other.core_end,
+                                                             other.first)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end, self.core_end, self.first))
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
