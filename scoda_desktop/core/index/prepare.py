@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from scoda_desktop.core.documents import Document, Skipped
+from scoda_desktop.core.documents import Document, Entity, Metric, Removed, Skipped
 from scoda_desktop.core.index.analysis import keyword
 from scoda_desktop.core.index.schema import ENTITY_FIELDS, Preanalyzed, encode_postings
 
@@ -38,8 +38,34 @@ class Prepared:
     words: dict[str, str] = field(default_factory=dict)  # folded word -> term (vocabulary)
 
 
-def document_fields(doc: Document) -> tuple[dict[str, Any], dict[str, str]]:
-    """The ``add_document`` arguments of a Document, and its vocabulary."""
+def _plain(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    """``obj.to_json()`` (``dataclasses.asdict``) without its deep copy: the same dict, in
+    the same key order, for these flat records (only ``Metric.flags`` is a list: copied).
+    ``asdict`` was a quarter of the per-document encoding time."""
+    out = {name: getattr(obj, name) for name in names}
+    for key, value in out.items():
+        if isinstance(value, list):
+            out[key] = list(value)
+    return out
+
+
+def _names(cls: type) -> tuple[str, ...]:
+    from dataclasses import fields as dc_fields
+
+    return tuple(f.name for f in dc_fields(cls))
+
+
+_ENTITY_KEYS, _METRIC_KEYS, _REMOVED_KEYS = _names(Entity), _names(Metric), _names(Removed)
+
+
+def metrics_json(doc: Document) -> list[dict[str, Any]]:
+    return [_plain(m, _METRIC_KEYS) for m in doc.metrics]
+
+
+def document_fields(doc: Document, metrics: list[dict[str, Any]] | None = None
+                    ) -> tuple[dict[str, Any], dict[str, str]]:
+    """The ``add_document`` arguments of a Document, and its vocabulary (``metrics``: the
+    metrics as JSON when the caller already has them)."""
     from scoda_desktop.core.extract import measure_key
 
     body, words = encode_postings(doc.text)
@@ -71,9 +97,9 @@ def document_fields(doc: Document) -> tuple[dict[str, Any], dict[str, str]]:
         if values:  # keyword postings, encoded here like Whoosh's ID field would
             out[name] = Preanalyzed((v.encode("utf-8"), 1, 1.0, b"") for v in sorted(values))
     stored = {k: getattr(doc, k) for k in _STORED_KEYS}
-    stored["removed"] = [r.to_json() for r in doc.removed]
-    stored["entities"] = [e.to_json() for e in doc.entities]
-    stored["metrics"] = [m.to_json() for m in doc.metrics]
+    stored["removed"] = [_plain(r, _REMOVED_KEYS) for r in doc.removed]
+    stored["entities"] = [_plain(e, _ENTITY_KEYS) for e in doc.entities]
+    stored["metrics"] = metrics if metrics is not None else metrics_json(doc)
     out["doc"] = json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
     return out, words
 
@@ -86,7 +112,8 @@ def prepare_document(doc: Document, *, extract_entities: bool = True) -> Prepare
         from scoda_desktop.core.extract import extract
 
         doc.entities, doc.metrics = extract(doc.text, doc_date=doc.date)
-    fields_, words = document_fields(doc)
+    metrics = metrics_json(doc)
+    fields_, words = document_fields(doc, metrics)
     entities = sorted({(e.type, e.canonical) for e in doc.entities})
     aliases = sorted({(e.type, keyword(e.text), e.canonical) for e in doc.entities
                       if keyword(e.text) != keyword(e.canonical)})
@@ -95,7 +122,7 @@ def prepare_document(doc: Document, *, extract_entities: bool = True) -> Prepare
             "aliases": aliases, "metrics": len(doc.metrics)}
     return Prepared(
         id=doc.id, path=doc.path, sha256=doc.sha256, size=doc.size, mtime=doc.mtime,
-        fields=fields_, info=info, metrics=[m.to_json() for m in doc.metrics],
+        fields=fields_, info=info, metrics=metrics,
         signature=minhash_signature(doc.text), words=words,
     )
 
