@@ -105,13 +105,26 @@ def analyze(text: str) -> tuple[dict[str, list[int]], dict[str, str]]:
     """
     postings: dict[str, list[int]] = {}
     seen: dict[str, str] = {}
-    for term, pos, start, end in iter_tokens(text):
-        plist = postings.get(term)
-        if plist is None:
-            postings[term] = [pos]
-        else:
-            plist.append(pos)
-        seen[text[start:end]] = term
+    if _CJK_ANY_RE.search(text):
+        for term, pos, start, end in iter_tokens(text):
+            plist = postings.get(term)
+            if plist is None:
+                postings[term] = [pos]
+            else:
+                plist.append(pos)
+            seen[text[start:end]] = term
+    else:  # no CJK: every word is one token (what iter_tokens does, without its overhead)
+        cached = _term_cache.get
+        for pos, word in enumerate(WORD_RE.findall(text)):
+            term = cached(word)
+            if term is None:
+                term = term_of(word)
+            plist = postings.get(term)
+            if plist is None:
+                postings[term] = [pos]
+            else:
+                plist.append(pos)
+            seen[word] = term
     words: dict[str, str] = {}
     for w, t in seen.items():
         if not _CJK_ANY_RE.match(t):
