@@ -11,7 +11,7 @@ import re
 
 # "U.S.", "People's", "China-SCO", "R&D", "SCODA's", plain words and numbers.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w(?:[\w&-]|['’](?=\w))*\w|\w")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDS = ("'s", "’s")
 # A sentence ends at . ! ? (plus closing quotes) before a space and a capital, digit or quote.
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z0-9])|\n\s*\n""")
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Jan", "Feb", "Mar", "Apr",
@@ -78,18 +78,21 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 def tokenize(text: str) -> list[Token]:
     """Word tokens with offsets, each marked if it opens a sentence."""
-    starts = {s for s, _ in sentences(text)}
+    sentence_starts = sorted({s for s, _ in sentences(text)})
+    n_starts = len(sentence_starts)
     tokens: list[Token] = []
-    sentence_starts = sorted(starts)
+    append = tokens.append
     idx = 0
     current = -1
+    last_start = None  # start of the previous token
     for m in _TOKEN.finditer(text):
-        while idx < len(sentence_starts) and sentence_starts[idx] <= m.start():
+        start, end = m.span()
+        while idx < n_starts and sentence_starts[idx] <= start:
             current = sentence_starts[idx]
             idx += 1
-        first = bool(tokens) is False or tokens[-1].start < current
         word = m.group()
-        pm = _POSSESSIVE.search(word)
-        core_end = m.end() - (len(pm.group()) if pm and len(word) > 2 else 0)
-        tokens.append(Token(word, m.start(), m.end(), core_end, first))
+        # a possessive "'s" ends a word longer than two characters
+        core_end = end - 2 if len(word) > 2 and word[-2:] in _POSSESSIVE_ENDS else end
+        append(Token(word, start, end, core_end, last_start is None or last_start < current))
+        last_start = start
     return tokens

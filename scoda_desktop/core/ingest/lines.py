@@ -76,11 +76,11 @@ def guess_language(text: str) -> str:
     sample = text[:50000]
     han = cjk_count(sample)
     words = LATIN_WORD_RE.findall(sample)
-    latin = sum(len(w) for w in words)
+    latin = len("".join(words))
     if han > latin * 0.5 and han >= 10:
         return "zh"
     if len(words) >= 3:
-        stop = sum(1 for w in words if w.lower() in STOPWORDS)
+        stop = sum(map(STOPWORDS.__contains__, map(str.lower, words)))
         if stop / len(words) >= 0.12:
             return "en"
     return "other"
