@@ -112,9 +112,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         m = self.menuBar().addMenu("&File")
-        self._action(m, "Add files…", self._on_add_files, "Ctrl+O")
-        self._action(m, "Add folder…", self._on_add_folder, "Ctrl+Shift+O")
-        self._action(m, "Re-index", self._on_reindex, "F5")
+        self.writing_actions = [
+            self._action(m, "Add files…", self._on_add_files, "Ctrl+O"),
+            self._action(m, "Add folder…", self._on_add_folder, "Ctrl+Shift+O"),
+            self._action(m, "Re-index", self._on_reindex, "F5"),
+            self._action(m, "Rebuild index from scratch", self._on_rebuild),
+        ]
         m.addSeparator()
         self._action(m, "Export results…", self._on_export_results, "Ctrl+E")
         self._action(m, "Export chart as PNG…", self._on_export_chart)
@@ -157,6 +160,14 @@ class MainWindow(QMainWindow):
     # -- public ----------------------------------------------------------------------------
     def start(self) -> None:
         """After show(): bring the index up to date in the worker, then search."""
+        if getattr(self.corpus, "read_only", False):
+            # Another instance writes this data folder: search and read only.
+            reason = self.corpus.read_only_reason
+            self.setWindowTitle("SCODA Desktop (read-only)")
+            for action in self.writing_actions:
+                action.setEnabled(False)
+                action.setToolTip(reason)
+            self.setAcceptDrops(False)
         self.indexing.sync()
 
     def open_document(self, ref: str) -> None:
@@ -211,6 +222,10 @@ class MainWindow(QMainWindow):
             self.indexing.import_paths([folder])
 
     def _on_reindex(self) -> None:
+        """Read new and changed files again; deleted files leave the index."""
+        self.indexing.sync(report_skips=True)
+
+    def _on_rebuild(self) -> None:
         self.indexing.sync(rebuild=True, report_skips=True)
 
     def _on_export_results(self) -> None:

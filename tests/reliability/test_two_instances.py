@@ -123,3 +123,37 @@ def test_two_indexers_started_together_never_both_write(tmp_path):
     assert stats["documents"] == 300 + files
     found = _cli(data, "search", "uniq00123", "--json")
     assert json.loads(found.stdout)["total"] == 1
+
+
+def test_a_second_window_says_read_only_and_refuses_imports(qtbot, tmp_path, seeds):
+    from PySide6.QtCore import QSettings
+
+    from scoda_desktop.ui.main_window import MainWindow
+    from scoda_desktop.ui.preferences import Preferences
+
+    data = tmp_path / "data"
+    holder = _holder(data, seeds)
+    try:
+        corpus = Corpus(data, seeds_dir=seeds)
+        window = MainWindow(corpus, QSettings(str(tmp_path / "w.ini"),
+                                              QSettings.Format.IniFormat),
+                            Preferences.load(tmp_path / "prefs.json"))
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(window.indexing.info_ready, timeout=60000):
+            window.start()
+        assert "read-only" in window.windowTitle()
+        assert not any(a.isEnabled() for a in window.writing_actions)
+        extra = tmp_path / "extra.txt"
+        extra.write_text("A new article about Qingdao freight.\n", encoding="utf-8")
+        with qtbot.waitSignal(window.indexing.sync_failed, timeout=60000):
+            window.indexing.import_paths([str(extra)])  # a drop that slipped through
+        assert window.status.hits.text().startswith("Not imported:")
+        assert "read-only" in window.status.hits.text()
+        assert str(extra) not in corpus.sources()
+        window.runner.cancel_all()
+        window.runner.wait(60000)
+        corpus.close()
+    finally:
+        holder.stdin.close()
+        holder.wait(60)

@@ -38,6 +38,7 @@ class IndexController(QObject):
         self.last_report: Any = None
         self._task: Task | None = None
         self._report_skips = False
+        self._import_error = ""  # why the last import could not add its sources
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -56,7 +57,8 @@ class IndexController(QObject):
 
     def import_paths(self, paths: list[str]) -> Task:
         """Remember the files/folders as sources, then sync and report what was skipped."""
-        self.runner.submit(self.corpus.add_sources, list(paths))
+        self.runner.submit(self.corpus.add_sources, list(paths),
+                           on_failed=self._on_import_failed)
         return self.sync(report_skips=True)
 
     def cancel(self) -> None:
@@ -86,7 +88,10 @@ class IndexController(QObject):
         self._task = None
         self.last_report = report
         self.status.set_idle()
-        if report.cancelled:
+        if self._import_error:
+            self.status.hits.setText(self._import_error)
+            self._import_error = ""
+        elif report.cancelled:
             self.status.hits.setText("Indexing cancelled: the index is as it was.")
         elif getattr(report, "messages", None):
             self.status.hits.setText("; ".join(report.messages))
@@ -103,6 +108,12 @@ class IndexController(QObject):
             self.status.set_idle()
             self.status.hits.setText(f"Indexing failed: {message}")
             self.sync_failed.emit(message)
+
+    def _on_import_failed(self, _task: Task, message: str) -> None:
+        # e.g. another instance is the writer, or the data folder is full: say so, keep going.
+        self._import_error = f"Not imported: {message.split(': ', 1)[-1]}"
+        self.status.hits.setText(self._import_error)
+        self.sync_failed.emit(message)
 
     def _on_info_result(self, _task: Task, info: dict) -> None:
         self.info = info
