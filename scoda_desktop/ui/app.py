@@ -127,7 +127,7 @@ def build_window(corpus: Any, settings: QSettings, prefs: Preferences) -> MainWi
 
 def run_gui(args: Any, data_dir: Path | None) -> int:
     """Open the window (or render a screenshot) and run the event loop."""
-    from scoda_desktop.core.corpus import Corpus
+    from scoda_desktop.core.corpus import Corpus, DataDirError
 
     screenshot = getattr(args, "screenshot", None)
     query = getattr(args, "query", None)
@@ -137,7 +137,15 @@ def run_gui(args: Any, data_dir: Path | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("scoda-desktop")
     app.setOrganizationName("scoda-desktop")
-    corpus = Corpus(data_dir)
+    try:
+        corpus = Corpus(data_dir)
+    except DataDirError as exc:  # e.g. the folder is a file, or not writable
+        if not screenshot:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(None, "SCODA Desktop", str(exc))
+        print(f"scoda-desktop: error: {exc}", file=sys.stderr)
+        return 1
     prefs = Preferences.load()
     window = build_window(corpus, settings_for(data_dir), prefs)
     if screenshot:
