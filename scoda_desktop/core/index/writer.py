@@ -19,74 +19,93 @@ from scoda_desktop.core.index.schema import Preanalyzed
 
 
 class GroupingPool:
-    """Postings by (field, term), each in document order; no external sort.
+    """Postings per field as flat arrays, grouped by term only when the segment is written.
 
-    Compact: a term's postings are four flat arrays (doc numbers, weights, the encoded
-    positions concatenated, and where each one ends), about 20 bytes a posting instead of
-    ~140 for a tuple of Python objects, so a 10,000-article import holds ~100 MB here, not
-    most of a gigabyte.
+    A document's postings are appended in bulk (its term ids, doc number, weights, and its
+    encoded positions as one bytes run): no Python object per posting is kept, about 20
+    bytes a posting, so a 10,000-article import holds ~100 MB here instead of most of a
+    gigabyte of tuples. At flush a stable sort on the term's rank gives (term, doc) order,
+    since documents arrive in doc-number order (merged segments too: ``add_reader`` adds
+    their documents after this writer's own).
     """
 
     def __init__(self) -> None:
-        self.postings: dict[tuple[str, bytes], _Plist] = {}
-        self.fieldnames: set[str] = set()
+        self.fields: dict[str, _FieldPostings] = {}
+
+    @property
+    def fieldnames(self) -> set[str]:
+        return set(self.fields)
+
+    def _field(self, name: str) -> _FieldPostings:
+        fp = self.fields.get(name)
+        if fp is None:
+            fp = self.fields[name] = _FieldPostings()
+        return fp
 
     def add(self, item: tuple[str, bytes, int, float, bytes]) -> None:
-        key = (item[0], item[1])
-        plist = self.postings.get(key)
-        if plist is None:
-            self.postings[key] = plist = _Plist()
-            self.fieldnames.add(item[0])
-        plist.add(item[2], item[3], item[4])
+        self._field(item[0]).extend(item[2], [item[1]], [item[3]], [item[4]])
 
     def add_field(self, fieldname: str, docnum: int, items: Preanalyzed) -> int:
         """Add one field's pre-analysed postings; returns the field length (sum of freqs)."""
-        postings = self.postings
-        length = 0
-        for tbytes, freq, weight, vbytes in items:
-            key = (fieldname, tbytes)
-            plist = postings.get(key)
-            if plist is None:
-                postings[key] = plist = _Plist()
-            plist.docs.append(docnum)
-            plist.weights.append(weight)
-            values = plist.values
-            values += vbytes
-            plist.ends.append(len(values))
-            length += freq
-        self.fieldnames.add(fieldname)
-        return length
+        if not items:
+            return 0
+        terms, freqs, weights, values = zip(*items, strict=True)
+        self._field(fieldname).extend(docnum, terms, weights, values)
+        return sum(freqs)
 
     def iter_postings(self):
-        """Every posting in (field, term, doc) order; each term is freed once written."""
-        postings = self.postings
-        for key in sorted(postings):
-            fieldname, tbytes = key
-            plist = postings.pop(key)
-            values = bytes(plist.values)
-            start = 0
-            for docnum, weight, end in zip(plist.docs, plist.weights, plist.ends, strict=True):
-                yield fieldname, tbytes, docnum, weight, values[start:end]
-                start = end
+        """Every posting in (field, term, doc) order; each field freed once written."""
+        for fieldname in sorted(self.fields):
+            yield from self.fields.pop(fieldname).iter_sorted(fieldname)
 
     def cleanup(self) -> None:
-        self.postings = {}
+        self.fields = {}
 
 
-class _Plist:
-    __slots__ = ("docs", "weights", "values", "ends")
+class _FieldPostings:
+    __slots__ = ("tid", "tids", "docs", "weights", "lens", "values")
 
     def __init__(self) -> None:
+        self.tid: dict[bytes, int] = {}  # term -> id, in order of first appearance
+        self.tids = array("i")
         self.docs = array("i")
         self.weights = array("d")
+        self.lens = array("I")
         self.values = bytearray()
-        self.ends = array("I")
 
-    def add(self, docnum: int, weight: float, vbytes: bytes) -> None:
-        self.docs.append(docnum)
-        self.weights.append(weight)
-        self.values += vbytes
-        self.ends.append(len(self.values))
+    def extend(self, docnum: int, terms, weights, values) -> None:
+        tid = self.tid
+        setdefault = tid.setdefault
+        self.tids.extend([setdefault(t, len(tid)) for t in terms])
+        self.docs.extend(array("i", (docnum,)) * len(terms))
+        self.weights.extend(weights)
+        self.lens.extend(map(len, values))
+        self.values += b"".join(values)
+
+    def iter_sorted(self, fieldname: str):
+        import numpy as np
+
+        terms = sorted(self.tid)
+        rank = np.empty(len(terms), dtype=np.int64)
+        rank[[self.tid[t] for t in terms]] = np.arange(len(terms))
+        keys = rank[np.frombuffer(self.tids, dtype=np.int32)]
+        order = np.argsort(keys, kind="stable")
+        counts = np.bincount(keys, minlength=len(terms)).tolist()
+        docs = np.frombuffer(self.docs, dtype=np.int32)
+        weights = np.frombuffer(self.weights, dtype=np.float64)
+        lens = np.frombuffer(self.lens, dtype=np.uint32).astype(np.int64)
+        ends = np.cumsum(lens)
+        starts = ends - lens
+        del lens
+        values = bytes(self.values)
+        self.values = bytearray()
+        pos = 0
+        for term, count in zip(terms, counts, strict=True):
+            idx = order[pos : pos + count]
+            pos += count
+            for d, w, a, b in zip(docs[idx].tolist(), weights[idx].tolist(),
+                                  starts[idx].tolist(), ends[idx].tolist(), strict=True):
+                yield fieldname, term, d, w, values[a:b]
 
 
 class _Lengths:
