@@ -69,39 +69,9 @@ def _prepared(paths: list[str], cancel: Callable[[], bool]) -> Iterator[Prepared
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _walk(top: str, found: dict[str, os.stat_result], seen: set[tuple[int, int]]) -> None:
-    """Article files under ``top`` with their stat, from ``os.scandir`` (which hands out
-    each file's stat without another system call). Same rules as
-    ``ingest.iter_input_files``: hidden entries skipped, links followed, each real folder
-    once; files keyed by absolute path (no per-file ``realpath``: it was most of an
-    unchanged re-sync)."""
-    from scoda_desktop.core.ingest import SUFFIXES
-
-    stack = [top]
-    while stack:
-        folder = stack.pop()
-        try:
-            st = os.stat(folder)
-            if (st.st_dev, st.st_ino) in seen:
-                continue
-            seen.add((st.st_dev, st.st_ino))
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            try:
-                if entry.is_dir():
-                    stack.append(entry.path)
-                elif os.path.splitext(entry.name)[1].lower() in SUFFIXES and entry.is_file():
-                    found.setdefault(entry.path, entry.stat())
-            except OSError:
-                continue
-
-
 def scan(sources: list[str]) -> tuple[dict[str, os.stat_result], list[Skipped]]:
     from scoda_desktop.core.ingest import iter_input_files
+    from scoda_desktop.core.ingest.files import walk_folder
 
     found: dict[str, os.stat_result] = {}
     skipped: list[Skipped] = []
@@ -109,7 +79,8 @@ def scan(sources: list[str]) -> tuple[dict[str, os.stat_result], list[Skipped]]:
     for source in sources:
         path = os.path.abspath(source)
         if os.path.isdir(path):
-            _walk(path, found, seen)
+            for file, st in walk_folder(path, seen):
+                found.setdefault(file, st)
             continue
         for item in iter_input_files([path]):  # one file: its checks and messages
             if isinstance(item, Skipped):

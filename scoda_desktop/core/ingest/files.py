@@ -17,20 +17,20 @@ from scoda_desktop.core.documents import Skipped
 from scoda_desktop.core.ingest.reader import SUFFIXES
 
 
-def _walk(top: Path, seen_dirs: set[tuple[int, int]]) -> list[Path]:
-    found: list[Path] = []
-    stack = [top]
+def walk_folder(top: str | os.PathLike, seen_dirs: set[tuple[int, int]]
+                ) -> Iterator[tuple[str, os.stat_result]]:
+    """Article files under ``top`` with their stat (``os.scandir`` hands it out without
+    another system call): hidden entries skipped, links followed, each real folder once
+    (``seen_dirs`` holds (device, inode) pairs), unsupported file types ignored."""
+    stack = [os.fspath(top)]
     while stack:
         folder = stack.pop()
         try:
-            st = folder.stat()
-        except OSError:
-            continue
-        key = (st.st_dev, st.st_ino)
-        if key in seen_dirs:
-            continue  # a symlink cycle or the same folder reached twice
-        seen_dirs.add(key)
-        try:
+            st = os.stat(folder)
+            key = (st.st_dev, st.st_ino)
+            if key in seen_dirs:
+                continue  # a symlink cycle or the same folder reached twice
+            seen_dirs.add(key)
             entries = list(os.scandir(folder))
         except OSError:
             continue
@@ -39,14 +39,11 @@ def _walk(top: Path, seen_dirs: set[tuple[int, int]]) -> list[Path]:
                 continue
             try:
                 if entry.is_dir(follow_symlinks=True):
-                    stack.append(Path(entry.path))
-                elif entry.is_file(follow_symlinks=True) and (
-                    os.path.splitext(entry.name)[1].lower() in SUFFIXES
-                ):
-                    found.append(Path(entry.path))
+                    stack.append(entry.path)
+                elif os.path.splitext(entry.name)[1].lower() in SUFFIXES and entry.is_file():
+                    yield entry.path, entry.stat()
             except OSError:
                 continue
-    return found
 
 
 def iter_input_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skipped]:
@@ -56,7 +53,8 @@ def iter_input_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skip
     for item in paths:
         p = Path(item)
         if p.is_dir():
-            files = sorted(_walk(p, seen_dirs), key=lambda f: f.parts)
+            files = sorted((Path(f) for f, _st in walk_folder(p, seen_dirs)),
+                           key=lambda f: f.parts)
         elif p.is_file():
             if p.suffix.lower() not in SUFFIXES:
                 yield Skipped(str(p), f"unsupported file type '{p.suffix or p.name}' "
