@@ -132,3 +132,10 @@ def test_a_different_backend_can_plug_in() -> None:
     finally:
         set_entity_extractor(None)
     assert extract_entities("Acme Corp grew.") != [Entity("Acme", "ORG", 0, 4, "Acme")]
+
+
+def test_place_names_match_with_either_apostrophe() -> None:
+    text = "A forum in Xi'an opened; Xi’an hosts it again next year."
+    places = [e for e in extract_entities(text) if e.type == "PLACE"]
+    assert [text[e.start:e.end] for e in places] == ["Xi'an", "Xi’an"]
+    assert len({e.canonical for e in places}) == 1

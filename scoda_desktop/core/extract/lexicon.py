@@ -53,6 +53,9 @@ class Lexicon:
 
     def get(self, name: str) -> Known | None:
         hit = self.names.get(name)
+        if hit is None and ("'" in name or "’" in name):
+            # Lists and articles write "Xi’an" and "Xi'an" either way.
+            hit = self.names.get(name.replace("'", "’")) or self.names.get(name.replace("’", "'"))
         if hit is None and name.isupper() and len(name) > 3:
             hit = self.upper.get(name)
         return hit
