@@ -131,3 +131,10 @@ def test_mass_figures_name_the_goods_including_capitalised_modifiers():
     assert (wheat.text, wheat.measures, wheat.unit) == ("2,500 tonnes of Kazakh wheat",
                                                         "kazakh wheat", "t")
     assert (polymers.measures, polymers.unit) == ("polymers", "t/yr")
+
+
+def test_money_worth_of_counted_things_measures_their_value():
+    text = ("Uzbekistan's Ministry of Investment, Industry and Trade signed 15 agreements "
+            "worth $1.2 billion with Chinese firms.")
+    money = [m for m in extract_metrics(text) if m.kind == "money"]
+    assert [(m.text, m.measures) for m in money] == [("$1.2 billion", "value of agreements")]

@@ -140,6 +140,8 @@ _MEASURE_HEADS = word_set("""
 volume investment growth value exports imports trade turnover capacity output revenue sales gdp
 population deals purchases financing loans profit income funding spending budget production
 """)
+_WORTH = re.compile(r"(?:\d[\d,.]*\s+)([a-zA-Z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+"
+                    r"(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of)\s+$")
 _MEASURE_STOP = word_set("""
 the a an its their our his her of with to from by for in on at and or has have had is was were
 reached hit totaling totalling amounted worth than
@@ -240,7 +242,11 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             usd_v, _ = parse_number(num)
             usd = usd_v * scale_of(scale_word) if usd_v is not None else None
             end += ub.end()
-        measure = _money_measure(text[_sentence_of(spans, start)[0]:start])
+        before_money = text[_sentence_of(spans, start)[0]:start]
+        if (w := _WORTH.search(before_money)) is not None:  # "15 agreements worth $1.2 billion"
+            measure = f"value of {w.group(1).lower()}"
+        else:
+            measure = _money_measure(before_money)
         add(start, end, kind="money", value=value, unit=cur, usd=usd if cur != "USD" else None,
             measures=measure, **common)
         return
