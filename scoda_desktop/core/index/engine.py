@@ -13,17 +13,18 @@ so the hit set is always Whoosh's semantics.
 from __future__ import annotations
 
 import math
+import pickle
 from collections import OrderedDict
+from itertools import chain
 from typing import Any
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.formats import Positions
+from whoosh.system import _INT_SIZE  # Positions values start with the count
 
 K1, B = 1.2, 0.75
 CACHE_TERMS = 2048
 _EMPTY = np.zeros(0, dtype=np.int64)
-_POSITIONS = Positions()
 
 
 class Engine:
@@ -67,11 +68,14 @@ class Engine:
             self._cache.popitem(last=False)
         return ids, weights
 
-    def positions(self, field: str, btext: bytes, docnums: np.ndarray) -> dict[int, list[int]]:
-        """Positions of a term in the given (global) documents, decoded only for those."""
-        out: dict[int, list[int]] = {}
+    def positions(self, field: str, btext: bytes, docnums: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of a term in the given (global) documents, decoded only for those:
+        two parallel arrays (doc number, position), by document then position."""
         wanted = set(docnums.tolist())
-        decode = _POSITIONS.decode_positions
+        docs: list[int] = []
+        deltas: list[list[int]] = []  # Whoosh's Positions value: a pickled list of gaps
+        loads = pickle.loads
         for sub, offset in self.subs:
             m = _matcher(sub.reader(), field, btext)
             if m is None:
@@ -83,14 +87,26 @@ class Engine:
                     leaf._read_values()
                     for d, v in zip(leaf._ids, leaf._values, strict=False):
                         if d + offset in wanted:
-                            out[d + offset] = decode(v)
+                            docs.append(d + offset)
+                            deltas.append(loads(v[_INT_SIZE:] if v.endswith(b".")
+                                                else v[_INT_SIZE:] + b"."))
                     leaf._next_block()
                 continue
             while m.is_active():
                 if m.id() + offset in wanted:
-                    out[m.id() + offset] = m.value_as("positions")
+                    docs.append(m.id() + offset)
+                    pos = m.value_as("positions")
+                    deltas.append([b - a for a, b in zip([0, *pos], pos, strict=False)])
                 m.next()
-        return out
+        lens = np.fromiter(map(len, deltas), dtype=np.int64, count=len(deltas))
+        flat = np.fromiter(chain.from_iterable(deltas), dtype=np.int64, count=int(lens.sum()))
+        ends = np.cumsum(flat)  # running sum over all documents ...
+        first = np.cumsum(lens) - lens
+        before = np.zeros(len(lens), dtype=np.int64)
+        has = (first > 0) & (lens > 0)
+        before[has] = ends[first[has] - 1]
+        positions = ends - np.repeat(before, lens)  # ... minus what came before each document
+        return np.repeat(np.array(docs, dtype=np.int64), lens), positions
 
     # -- evaluation ----------------------------------------------------------------------
     def docs(self, q: wq.Query) -> np.ndarray:
@@ -134,17 +150,19 @@ class Engine:
                 return _EMPTY
         if cands is None or len(btexts) == 1:
             return cands if cands is not None else _EMPTY
-        plists = [self.positions(q.fieldname, bt, cands) for bt in btexts]
-        keep = []
-        for d in cands.tolist():
-            starts = set(plists[0].get(d, ()))
-            for i, pl in enumerate(plists[1:], 1):
-                starts &= {p - i for p in pl.get(d, ())}
-                if not starts:
-                    break
-            if starts:
-                keep.append(d)
-        return np.array(keep, dtype=np.int64)
+        # phrase starts as keys doc << 32 | position: word i must be at start + i
+        keys = None
+        for i, bt in enumerate(btexts):
+            docs, pos = self.positions(q.fieldname, bt, cands)
+            ok = pos >= i
+            k = (docs[ok] << 32) | (pos[ok] - i)  # sorted and unique as decoded, unless ...
+            if len(k) > 1 and not (k[1:] > k[:-1]).all():
+                k = np.unique(k)  # ... a reader hands blocks out of order
+            keys = k if keys is None else np.intersect1d(keys, k, assume_unique=True)
+            if not len(keys):
+                return _EMPTY
+        found = keys >> 32  # sorted: one entry per matching start
+        return found[np.concatenate(([True], found[1:] != found[:-1]))]
 
     # -- ranking -------------------------------------------------------------------------
     def scored_terms(self, q: wq.Query, out: set[tuple[str, bytes]] | None = None) -> set:
