@@ -32,6 +32,12 @@ def read_meta(folder: Path) -> dict[str, Any] | None:
         return None
 
 
+def metrics_entry(value: Any) -> list[dict[str, Any]]:
+    """One ``metrics`` side-file entry as a list: pickled bytes (since schema 4 imports
+    made by this module), or a plain list (older catalogs, hand-built ones)."""
+    return pickle.loads(value) if isinstance(value, bytes) else list(value)
+
+
 def _atomic_write(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "wb") as fh:
@@ -54,7 +60,8 @@ class Catalog:
 
     # -- lazily loaded sidecars ---------------------------------------------------------
     def side(self, name: str) -> dict[str, Any]:
-        """``vocab`` (word -> term), ``signatures`` (id -> MinHash), ``metrics`` (id -> list),
+        """``vocab`` (word -> term), ``signatures`` (id -> MinHash), ``metrics`` (id -> pickled
+        list: see ``metrics_of``),
         ``entities`` (id -> (sorted (type, canonical) pairs, (type, alias, canonical) triples))."""
         if name not in self._side:
             data: dict[str, Any] = {}
@@ -82,6 +89,11 @@ class Catalog:
         self.docs.pop(doc_id, None)
         for name in ("signatures", "metrics", "entities"):
             self.side(name).pop(doc_id, None)
+
+    def metrics_of(self, doc_id: str) -> list[dict[str, Any]]:
+        """A document's metrics (Metric JSON dicts) from the ``metrics`` side file, where
+        each entry is kept pickled (compact while an import waits for its commit)."""
+        return metrics_entry(self.side("metrics").get(doc_id, []))
 
     def entities(self, doc_id: str) -> list[tuple[str, str]]:
         return list(self.side("entities").get(doc_id, ((), ()))[0])
