@@ -344,11 +344,11 @@ class Corpus:
         if cat is None:
             return []
         items = []
-        for doc_id, metrics in cat.side("metrics").items():
+        for doc_id in cat.side("metrics"):
             info = cat.docs.get(doc_id)
             if info is None:
                 continue
-            for m in metrics:
+            for m in cat.metrics_of(doc_id):
                 items.append((doc_id, info.get("title"), info.get("date"), Metric(**m)))
         return build_series(items)
 
