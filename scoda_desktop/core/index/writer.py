@@ -83,28 +83,32 @@ class _FieldPostings:
         self.values += b"".join(values)
 
     def iter_sorted(self, fieldname: str):
+        """This field's postings by (term, doc). Temporaries kept narrow (int32 keys, no
+        array of starts): at 10,000 articles the body field has ~4 million postings."""
         import numpy as np
 
         terms = sorted(self.tid)
-        rank = np.empty(len(terms), dtype=np.int64)
-        rank[[self.tid[t] for t in terms]] = np.arange(len(terms))
+        rank = np.empty(len(terms), dtype=np.int32)
+        rank[[self.tid[t] for t in terms]] = np.arange(len(terms), dtype=np.int32)
+        self.tid = {}
         keys = rank[np.frombuffer(self.tids, dtype=np.int32)]
-        order = np.argsort(keys, kind="stable")
+        self.tids = array("i")
         counts = np.bincount(keys, minlength=len(terms)).tolist()
+        order = np.argsort(keys, kind="stable")
+        del keys
         docs = np.frombuffer(self.docs, dtype=np.int32)
         weights = np.frombuffer(self.weights, dtype=np.float64)
-        lens = np.frombuffer(self.lens, dtype=np.uint32).astype(np.int64)
-        ends = np.cumsum(lens)
-        starts = ends - lens
-        del lens
+        lens = np.frombuffer(self.lens, dtype=np.uint32)
+        ends = np.cumsum(lens, dtype=np.int64)
         values = bytes(self.values)
         self.values = bytearray()
         pos = 0
         for term, count in zip(terms, counts, strict=True):
             idx = order[pos : pos + count]
             pos += count
+            e = ends[idx]
             for d, w, a, b in zip(docs[idx].tolist(), weights[idx].tolist(),
-                                  starts[idx].tolist(), ends[idx].tolist(), strict=True):
+                                  (e - lens[idx]).tolist(), e.tolist(), strict=True):
                 yield fieldname, term, d, w, values[a:b]
 
 
