@@ -32,8 +32,11 @@ class Token:
             text, start, end, core_end, first
         core = self.core = text[: core_end - start]
         self.possessive = core_end != end
+        if "a" <= core[0] <= "z":  # most words: neither a name word nor all capitals
+            self.cap = self.upper = False
+            return
         # Capitalised name word: "China", "SCO", "China-SCO", not "State-owned".
-        if not core or not core[0].isupper():
+        if not core[0].isupper():
             self.cap = False
         elif "-" not in core:
             self.cap = True
@@ -60,8 +63,23 @@ class Token:
         return hash((self.text, self.start, self.end, self.core_end, self.first))
 
 
+_last_sentences: tuple[str | None, list[tuple[int, int]]] = (None, [])
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) spans of sentences; paragraph breaks always end one."""
+    """(start, end) spans of sentences; paragraph breaks always end one.
+
+    The entity and the metric rules both ask for the same text's sentences: the last
+    answer is kept (a copy is handed out)."""
+    global _last_sentences
+    if _last_sentences[0] is text:
+        return list(_last_sentences[1])
+    spans = _sentences(text)
+    _last_sentences = (text, spans)
+    return list(spans)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
