@@ -149,3 +149,18 @@ def test_sources_manifest(corpus, tmp_path):
     assert corpus.sources() == [str(SEEDS)]
     drain(corpus.sync())
     assert corpus.count() == 5
+
+
+def test_a_moved_file_is_the_same_document_not_an_add_and_a_remove(corpus, counted, tmp_path):
+    first = drain(corpus.sync())
+    extra = tmp_path / "extra"
+    name = sorted(EXTRA)[0]
+    (extra / "moved").mkdir()
+    os.replace(extra / name, extra / "moved" / name)
+    counted.clear()
+    report = drain(corpus.sync())
+    assert (report.added, report.removed, report.updated) == (0, 0, 0)
+    assert report.unchanged == first.documents and report.documents == first.documents
+    assert counted == []  # found by its content, not read again
+    hit = corpus.resolve(str(extra / "moved" / name))
+    assert hit is not None and corpus.resolve(str(extra / name)) is None

@@ -13,6 +13,7 @@ import hashlib
 import os
 import sys
 import threading
+from collections import Counter
 from collections.abc import Callable, Generator, Iterator
 
 from scoda_desktop.core.documents import Progress, Skipped
@@ -104,6 +105,7 @@ def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
     updates: set[str] = set()
     dirty = False
     unlinked: set[str] = set()  # doc ids that lost a path in this sync
+    copies: list[str] = []  # doc ids that new paths link to by content
     new_docs: dict[str, Prepared] = {}
     for path, st in found.items():
         rec = catalog.files.get(path)
@@ -130,11 +132,22 @@ def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
             report.added += 1
         if sha and sha in known_sha and known_sha[sha] in catalog.docs:  # identical copy
             _link(catalog, path, st, sha, known_sha[sha])
+            if not rec:
+                copies.append(known_sha[sha])
         else:
             todo.append(path)
+    moved_from: Counter[str] = Counter()
     for path in [p for p in catalog.files if p not in found]:
         report.removed += 1
-        unlinked.add(_unlink(catalog, path))
+        doc_id = _unlink(catalog, path)
+        unlinked.add(doc_id)
+        moved_from[doc_id] += 1
+    for doc_id in copies:  # a file that moved (or a seed installed elsewhere): same document
+        if moved_from[doc_id] > 0:
+            moved_from[doc_id] -= 1
+            report.added -= 1
+            report.removed -= 1
+            report.unchanged += 1
     if cancel():
         return False
     writer = None
