@@ -108,7 +108,8 @@ def cmd_search(corpus: Corpus, args: argparse.Namespace) -> int:
 
     for i, hit in enumerate(result.hits, 1):
         print(f"\n{i:3}. {hit.title or '(no title)'}")
-        print(f"     {hit.date or '-'}  {hit.source or '-'}  score {hit.score:.2f}  [{hit.id}]")
+        score = f"  score {hit.score:.2f}" if result.parsed else ""  # no query: no ranking
+        print(f"     {hit.date or '-'}  {hit.source or '-'}{score}  [{hit.id}]")
         print(f"     {hit.path}")
         snippet = html.unescape(re.sub(r"</?b>", "*", hit.snippet))
         print(f"     {snippet}")
