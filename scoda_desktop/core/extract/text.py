@@ -72,8 +72,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     The entity and the metric rules both ask for the same text's sentences: the last
     answer is kept (a copy is handed out)."""
     global _last_sentences
-    if _last_sentences[0] is text:
-        return list(_last_sentences[1])
+    last = _last_sentences  # one read: another thread may replace it meanwhile
+    if last[0] is text:
+        return list(last[1])
     spans = _sentences(text)
     _last_sentences = (text, spans)
     return list(spans)
