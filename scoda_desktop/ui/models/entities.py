@@ -51,7 +51,10 @@ def group_entities(entities: list[Entity], corpus_counts: dict[tuple[str, str], 
 
 class EntityModel(QAbstractItemModel):
     NAME, IN_DOC, IN_CORPUS = range(3)
-    HEADERS = ("Entity", "In this doc", "In corpus")
+    HEADERS = ("Entity", "Mentions", "Documents")
+    HEADER_TIPS = ("Canonical name; aliases and acronyms count as the same entity",
+                   "Mentions in the open article",
+                   "Articles in the whole corpus that mention it")
     TypeRole = Qt.ItemDataRole.UserRole + 1
     CanonicalRole = Qt.ItemDataRole.UserRole + 2
     RowRole = Qt.ItemDataRole.UserRole + 3  # the EntityRow of a child, None for a type
@@ -104,6 +107,8 @@ class EntityModel(QAbstractItemModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return self.HEADER_TIPS[section]
         return None
 
     def _row(self, index: _Index) -> tuple[str, EntityRow | None]:
