@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
@@ -56,6 +57,9 @@ class SyncReport:
 class DataDirError(OSError):
     """The data folder cannot be used (missing parent, a file in the way, no permission,
     disk full); the message says which folder and why."""
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 class ReadOnlyError(DataDirError):
@@ -256,6 +260,11 @@ class Corpus:
         if not self._service.usable():
             return SearchResult(query=query, parsed="", total=0, took_ms=0.0,
                                 error="the index is not built yet: run a sync first")
+        # Lone surrogates (from a broken clipboard or a file name) cannot be encoded for the
+        # index: they become U+FFFD, which matches nothing, instead of an exception.
+        query = _SURROGATES.sub("\ufffd", query or "")
+        if filters:
+            filters = {k: _SURROGATES.sub("\ufffd", str(v)) for k, v in filters.items()}
         return self._service.search(query, limit=limit, sort=sort, filters=filters,
                                     plain=plain)
 

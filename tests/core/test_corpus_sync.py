@@ -10,22 +10,7 @@ import os
 import pytest
 
 from scoda_desktop.core.corpus import Corpus
-from scoda_desktop.core.index import sync as sync_module
 from tests.core.corpus_fixtures import EXTRA, SEEDS, drain
-
-
-@pytest.fixture
-def counted(monkeypatch):
-    """Count the files prepared (read, cleaned, extracted) by a sync."""
-    calls: list[str] = []
-    real = sync_module.prepare_file
-
-    def counting(path):
-        calls.append(path)
-        return real(path)
-
-    monkeypatch.setattr(sync_module, "prepare_file", counting)
-    return calls
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ import pytest
 
 from scoda_desktop import resources
 from scoda_desktop.core.corpus import Corpus
-from scoda_desktop.core.index import sync as sync_module
 from tests.core.corpus_fixtures import ROOT, SEEDS, drain
 
 
@@ -41,19 +40,6 @@ def bundle(tmp_path, built, monkeypatch):
     shutil.copytree(built, root / resources.SEED_INDEX)
     monkeypatch.setattr(sys, "_MEIPASS", str(root), raising=False)
     return root
-
-
-@pytest.fixture
-def counted(monkeypatch):
-    calls: list[str] = []
-    real = sync_module.prepare_file
-
-    def counting(path):
-        calls.append(path)
-        return real(path)
-
-    monkeypatch.setattr(sync_module, "prepare_file", counting)
-    return calls
 
 
 def _digest(folder) -> dict[str, str]:

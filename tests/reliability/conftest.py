@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from scoda_desktop.core.corpus import Corpus
+from tests.core.corpus_fixtures import drain  # noqa: F401 - re-exported to the suite
 
 GOOD = {
     "good_one.txt": "Harbour trail opens in Qingdao\n\nJune 3, 2024\n\n"
@@ -21,15 +22,6 @@ GOOD = {
                     "A new freight train left the logistics park on Monday carrying "
                     "containers of electronics bound for Central Asia.\n",
 }
-
-
-def drain(gen):
-    """Run a core generator to the end; its return value."""
-    try:
-        while True:
-            next(gen)
-    except StopIteration as stop:
-        return stop.value
 
 
 def write_good(folder: Path) -> Path:
