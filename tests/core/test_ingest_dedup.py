@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 import random
+from array import array
+from collections import defaultdict
 from pathlib import Path
 
 from scoda_desktop.core.ingest import group_near_duplicates, load_document, minhash_signature
+from scoda_desktop.core.ingest.dedup import (
+    BANDS,
+    MAX_PAIRS,
+    NUM_PERM,
+    ROWS,
+    THRESHOLD,
+    duplicate_edges,
+    groups_of,
+    similarity,
+    update_edges,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "ingest"
@@ -47,3 +60,99 @@ def test_groups_are_transitive_and_scale_to_thousands():
         sigs[f"copy{k}c"] = minhash_signature(" ".join(["intro"] * 5 + tokens))
     groups = group_near_duplicates(sigs)
     assert groups == [[f"copy{k}a", f"copy{k}b", f"copy{k}c"] for k in range(3)]
+
+
+def _reference_groups(signatures: dict[str, list[int]]) -> list[list[str]]:
+    """The straightforward Python grouping (every bucket's members against the MAX_PAIRS
+    before them, union-find), which the numpy ``duplicate_edges`` must equal exactly."""
+    buckets: dict[tuple, list[str]] = defaultdict(list)
+    for doc_id in sorted(signatures):
+        sig = list(signatures[doc_id])
+        if len(sig) != NUM_PERM:
+            continue
+        for band in range(BANDS):
+            buckets[(band, tuple(sig[band * ROWS : (band + 1) * ROWS]))].append(doc_id)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for members in buckets.values():
+        for i in range(1, len(members)):
+            for a in members[max(0, i - MAX_PAIRS) : i]:
+                b = members[i]
+                if similarity(list(signatures[a]), list(signatures[b])) >= THRESHOLD:
+                    parent.setdefault(a, a)
+                    parent.setdefault(b, b)
+                    if find(a) != find(b):
+                        parent[find(b)] = find(a)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for doc_id in parent:
+        groups[find(doc_id)].append(doc_id)
+    return sorted(sorted(g) for g in groups.values() if len(g) >= 2)
+
+
+def _variant(rng: random.Random, sig: list[int], changed: int) -> list[int]:
+    out = list(sig)
+    for i in rng.sample(range(NUM_PERM), changed):
+        out[i] = rng.randrange(1 << 31)
+    return out
+
+
+def _crowded_signatures(rng: random.Random, n: int) -> dict[str, object]:
+    """Signatures with crowded buckets (values from a tiny alphabet, and a band value shared
+    by more than MAX_PAIRS documents), copies at similarities around THRESHOLD (changing
+    63, 64 or 65 of 128 values), empty and foreign-length ones; half as uint32 arrays."""
+    sigs: dict[str, object] = {}
+    for i in range(n):
+        sig = [rng.randrange(3) for _ in range(NUM_PERM)]
+        if i % 3 == 0:
+            sig[:ROWS] = [7] * ROWS  # one bucket of n/3 members
+        sigs[f"d{rng.randrange(10**6):06d}-{i}"] = sig
+        if i % 5 == 0:
+            sigs[f"c{i}"] = _variant(rng, sig, rng.choice([0, 10, 63, 64, 65, 90]))
+        if i % 10 == 0:  # a copy of the copy: groups of three by transitivity, or chains
+            sigs[f"e{i}"] = _variant(rng, sigs[f"c{i}"], rng.choice([30, 64]))
+    sigs["empty"], sigs["short"] = [], [1] * 10
+    for k in list(sigs)[::2]:
+        if len(sigs[k]) == NUM_PERM:
+            sigs[k] = array("I", sigs[k])
+    return sigs
+
+
+def test_numpy_grouping_equals_the_pairwise_reference():
+    for seed in range(4):
+        sigs = _crowded_signatures(random.Random(seed), 240)
+        groups = group_near_duplicates(sigs)
+        assert groups == _reference_groups(sigs)
+        assert len(groups) >= 5 and any(len(g) > 2 for g in groups)
+
+
+def test_incremental_edges_equal_a_full_recomputation_after_adds_changes_removals():
+    rng = random.Random(11)
+    sigs = _crowded_signatures(rng, 300)
+    edges = duplicate_edges(sigs)
+    for _ in range(6):
+        removed: dict[str, object] = {}
+        added: list[str] = []
+        ids = sorted(sigs)
+        for doc_id in rng.sample(ids, 12):  # removed, or changed (removed, then a new id)
+            removed[doc_id] = sigs.pop(doc_id)
+            if rng.random() < 0.5 and len(removed[doc_id]) == NUM_PERM:
+                new_id = f"n{rng.randrange(10**9)}"
+                sigs[new_id] = _variant(rng, list(removed[doc_id]), rng.choice([1, 40, 64]))
+                added.append(new_id)
+        for _ in range(8):  # new documents: copies of existing ones, and unrelated ones
+            new_id = f"a{rng.randrange(10**9)}"
+            base = sigs[rng.choice(sorted(sigs))]
+            if len(base) == NUM_PERM and rng.random() < 0.7:
+                sigs[new_id] = _variant(rng, list(base), rng.choice([0, 5, 63, 64, 65]))
+            else:
+                sigs[new_id] = [rng.randrange(3) for _ in range(NUM_PERM)]
+            added.append(new_id)
+        edges = update_edges(edges, sigs, removed, added)
+        assert edges == duplicate_edges(sigs)
+        assert groups_of(edges) == _reference_groups(sigs)
+    assert edges  # the rounds kept real groups to maintain
