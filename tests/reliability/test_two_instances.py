@@ -146,10 +146,11 @@ def test_a_second_window_says_read_only_and_refuses_imports(qtbot, tmp_path, see
         assert not any(a.isEnabled() for a in window.writing_actions)
         extra = tmp_path / "extra.txt"
         extra.write_text("A new article about Qingdao freight.\n", encoding="utf-8")
-        with qtbot.waitSignal(window.indexing.sync_failed, timeout=60000):
+        with qtbot.waitSignal(window.indexing.import_reported, timeout=60000) as report:
             window.indexing.import_paths([str(extra)])  # a drop that slipped through
-        assert window.status.hits.text().startswith("Not imported:")
-        assert "read-only" in window.status.hits.text()
+        (skipped,) = report.args[0].skipped
+        assert skipped.path == str(extra) and "read-only" in skipped.reason
+        assert "read-only" in window.dialogs["import"].text.toPlainText()  # shown to the user
         assert str(extra) not in corpus.sources()
         window.runner.cancel_all()
         window.runner.wait(60000)

@@ -10,7 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from scoda_desktop.core.documents import Progress
+from scoda_desktop.core.corpus import SyncReport
+from scoda_desktop.core.documents import Progress, Skipped
 from scoda_desktop.ui.widgets.status import StatusPanel
 from scoda_desktop.ui.workers import Task, TaskRunner
 
@@ -57,8 +58,9 @@ class IndexController(QObject):
 
     def import_paths(self, paths: list[str]) -> Task:
         """Remember the files/folders as sources, then sync and report what was skipped."""
-        self.runner.submit(self.corpus.add_sources, list(paths),
-                           on_failed=self._on_import_failed)
+        paths = list(paths)
+        self.runner.submit(self.corpus.add_sources, paths,
+                           on_failed=lambda task, message: self._on_import_failed(paths, message))
         return self.sync(report_skips=True)
 
     def cancel(self) -> None:
@@ -109,10 +111,14 @@ class IndexController(QObject):
             self.status.hits.setText(f"Indexing failed: {message}")
             self.sync_failed.emit(message)
 
-    def _on_import_failed(self, _task: Task, message: str) -> None:
-        # e.g. another instance is the writer, or the data folder is full: say so, keep going.
-        self._import_error = f"Not imported: {message.split(': ', 1)[-1]}"
+    def _on_import_failed(self, paths: list[str], message: str) -> None:
+        # e.g. another instance is the writer, or the data folder is full: the import report
+        # lists each file with the reason, and the status line says it too.
+        reason = message.split(": ", 1)[-1]
+        self._import_error = f"Not imported: {reason}"
         self.status.hits.setText(self._import_error)
+        self.import_reported.emit(SyncReport(skipped=[Skipped(p, f"not imported: {reason}")
+                                                      for p in paths]))
         self.sync_failed.emit(message)
 
     def _on_info_result(self, _task: Task, info: dict) -> None:
