@@ -113,6 +113,14 @@ class FirstPaint(QObject):
         return False
 
 
+def has_display() -> bool:
+    """False only where a window surely cannot open: Linux/BSD with no X11 or Wayland
+    display and no platform chosen (``QT_QPA_PLATFORM=offscreen`` counts as chosen)."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True
+    return any(os.environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"))
+
+
 def settings_for(data_dir: Path | None) -> QSettings:
     """Window state per user; a test or a portable run may point it at a file."""
     path = os.environ.get("SCODA_SETTINGS_FILE")
@@ -134,6 +142,13 @@ def run_gui(args: Any, data_dir: Path | None) -> int:
     open_ref = getattr(args, "open", None)
     if screenshot and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    if not QApplication.instance() and not has_display():
+        # Qt would abort the process with a message about plugins; say what is wrong instead.
+        print("scoda-desktop: error: no display to open a window on (neither DISPLAY nor "
+              "WAYLAND_DISPLAY is set). Start it from a desktop session, or use the "
+              "command line (scoda-desktop search ...) or gui --screenshot FILE.",
+              file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("scoda-desktop")
     app.setOrganizationName("scoda-desktop")

@@ -7,6 +7,7 @@ import argparse
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage
 
@@ -162,3 +163,22 @@ def test_screenshot_mode_writes_a_png_after_search_and_open(qtbot, tmp_path, mon
     assert run_gui(args, tmp_path / "data") == 0
     image = QImage(str(out))
     assert image.width() >= 1280 and image.height() >= 800
+
+
+def test_no_display_is_a_clear_error_not_a_qt_abort(monkeypatch):
+    import subprocess
+    import sys
+
+    from scoda_desktop.ui.app import has_display
+
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    if not sys.platform.startswith("linux"):
+        pytest.skip("only X11/Wayland systems can lack a display")
+    assert not has_display()
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    assert has_display()
+    monkeypatch.delenv("WAYLAND_DISPLAY")
+    proc = subprocess.run([sys.executable, "-m", "scoda_desktop", "gui"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1 and "no display" in proc.stderr
