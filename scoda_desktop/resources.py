@@ -28,7 +28,49 @@ def seeds_dir() -> Path:
     return base_dir() / "seeds"
 
 
+def unpacked_each_run() -> bool:
+    """True in a single-file build: it unpacks itself into a new temporary ``_MEI…`` folder
+    on every start, so paths inside the bundle change from run to run."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    return bool(frozen) and Path(frozen).name.startswith("_MEI")
+
+
+def stable_seeds(bundled: Path, copy_dir: Path, *, write: bool = True) -> Path:
+    """The seeds folder the corpus should list as a source.
+
+    From source and in the folder build that is the bundled folder itself. A single-file
+    build's bundled folder vanishes when the app exits, so the seeds are copied once into
+    the data dir (``copy_dir``) and read from there: the paths a user sees and cites stay
+    valid. ``write=False`` (a read-only second instance) uses an existing copy only.
+    """
+    if not unpacked_each_run():
+        return bundled
+    import shutil
+
+    try:
+        if write:
+            copy_dir.mkdir(parents=True, exist_ok=True)
+            for src in sorted(bundled.iterdir()):
+                dst = copy_dir / src.name
+                if src.is_file() and (not dst.exists() or dst.stat().st_size != src.stat().st_size):
+                    shutil.copyfile(src, dst)
+        return copy_dir if copy_dir.is_dir() else bundled
+    except OSError:
+        return bundled  # a full or read-only disk: the unpacked seeds still work this run
+
+
 SEED_INDEX = "seed-index"
+
+
+def _same_files(a: Path, b: Path) -> bool:
+    """Same file names and sizes (the single-file build's copy of the bundled seeds)."""
+    def listing(folder: Path) -> list[tuple[str, int]]:
+        return sorted((p.name, p.stat().st_size) for p in Path(folder).iterdir() if p.is_file())
+
+    try:
+        return listing(a) == listing(b)
+    except OSError:
+        return False
 
 
 def seed_index_dir() -> Path:
@@ -56,7 +98,8 @@ def install_seed_index(index_dir: Path, seeds: Path) -> bool:
     from scoda_desktop.core.index.schema import SCHEMA_VERSION
 
     prebuilt = seed_index_dir()
-    if Path(seeds).absolute() != seeds_dir().absolute() or (Path(index_dir) / META).exists():
+    ours = Path(seeds).absolute() == seeds_dir().absolute() or _same_files(seeds, seeds_dir())
+    if not ours or (Path(index_dir) / META).exists():
         return False
     meta = read_meta(prebuilt)
     if not meta or meta.get("schema_version") != SCHEMA_VERSION:

@@ -86,8 +86,9 @@ class Corpus:
         self.read_only_reason = self._lock.message
         if seeds_dir is None:
             from scoda_desktop.resources import seeds_dir as bundled
+            from scoda_desktop.resources import stable_seeds
 
-            seeds_dir = bundled()
+            seeds_dir = stable_seeds(bundled(), self.data_dir / "seeds", write=not self.read_only)
         self.seeds_dir = Path(seeds_dir).absolute()
         self.index_dir = self.data_dir / INDEX
         self._service = IndexService(self.index_dir)

@@ -96,14 +96,51 @@ def test_an_existing_index_is_never_replaced(bundle, tmp_path):
 
 
 def test_other_seeds_than_the_bundled_ones_are_indexed_not_copied(bundle, tmp_path, counted):
-    corpus = Corpus(tmp_path / "data", seeds_dir=SEEDS)  # the repository's, not the bundle's
+    other = tmp_path / "other-seeds"
+    shutil.copytree(SEEDS, other)
+    next(iter(sorted(other.iterdir()))).unlink()  # not the bundled set
+    corpus = Corpus(tmp_path / "data", seeds_dir=other)
     try:
         drain(corpus.sync())
     finally:
         corpus.close()
-    assert len(counted) == len(list(SEEDS.iterdir()))
+    assert len(counted) == len(list(other.iterdir()))
 
 
 def test_from_source_there_is_no_prebuilt_index():
     assert not hasattr(sys, "_MEIPASS")
     assert not resources.seed_index_dir().exists()
+
+
+def test_single_file_build_reads_a_stable_copy_of_the_seeds(tmp_path, monkeypatch, counted,
+                                                             built):
+    """A single-file build unpacks into a new _MEI… folder each run: the corpus must list
+    seeds whose paths survive the run, and the prebuilt index still applies to them."""
+    def unpack(run: int):
+        root = tmp_path / f"_MEI{run}"
+        shutil.copytree(SEEDS, root / "seeds")
+        shutil.copytree(built, root / resources.SEED_INDEX)
+        monkeypatch.setattr(sys, "_MEIPASS", str(root), raising=False)
+        return root
+
+    unpack(1)
+    data = tmp_path / "data"
+    corpus = Corpus(data)
+    try:
+        assert corpus.seeds_dir == data / "seeds"
+        report = drain(corpus.sync())
+        assert report.documents == len(list(SEEDS.iterdir()))
+        assert counted == []  # the prebuilt index applies to the copied seeds too
+        paths = {h.path for h in corpus.search("", limit=None).hits}
+    finally:
+        corpus.close()
+    assert all(p.startswith(str(data / "seeds")) for p in paths)
+    shutil.rmtree(tmp_path / "_MEI1")  # the first run exited
+    unpack(2)
+    counted.clear()
+    corpus = Corpus(data)
+    try:
+        report = drain(corpus.sync())
+        assert (report.added, report.removed, counted) == (0, 0, [])
+    finally:
+        corpus.close()
