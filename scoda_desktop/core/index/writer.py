@@ -130,10 +130,27 @@ class _Lengths:
     def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
         values = self.cache.get(fieldname)
         if values is None:
-            dfl = self.reader.doc_field_length
-            values = [dfl(d, fieldname, default) for d in range(self.doccount)]
-            self.cache[fieldname] = values
+            values = self.cache[fieldname] = self._read(fieldname, default)
         return values[docnum] if docnum < len(values) else default
+
+    def _read(self, fieldname: str, default: int) -> list[int]:
+        """The field's lengths, from its length column read once. Whoosh's own
+        ``doc_field_length`` does not remember a missing column (keyword fields, which have
+        no lengths), so it asked the file system once per document and field: at 10,000
+        articles 120,000 ``stat`` calls, ~1.2 s of the commit."""
+        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, _lenfield
+        from whoosh.util.numeric import byte_to_length
+
+        reader = self.reader
+        if type(reader) is W3PerDocReader:
+            lenfield = _lenfield(fieldname)
+            if not reader.has_column(lenfield):
+                return [default] * self.doccount
+            table = [default] + [byte_to_length(b) for b in range(1, 256)]
+            column = reader.column_reader(lenfield, LENGTHS_COLUMN)
+            return [table[b] for b in column][: self.doccount]
+        dfl = reader.doc_field_length
+        return [dfl(d, fieldname, default) for d in range(self.doccount)]
 
 
 class FastWriter(SegmentWriter):
