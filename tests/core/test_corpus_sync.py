@@ -149,3 +149,9 @@ def test_a_moved_file_is_the_same_document_not_an_add_and_a_remove(corpus, count
     assert counted == []  # found by its content, not read again
     hit = corpus.resolve(str(extra / "moved" / name))
     assert hit is not None and corpus.resolve(str(extra / name)) is None
+    again = Corpus(corpus.data_dir, seeds_dir=SEEDS)  # the new path was saved, not just known
+    try:
+        assert again.resolve(str(extra / "moved" / name)) == hit
+        assert again.info(hit)["paths"] == [str(extra / "moved" / name)]
+    finally:
+        again.close()

@@ -132,6 +132,7 @@ def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
             report.added += 1
         if sha and sha in known_sha and known_sha[sha] in catalog.docs:  # identical copy
             _link(catalog, path, st, sha, known_sha[sha])
+            dirty = True  # a new path for a known document: the catalog must be saved
             if not rec:
                 copies.append(known_sha[sha])
         else:
