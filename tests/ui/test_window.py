@@ -182,3 +182,21 @@ def test_no_display_is_a_clear_error_not_a_qt_abort(monkeypatch):
     proc = subprocess.run([sys.executable, "-m", "scoda_desktop", "gui"],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1 and "no display" in proc.stderr
+
+
+def test_reindex_reads_only_changes_and_rebuild_starts_over(qtbot, make_window, tmp_path):
+    corpus = Corpus(tmp_path / "data")
+    window = make_window(corpus)
+    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+    actions = {a.text(): a for a in menus["File"].actions()}
+    with qtbot.waitSignal(window.indexing.sync_finished, timeout=WAIT) as done:
+        actions["Re-index"].trigger()
+    report = done.args[0]
+    assert (report.added, report.updated, report.unchanged) == (0, 0, 5)
+    with qtbot.waitSignal(window.indexing.sync_finished, timeout=WAIT) as done:
+        actions["Rebuild index from scratch"].trigger()
+    report = done.args[0]
+    assert (report.added, report.documents) == (5, 5)
+    search(qtbot, window, "freight")
+    assert window.result_model.rowCount() == 3
+    corpus.close()
