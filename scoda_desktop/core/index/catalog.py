@@ -9,7 +9,9 @@ detected and the index rebuilt.
 
 Files in the index folder: ``meta.json`` (schema version, generation), ``catalog.pickle``
 (files, documents, duplicate groups), and lazily loaded ``vocab.pickle`` (words for
-prefix/fuzzy/suggestions), ``signatures.pickle`` (MinHash) and ``metrics.pickle``.
+prefix/fuzzy/suggestions), ``signatures.pickle`` (MinHash), ``metrics.pickle``,
+``entities.pickle`` and ``duplicates.pickle`` (the confirmed near-duplicate pairs, so a sync
+compares only the LSH buckets its documents fall into).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 META = "meta.json"
-_SIDE = ("vocab", "signatures", "metrics", "entities")
+_SIDE = ("vocab", "signatures", "metrics", "entities", "duplicates")
 
 
 def read_meta(folder: Path) -> dict[str, Any] | None:
@@ -62,7 +64,8 @@ class Catalog:
     def side(self, name: str) -> dict[str, Any]:
         """``vocab`` (word -> term), ``signatures`` (id -> MinHash), ``metrics`` (id -> pickled
         list: see ``metrics_of``),
-        ``entities`` (id -> (sorted (type, canonical) pairs, (type, alias, canonical) triples))."""
+        ``entities`` (id -> (sorted (type, canonical) pairs, (type, alias, canonical) triples)),
+        ``duplicates`` ({"edges": confirmed near-duplicate pairs -> their buckets})."""
         if name not in self._side:
             data: dict[str, Any] = {}
             if self.folder is not None:
@@ -89,6 +92,27 @@ class Catalog:
         self.docs.pop(doc_id, None)
         for name in ("signatures", "metrics", "entities"):
             self.side(name).pop(doc_id, None)
+
+    def regroup(self, removed: dict[str, Any], added: list[str]) -> None:
+        """Near-duplicate ``groups`` after a sync that dropped the documents in ``removed``
+        (id -> their signature) and added ``added`` (their signatures already stored).
+
+        The confirmed pairs, with the buckets that yielded them, are kept in the
+        ``duplicates`` side file; only the buckets of the removed and added documents are
+        compared again (``dedup.update_edges``), which gives the pairs a full computation
+        would. A catalog without that file (a new one, one from an older version, or an
+        out-of-step file) computes every bucket once.
+        """
+        from scoda_desktop.core.ingest.dedup import duplicate_edges, groups_of, update_edges
+
+        sigs = self.side("signatures")
+        edges = self.side("duplicates").get("edges")
+        if edges is None:
+            edges = duplicate_edges(sigs)
+        else:
+            edges = update_edges(edges, sigs, removed, added)
+        self._side["duplicates"] = {"edges": edges}
+        self.groups = groups_of(edges)
 
     def metrics_of(self, doc_id: str) -> list[dict[str, Any]]:
         """A document's metrics (Metric JSON dicts) from the ``metrics`` side file, where

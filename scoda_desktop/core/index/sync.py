@@ -195,6 +195,7 @@ def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
         writer = service.writer()
     yield Progress(done, len(todo), "", "committing")
     sigs, metrics = catalog.side("signatures"), catalog.side("metrics")
+    removed = {doc_id: sigs.get(doc_id, ()) for doc_id in gone}
     for doc_id in gone:
         writer.delete_by_term("id", doc_id)
         catalog.drop_doc(doc_id)
@@ -204,9 +205,7 @@ def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
     if cancel():
         writer.cancel()
         return False
-    from scoda_desktop.core.ingest import group_near_duplicates
-
-    catalog.groups = group_near_duplicates(sigs)
+    catalog.regroup(removed, list(new_docs))
     service.commit(writer, catalog)
     return True
 
