@@ -30,10 +30,14 @@ if [ -d "$bundle/_internal/seed-index" ]; then  # onedir: the first start copied
   done
 fi
 "$exe" --data-dir "$data" search freight --json > "$out/search.json"
-python3 - "$out/search.json" <<'PY'
+python3 - "$out/search.json" "$bundle" "$data" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 assert r["total"] >= 3 and r["hits"], r
+# Hits name the seeds where they are on this machine (inside the bundle or the data dir),
+# never where the build machine had them when it made the seed index.
+bad = [h["path"] for h in r["hits"] if not h["path"].startswith(tuple(sys.argv[2:]))]
+assert not bad, bad
 PY
 "$exe" --data-dir "$data" gui --screenshot "$out/shot.png" --query "freight train"
 python3 - "$out/shot.png" <<'PY'
