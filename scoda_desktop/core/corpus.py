@@ -324,11 +324,14 @@ class Corpus:
         """(start, end) of every word of ``text`` the query matches, by the index's own
         analysis (stems, CJK bigrams), so a reader marks what the search found."""
         from scoda_desktop.core.index.query import parse_query
-        from scoda_desktop.core.index.snippets import match_spans
+        from scoda_desktop.core.index.snippets import keep_phrases, match_spans
 
         if not query.strip():
             return []
-        return [(s, e) for s, e, _t in match_spans(text, parse_query(query).highlight)]
+        parsed = parse_query(query)
+        spans = keep_phrases(text, match_spans(text, parsed.highlight), parsed.phrases,
+                             parsed.loose)
+        return [(s, e) for s, e, _t in spans]
 
     def count(self) -> int:
         return self._service.count() if self._service.usable() else 0

@@ -228,3 +228,19 @@ def test_match_spans_mark_what_the_search_matched_by_stem_and_phrase():
     assert Corpus.match_spans(text, "   ") == []
     assert Corpus.match_spans(text, "title:freighter") == [(text.index("freighter"),
                                                             text.index("freighter") + 9)]
+
+
+def test_phrase_marks_only_where_the_whole_phrase_stands(env):
+    from scoda_desktop.core.corpus import Corpus
+
+    text = "A train left. China-Europe freight trains run; a freight ship and Europe trains."
+    marked = [text[s:e] for s, e in Corpus.match_spans(text, '"freight trains"')]
+    assert marked == ["freight", "trains"]  # not the lone "train", "freight" or "trains"
+    marked = [text[s:e] for s, e in Corpus.match_spans(text, 'China-Europe OR ship')]
+    assert marked == ["China", "Europe", "ship"]  # the hyphenated word as one phrase
+    marked = [text[s:e] for s, e in Corpus.match_spans(text, 'train "freight trains"')]
+    assert marked == ["train", "freight", "trains", "trains"]  # a loose word marks anywhere
+    corpus, _oracle = env
+    for hit in corpus.search('"freight train"', limit=None).hits:
+        # every <b> in a phrase snippet is part of a marked "freight train(s)" pair
+        assert hit.snippet.count("<b>freight</b> <b>train") == hit.snippet.count("<b>") // 2

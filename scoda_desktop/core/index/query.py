@@ -49,6 +49,10 @@ class Parsed:
     messages: list[str] = field(default_factory=list)
     highlight: set[str] = field(default_factory=set)  # body terms to mark in snippets
     empty: bool = False  # nothing to search for: list every document
+    # Terms wanted only as part of a phrase ("freight train routes") are marked only where the
+    # whole phrase stands; ``loose`` terms (words, wildcards, fuzzy) are marked anywhere.
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
+    loose: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -124,6 +128,8 @@ class _Parser:
         self.vocab = vocab
         self.notes = notes
         self.highlight: set[str] = set()
+        self.phrases: list[tuple[str, ...]] = []
+        self.loose: set[str] = set()
         self.fields: list[str | None] = [None]
 
     def peek(self) -> str | None:
@@ -193,9 +199,10 @@ class _Parser:
             if self.peek() in (None, "RP", "OR", "AND"):
                 self.note(f"ignored a {'NOT' if kind == 'NOT' else '-'} with nothing after it")
                 return None
-            before = set(self.highlight)
+            before = set(self.highlight), list(self.phrases), set(self.loose)
             node = self.parse_unary()
-            self.highlight = before  # excluded words are not marked in snippets
+            # excluded words are not marked in snippets
+            self.highlight, self.phrases, self.loose = before
             if node:
                 node.neg = not node.neg
             return node
@@ -240,6 +247,11 @@ class _Parser:
             bigrams = {r[i : i + 2] for r in runs for i in range(len(r) - 1)}
             self.highlight.update(t for t in terms if t not in bigrams)
             self.highlight.update(runs)
+            if len(terms) > 1 and not runs:
+                self.phrases.append(tuple(terms))
+            else:
+                self.loose.update(t for t in terms if t not in bigrams)
+                self.loose.update(runs)
         qs = [wq.Term(f, terms[0]) if len(terms) == 1 else wq.Phrase(f, terms)
               for f in self.text_fields(fname)]
         return qs[0] if len(qs) == 1 else wq.Or(qs)
@@ -282,6 +294,7 @@ class _Parser:
             terms = terms[:MAX_EXPANSION]
         if fname in (None, "title", "body"):
             self.highlight.update(terms)
+            self.loose.update(terms)
         qs = [wq.Term(f, t) for f in self.text_fields(fname) for t in terms]
         if not qs:
             return _Node(wq.NullQuery, shown)
@@ -405,4 +418,4 @@ def parse_query(text: str, vocab: Vocabulary | None = None) -> Parsed:
             notes.append("nothing left to search for: showing every document")
         return Parsed(wq.Every(), "", notes, set(), empty=True)
     return Parsed(_positive(node), ("NOT " if node.neg else "") + node.shown, notes,
-                  parser.highlight)
+                  parser.highlight, phrases=parser.phrases, loose=parser.loose)

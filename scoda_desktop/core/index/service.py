@@ -252,7 +252,7 @@ class IndexService:
         else:
             top, sc = engine.rank(q, docnums, limit)
             scores = dict(zip(top.tolist(), sc.tolist(), strict=True))
-        hits = self._hits(top, scores, parsed.highlight, plain)
+        hits = self._hits(top, scores, parsed, plain)
         result = SearchResult(query=text, parsed=parsed.shown, total=total, took_ms=0.0,
                               hits=hits, error="; ".join(parsed.messages) or None,
                               facets=table.facets(docnums))
@@ -261,10 +261,11 @@ class IndexService:
         result.took_ms = (time.perf_counter() - t0) * 1000
         return result
 
-    def _hits(self, docnums: np.ndarray, scores: dict[int, float], terms: set[str],
+    def _hits(self, docnums: np.ndarray, scores: dict[int, float], parsed: Any,
               plain: bool) -> list[Hit]:
         from scoda_desktop.core.index.snippets import make_snippet, marker
 
+        terms = parsed.highlight
         s, table, cat = self.searcher(), self.table(), self.catalog or Catalog()
         pattern = marker(terms) if len(docnums) else None
         hits = []
@@ -276,7 +277,8 @@ class IndexService:
             hits.append(Hit(
                 id=doc_id, path=paths[0], title=fields.get("title"), date=info.get("date"),
                 source=fields.get("source"), score=round(scores.get(docnum, 0.0), 4),
-                snippet=make_snippet(fields.get("body", ""), terms, plain=plain, pattern=pattern),
+                snippet=make_snippet(fields.get("body", ""), terms, plain=plain, pattern=pattern,
+                                     phrases=parsed.phrases, loose=parsed.loose),
                 duplicates=cat.other_paths(doc_id, paths[0]),
             ))
         return hits

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from scoda_desktop.core.index.analysis import (
     WORD_RE,
@@ -86,6 +86,30 @@ def match_spans(text: str, terms: Iterable[str],
     return spans
 
 
+_WORDISH = re.compile(r"[^\W_]")
+
+
+def keep_phrases(text: str, spans: list[tuple[int, int, str]],
+                 phrases: Sequence[tuple[str, ...]] | None,
+                 loose: set[str] | None) -> list[tuple[int, int, str]]:
+    """Drop the marks of phrase-only terms that do not stand inside their phrase: for
+    ``"freight train routes"`` a lone "train" is not what matched. Words of a phrase are
+    adjacent when nothing but spaces and punctuation ("China-Europe") lies between them."""
+    if not phrases or not spans:
+        return spans
+    loose = loose or set()
+    keep = [t in loose for _s, _e, t in spans]
+    terms = [t for _s, _e, t in spans]
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(spans) - n + 1):
+            if tuple(terms[i:i + n]) == phrase and not any(
+                    _WORDISH.search(text, spans[k][1], spans[k + 1][0])
+                    for k in range(i, i + n - 1)):
+                keep[i:i + n] = [True] * n
+    return [span for span, kept in zip(spans, keep, strict=True) if kept]
+
+
 def _boundary_left(text: str, i: int) -> int:
     if i <= 0:
         return 0
@@ -120,11 +144,14 @@ def _windows(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, in
 
 
 def make_snippet(text: str, terms: Iterable[str], *, plain: bool = False,
-                 pattern: re.Pattern[str] | None = None) -> str:
-    """HTML (``<b>`` marks, the rest escaped) or plain text; the opening lines if no match."""
+                 pattern: re.Pattern[str] | None = None,
+                 phrases: Sequence[tuple[str, ...]] | None = None,
+                 loose: set[str] | None = None) -> str:
+    """HTML (``<b>`` marks, the rest escaped) or plain text; the opening lines if no match.
+    With ``phrases``, words wanted only inside a phrase are marked only there."""
     if not text:
         return ""
-    spans = match_spans(text, terms, pattern)
+    spans = keep_phrases(text, match_spans(text, terms, pattern), phrases, loose)
     if not spans:
         end = _boundary_right(text, BEFORE + AFTER)
         head = text[:end].replace("\n", " ")
