@@ -139,3 +139,15 @@ def test_place_names_match_with_either_apostrophe() -> None:
     places = [e for e in extract_entities(text) if e.type == "PLACE"]
     assert [text[e.start:e.end] for e in places] == ["Xi'an", "Xi’an"]
     assert len({e.canonical for e in places}) == 1
+
+
+def test_a_name_spelled_by_its_acronym_is_one_organisation() -> None:
+    text = ("Kazakhstan Temir Zholy (KTZ) signed a memorandum with Qingdao Port International "
+            "Co. on Thursday. KTZ said volumes would grow.")
+    found = {(text[e.start:e.end], e.type, e.canonical) for e in extract_entities(text)}
+    assert ("Kazakhstan Temir Zholy", "ORG", "Kazakhstan Temir Zholy") in found
+    assert ("KTZ", "ORG", "Kazakhstan Temir Zholy") in found
+    assert ("Qingdao Port International Co", "ORG", "Qingdao Port International Co") in found
+    # letters that the words before the bracket do not spell make no name
+    other = "The new Silk Road Fund (XYZ) invests."
+    assert all(e.canonical != "new Silk Road Fund" for e in extract_entities(other))

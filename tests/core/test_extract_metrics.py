@@ -138,3 +138,9 @@ def test_money_worth_of_counted_things_measures_their_value():
             "worth $1.2 billion with Chinese firms.")
     money = [m for m in extract_metrics(text) if m.kind == "money"]
     assert [(m.text, m.measures) for m in money] == [("$1.2 billion", "value of agreements")]
+
+
+def test_money_a_deal_is_valued_at_measures_the_deal():
+    text = "The deal, valued at 3.5 billion tenge, covers new terminals."
+    (m,) = extract_metrics(text)
+    assert (m.unit, m.measures) == ("KZT", "value of deal")

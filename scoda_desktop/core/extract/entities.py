@@ -79,6 +79,7 @@ class RuleEntityExtractor:
                   for s, e, name in find_people(text, toks, self.lex)]
         cands += self._designated_places(text, toks)
         cands += self._acronyms_and_camel(text, toks)
+        cands += self._acronym_definitions(text, toks)
         chosen = _select(cands)
         self._add_nested(chosen, cands)
         aliases = self._learn_aliases(text, chosen)
@@ -272,6 +273,36 @@ class RuleEntityExtractor:
                 out.append(Candidate(tok.start, tok.core_end, "ORG", core, 1, "acronym"))
             elif _CAMEL.match(core):
                 out.append(Candidate(tok.start, tok.core_end, "ORG", core, 1, "camel"))
+        return out
+
+    def _acronym_definitions(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """A name its acronym spells: "Kazakhstan Temir Zholy (KTZ)" is one organisation,
+        even when no head word or list says so (capitalised words whose initials, "of",
+        "and", "for", "the" skipped, give the letters in the brackets)."""
+        out: list[Candidate] = []
+        if "(" not in text:
+            return out
+        ends = {t.core_end: i for i, t in enumerate(toks)}
+        for m in _ACRONYM_DEF.finditer(text):
+            letters = re.sub(r"[^A-Z]", "", m.group(1))
+            last = ends.get(m.start())
+            if len(letters) < 2 or last is None:
+                continue
+            initials, i = "", last
+            while i >= 0 and len(initials) < len(letters):
+                tok = toks[i]
+                if i < last and text[tok.end:toks[i + 1].start] != " ":
+                    break
+                if tok.cap:
+                    initials = tok.core[0] + initials
+                elif tok.text not in ("of", "and", "for", "the", "&") or i == last:
+                    break
+                i -= 1
+            if initials != letters or not toks[i + 1].cap:
+                continue
+            start, end = toks[i + 1].start, toks[last].core_end
+            head = HEAD_TYPE.get(toks[last].core, "ORG")
+            out.append(Candidate(start, end, head, clean_name(text[start:end]), 2, "acrodef"))
         return out
 
     # -- resolution -----------------------------------------------------------------------

@@ -140,7 +140,9 @@ _MEASURE_HEADS = word_set("""
 volume investment growth value exports imports trade turnover capacity output revenue sales gdp
 population deals purchases financing loans profit income funding spending budget production
 """)
-_WORTH = re.compile(r"(?:\d[\d,.]*\s+)([a-zA-Z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+"
+# "15 agreements worth $X", "The deal, valued at X", "contracts with a total value of X"
+_WORTH = re.compile(r"(?:\d[\d,.]*|\b[Tt]he|\ba|\ban|\b[Ii]ts|\b[Tt]heir)\s+"
+                    r"([a-zA-Z][\w-]*(?:\s+[a-z][\w-]*){0,2}),?\s+"
                     r"(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of)\s+$")
 _MEASURE_STOP = word_set("""
 the a an its their our his her of with to from by for in on at and or has have had is was were

@@ -17,7 +17,7 @@ ORG_HEADS = word_set("""
 Organization Organisation Group Corporation Corp Company Bank Institute Committee Commission
 Council Daily News Newswire Ministry Department Bureau Administration Agency Association
 Alliance Federation University College Academy Society Fund Party Congress Parliament
-Government Office Authority Chamber Times Post Press Holdings Ltd Inc LLC Foundation
+Government Office Authority Chamber Times Post Press Holdings Ltd Inc LLC Co Foundation
 Secretariat Court Railways Airlines Cooperative Consortium Institution
 Club Board Union Network Television Radio Broadcasting Communications
 """)
