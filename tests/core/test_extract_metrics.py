@@ -144,3 +144,9 @@ def test_money_a_deal_is_valued_at_measures_the_deal():
     text = "The deal, valued at 3.5 billion tenge, covers new terminals."
     (m,) = extract_metrics(text)
     assert (m.unit, m.measures) == ("KZT", "value of deal")
+
+
+def test_a_full_month_name_does_not_take_the_full_stop_after_it():
+    text = "The platform launched on 18 May. It reopened Sept. 12, 2024."
+    dates = [m.text for m in extract_metrics(text) if m.kind == "date"]
+    assert dates == ["18 May", "Sept. 12, 2024"]

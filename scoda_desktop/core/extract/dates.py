@@ -12,7 +12,11 @@ from datetime import date
 
 from scoda_desktop.core.extract.names import MONTHS
 
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Only an abbreviation takes a dot ("Sept. 12"); after a full name it ends the sentence.
+_FULL_MONTHS = {"May", "June", "July"}
+_MONTH = r"(?:" + "|".join(
+    re.escape(m) + (r"\.?" if len(m) <= 4 and m not in _FULL_MONTHS else "")
+    for m in sorted(MONTHS, key=len, reverse=True)) + r")"
 _DAY = r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _ONE = (
