@@ -36,9 +36,10 @@ _CUR_POST = {"yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "euro
 _CUR_PRE_RE = "|".join(re.escape(c) for c in sorted(_CUR_PRE, key=len, reverse=True))
 _SCALE_RE = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|k|m|b)"
 FIGURE = re.compile(
-    rf"(?<![\w.,$€£¥-])(?:(?P<qual>{_QUAL}) )?(?P<cur>{_CUR_PRE_RE})?\s?"
+    rf"(?<![\w.,$€£¥-])(?:(?P<qual>{_QUAL}) |(?P<between>between) )?(?P<cur>{_CUR_PRE_RE})?\s?"
     rf"(?P<num>{NUMBER}|(?<=\s)a(?= {_SCALE_RE}\b)|^a(?= {_SCALE_RE}\b))"
-    rf"(?:\s?(?:-|–|to)\s?(?P<num2>{NUMBER}))?"
+    # a range: "3-5", "3 to 5", and "between 3 and 5" (only after "between")
+    rf"(?:\s?(?:-|–|to|(?(between)and|(?!)))\s?(?P<num2>{NUMBER}))?"
     rf"(?:\s?(?P<scale>{_SCALE_RE})\b)?(?P<plus>\+|-plus\b)?",
     re.IGNORECASE,
 )
@@ -199,7 +200,7 @@ def extract_metrics(text: str, *, doc_date: str | None = None) -> list[Metric]:
 def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> None:  # noqa: C901
     num_text = m.group("num")
     start, end = m.start(), m.end()
-    if m.group("qual") is None and m.group("cur") is None:
+    if m.group("qual") is None and m.group("cur") is None and m.group("between") is None:
         start = m.start("num")
     before, after = text[max(0, start - 30):start], text[end:end + 80]
     is_word = num_text.isalpha()
