@@ -95,6 +95,18 @@ class Corpus:
 
     data_dir: Path
 
+    def try_become_writer(self) -> bool:
+        """A read-only corpus takes over writing once the other instance has exited.
+        Call it where no other corpus call runs (the window's worker lane)."""
+        if not self.read_only:
+            return True
+        if not self._lock.try_acquire():
+            self.read_only_reason = self._lock.message
+            return False
+        self.read_only, self.read_only_reason = False, ""
+        self._service.reopen()  # the other instance may have changed the index
+        return True
+
     # -- sources -----------------------------------------------------------------------
     def _manifest(self) -> list[str]:
         try:

@@ -54,23 +54,32 @@ class DataDirLock:
         self.key = os.path.realpath(self.path)
         self.held = False
         self.message = ""
+        self.try_acquire()
+
+    def try_acquire(self) -> bool:
+        """Become the writer if nobody else is (again: the other instance may have exited)."""
+        if self.held:
+            return True
+        data_dir = self.path.parent
         with _guard:
             entry = _held.get(self.key)
             if entry is not None:
                 entry[1] += 1
                 self.held = True
-                return
+                return True
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             if not _try_lock(fd):
                 os.close(fd)
                 self.message = (f"{_owner(self.path)} is using the data folder "
                                 f"{Path(data_dir)}; this one is read-only (searching works, "
                                 "indexing and adding sources do not)")
-                return
+                return False
             os.ftruncate(fd, 0)
             os.write(fd, f"{os.getpid()}\n".encode())
             _held[self.key] = [fd, 1]
             self.held = True
+            self.message = ""
+            return True
 
     def release(self) -> None:
         if not self.held:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QToolBar, QWidget
 
@@ -49,6 +49,8 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.dialogs: dict[str, TextDialog] = {}
         self.persist = True  # False for --screenshot: a render must not change the user's state
+        self.writer_retry = QTimer(self)
+        self.writer_retry.setInterval(5000)
 
         self.result_model = ResultModel(self)
         self.entity_model = EntityModel(self)
@@ -168,6 +170,9 @@ class MainWindow(QMainWindow):
                 action.setEnabled(False)
                 action.setToolTip(reason)
             self.setAcceptDrops(False)
+            # Once the other instance exits, this window becomes the writer.
+            self.writer_retry.timeout.connect(self._try_become_writer)
+            self.writer_retry.start()
         self.indexing.sync()
 
     def open_document(self, ref: str) -> None:
@@ -220,6 +225,24 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, "Add a folder of articles")
         if folder:
             self.indexing.import_paths([folder])
+
+    def _try_become_writer(self) -> None:
+        if self.runner.is_busy():
+            return  # the lane is in use; ask again at the next tick
+        self.runner.submit(self.corpus.try_become_writer, on_result=self._on_writer_result)
+
+    def _on_writer_result(self, _task: Any, became_writer: bool) -> None:
+        if not became_writer or not self.writer_retry.isActive():
+            return
+        self.writer_retry.stop()
+        self.setWindowTitle("SCODA Desktop")
+        for action in self.writing_actions:
+            action.setEnabled(True)
+            action.setToolTip("")
+        self.setAcceptDrops(True)
+        self.statusBar().showMessage("The other SCODA Desktop closed: this window can now "
+                                     "add files and index.", 8000)
+        self.indexing.sync()  # pick up what the other instance changed, and any new files
 
     def _on_reindex(self) -> None:
         """Read new and changed files again; deleted files leave the index."""

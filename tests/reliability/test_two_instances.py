@@ -158,3 +158,40 @@ def test_a_second_window_says_read_only_and_refuses_imports(qtbot, tmp_path, see
     finally:
         holder.stdin.close()
         holder.wait(60)
+
+
+def test_a_read_only_window_becomes_the_writer_when_the_other_exits(qtbot, tmp_path, seeds):
+    from PySide6.QtCore import QSettings
+
+    from scoda_desktop.ui.main_window import MainWindow
+    from scoda_desktop.ui.preferences import Preferences
+
+    data = tmp_path / "data"
+    holder = _holder(data, seeds)
+    corpus = Corpus(data, seeds_dir=seeds)
+    window = MainWindow(corpus, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
+                        Preferences.load(tmp_path / "prefs.json"))
+    qtbot.addWidget(window)
+    window.writer_retry.setInterval(50)
+    window.show()
+    try:
+        with qtbot.waitSignal(window.indexing.info_ready, timeout=60000):
+            window.start()
+        assert "read-only" in window.windowTitle()
+        holder.stdin.close()
+        holder.wait(60)  # the writer exits: its OS lock goes with it
+        qtbot.waitUntil(lambda: "read-only" not in window.windowTitle(), timeout=60000)
+        assert all(a.isEnabled() for a in window.writing_actions)
+        assert not corpus.read_only
+        extra = tmp_path / "extra.txt"
+        extra.write_text("A new freight train to Almaty left Qingdao on Monday with cars "
+                         "and electronics for Central Asia.\n", encoding="utf-8")
+        with qtbot.waitSignal(window.indexing.sync_finished, timeout=60000) as done:
+            window.indexing.import_paths([str(extra)])
+        assert done.args[0].added == 1 and str(extra) in corpus.sources()
+    finally:
+        window.runner.cancel_all()
+        window.runner.wait(60000)
+        corpus.close()
+        if holder.poll() is None:
+            holder.kill()
