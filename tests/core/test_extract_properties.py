@@ -32,3 +32,22 @@ def test_extract_never_raises_and_offsets_slice(text: str, doc_date: str | None)
     for item in (*entities, *metrics):
         assert 0 <= item.start <= item.end <= len(text)
         assert text[item.start:item.end] == item.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 300), st.integers(1, 20)), max_size=60),
+       st.lists(st.tuples(st.integers(0, 300), st.integers(1, 20)), max_size=30))
+def test_taken_spans_answer_overlaps_like_a_scan(claims, probes):
+    from scoda_desktop.core.extract.text import Taken
+
+    taken, kept = Taken(), []
+    for start, length in claims:  # claim like the extractors do: only what is still free
+        end = start + length
+        scan = any(a < end and start < b for a, b in kept)
+        assert taken.overlaps(start, end) == scan
+        if not scan:
+            taken.add(start, end)
+            kept.append((start, end))
+    for start, length in probes:
+        end = start + length
+        assert taken.overlaps(start, end) == any(a < end and start < b for a, b in kept)

@@ -21,7 +21,7 @@ from scoda_desktop.core.documents import Entity
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon, load_lexicon
 from scoda_desktop.core.extract.people import find_people
-from scoda_desktop.core.extract.text import Token, tokenize
+from scoda_desktop.core.extract.text import Taken, Token, tokenize
 
 
 @runtime_checkable
@@ -343,26 +343,28 @@ class RuleEntityExtractor:
 
     def _alias_mentions(self, text: str, chosen: list[Candidate],
                         aliases: dict[str, tuple[str, str]]) -> list[Candidate]:
-        taken = sorted((c.start, c.end) for c in chosen)
+        taken = Taken((c.start, c.end) for c in chosen)
         out: list[Candidate] = []
         for alias, (type_name, canonical) in aliases.items():
             for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?=['’]s\b|(?![\w-]))",
                                  text):
                 s, e = m.start(), m.end()
-                if any(a < e and s < b for a, b in taken):
+                if taken.overlaps(s, e):
                     continue
                 out.append(Candidate(s, e, type_name, canonical, 1, "alias"))
-                taken.append((s, e))
+                taken.add(s, e)
         return out
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: longest first, then higher priority, then earlier."""
     chosen: list[Candidate] = []
+    taken = Taken()
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start)):
         if c.end <= c.start:
             continue
-        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+        if not taken.overlaps(c.start, c.end):
             chosen.append(c)
+            taken.add(c.start, c.end)
     chosen.sort(key=lambda c: c.start)
     return chosen

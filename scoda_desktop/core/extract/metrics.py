@@ -14,7 +14,7 @@ from scoda_desktop.core.documents import Metric
 from scoda_desktop.core.extract.dates import find_dates, sentence_period
 from scoda_desktop.core.extract.names import word_set
 from scoda_desktop.core.extract.numbers import FRACTIONS, NUMBER, parse_number, scale_of
-from scoda_desktop.core.extract.text import sentences
+from scoda_desktop.core.extract.text import Taken, sentences
 
 QUALIFIERS = (
     "more than", "less than", "fewer than", "up to", "at least", "at most", "close to",
@@ -170,17 +170,17 @@ def extract_metrics(text: str, *, doc_date: str | None = None) -> list[Metric]:
     """All figures in ``text``; offsets slice ``text`` exactly."""
     spans = sentences(text)
     metrics: list[Metric] = []
-    taken: list[tuple[int, int]] = []
+    taken = Taken()
 
     def add(start: int, end: int, **fields: object) -> None:
-        if any(a < end and start < b for a, b in taken):
+        if taken.overlaps(start, end):
             return
         sent = _sentence_of(spans, start)
         sentence = text[sent[0]:sent[1]]
         fields.setdefault("period", sentence_period(sentence, doc_date))
         metrics.append(Metric(text=text[start:end], start=start, end=end,
                               sentence=sentence, **fields))  # type: ignore[arg-type]
-        taken.append((start, end))
+        taken.add(start, end)
 
     for start, end, value in find_dates(text, doc_date):
         add(start, end, kind="date", value=value, unit="date", period=None)

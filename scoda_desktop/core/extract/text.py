@@ -7,7 +7,9 @@ and keep ``text[start:end]`` exact, which every mention must satisfy.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 
 # "U.S.", "People's", "China-SCO", "R&D", "SCODA's", plain words and numbers.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w(?:[\w&-]|['’](?=\w))*\w|\w")
@@ -115,3 +117,28 @@ def tokenize(text: str) -> list[Token]:
         append(Token(word, start, end, core_end, last_start is None or last_start < current))
         last_start = start
     return tokens
+
+
+class Taken:
+    """Disjoint (start, end) spans already claimed, kept sorted: an overlap test is a
+    binary search, not a scan of every span (a long document has thousands of mentions)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in sorted(spans):
+            self.add(s, e)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Disjoint and sorted by start, so ends are sorted too: only the last span that
+        # starts before ``end`` can reach past ``start``.
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
