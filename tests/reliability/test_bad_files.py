@@ -168,6 +168,29 @@ def write_three(folder: Path) -> Path:
     return folder
 
 
+def test_a_megabyte_on_one_line_is_indexed_with_bounded_sentences(corpus, tmp_path):
+    """No newline and no full stop in 1 MB of figures: the extractors' per-figure work on
+    the figure's sentence made this quadratic (minutes, and a 1 MB sentence copied into each
+    of thousands of metrics); sentences are now capped, so it indexes in seconds."""
+    from scoda_desktop.core.extract.text import MAX_SENTENCE
+
+    phrase = ("the freight train left Qingdao for Almaty with 32 containers of electronics "
+              "and SCO trade grew 12 percent ")
+    line = (phrase * 9500).strip()
+    src = tmp_path / "import"
+    src.mkdir()
+    (src / "one_line.txt").write_text(line, encoding="utf-8")
+    corpus.add_sources([src])
+    report = drain(corpus.sync())
+    assert not report.skipped
+    doc_id = corpus.resolve(str(src / "one_line.txt"))
+    assert doc_id in {h.id for h in corpus.search("Almaty electronics", limit=None).hits}
+    doc = corpus.document(doc_id)
+    assert len(doc.metrics) > 1000
+    assert max(len(m.sentence) for m in doc.metrics) <= MAX_SENTENCE
+    assert all(doc.text[m.start:m.end] == m.text for m in doc.metrics)
+
+
 def test_symlink_loop_in_an_added_folder(corpus, tmp_path):
     src = write_three(tmp_path / "import")
     sub = src / "sub"

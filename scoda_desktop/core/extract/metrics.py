@@ -8,6 +8,7 @@ follows decides the kind. Things that look like numbers but are not figures (ver
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from scoda_desktop.core.documents import Metric
@@ -82,9 +83,10 @@ _HEAD_END = re.compile(r"(?:s|people|personnel|staff|equipment|cattle|sheep|fish
 
 
 def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for s, e in spans:
-        if s <= pos < e:
-            return s, e
+    """The sentence holding ``pos`` (spans are sorted and disjoint), or (0, 0)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
     return 0, 0
 
 
@@ -126,7 +128,8 @@ def _anchor(text: str, spans: list[tuple[int, int]], sent: tuple[int, int], phra
               ("forum", "at the forum"), ("summit", "at the summit"),
               ("institute", "at the institute"), ("alliance", "in the alliance"))
     chunks = [text[sent[0]:sent[1]]]
-    idx = spans.index(sent) if sent in spans else -1
+    idx = bisect.bisect_left(spans, sent)
+    idx = idx if idx < len(spans) and spans[idx] == sent else -1
     if idx > 0 and re.match(r"(?:It|This|They|These|That)\b", chunks[0]):
         chunks.append(text[spans[idx - 1][0]:spans[idx - 1][1]])
     for chunk in chunks:

@@ -82,19 +82,42 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return list(spans)
 
 
+# No real sentence is this long; a longer run (a page without full stops, a 1 MB line) is cut
+# at spaces, so the per-figure work that reads a figure's sentence stays bounded.
+MAX_SENTENCE = 1500
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        before = text[start : m.start()].rstrip(".!?\"”’)")
-        last_word = before.rsplit(None, 1)[-1] if before.split() else ""
+        # the word before the boundary (a short look back: abbreviations are short)
+        before = text[max(start, m.start() - 40) : m.start()].rstrip(".!?\"”’)")
+        words = before.split()
+        last_word = words[-1] if words else ""
         if "\n" not in m.group() and (last_word in _ABBREVIATIONS or len(last_word) == 1):
             continue
         spans.append((start, m.start()))
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return [(s, e) for s, e in _capped(text, spans) if text[s:e].strip()]
+
+
+def _capped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while e - s > MAX_SENTENCE:
+            cut = text.rfind(" ", s + MAX_SENTENCE // 2, s + MAX_SENTENCE)
+            if cut < 0:
+                cut = s + MAX_SENTENCE
+                out.append((s, cut))
+                s = cut
+            else:
+                out.append((s, cut))
+                s = cut + 1
+        out.append((s, e))
+    return out
 
 
 def tokenize(text: str) -> list[Token]:
