@@ -10,6 +10,7 @@ entity or a metric without anchors.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass, field
@@ -150,11 +151,16 @@ def render_document(text: str, spans: list[Span], removed: list[Removed] | None 
     blocks: list[str] = []
     paras: list[tuple[int, int, int]] = []
     spans = sorted(spans, key=lambda s: s.start)
+    starts = [s.start for s in spans]
+    # Only spans starting after ``start - longest`` can reach into a paragraph: a binary
+    # search per paragraph instead of a scan of every span (10,000s in a long document).
+    longest = max((s.end - s.start for s in spans), default=0)
     for i, (start, end) in enumerate(paragraphs(text)):
         for r in by_place.pop(i, []):
             blocks.append(_REMOVED.format(escape(r.reason), escape(r.text)))
         paras.append((len(blocks), start, end))
-        blocks.append(_P.format(highlight_html(text[start:end], spans, start)))
+        near = spans[bisect.bisect_left(starts, start - longest):bisect.bisect_left(starts, end)]
+        blocks.append(_P.format(highlight_html(text[start:end], near, start)))
     for at in sorted(by_place):  # lines after the last paragraph
         for r in by_place[at]:
             blocks.append(_REMOVED.format(escape(r.reason), escape(r.text)))
