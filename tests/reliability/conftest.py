@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scoda_desktop.core.corpus import Corpus
-from tests.core.corpus_fixtures import drain  # noqa: F401 - re-exported to the suite
+from tests.core.corpus_fixtures import drain
 
 GOOD = {
     "good_one.txt": "Harbour trail opens in Qingdao\n\nJune 3, 2024\n\n"
@@ -41,3 +41,13 @@ def corpus(tmp_path: Path, seeds: Path) -> Generator[Corpus, None, None]:
     c = Corpus(tmp_path / "data", seeds_dir=seeds)
     yield c
     c.close()
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Generator[Corpus, None, None]:
+    """A synced corpus of the two good articles, shared by a module's tests."""
+    tmp = tmp_path_factory.mktemp("small")
+    corpus = Corpus(tmp / "data", seeds_dir=write_good(tmp / "seeds"))
+    drain(corpus.sync())
+    yield corpus
+    corpus.close()

@@ -9,12 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-
-from scoda_desktop.core.corpus import Corpus
-from tests.reliability.conftest import drain, write_good
 
 ROOT = Path(__file__).resolve().parents[2]
 PIECES = st.sampled_from([
@@ -28,15 +24,6 @@ PIECES = st.sampled_from([
 ])
 QUERIES = st.one_of(st.text(max_size=80), st.lists(PIECES, max_size=20).map(" ".join),
                     st.lists(PIECES, max_size=20).map("".join))
-
-
-@pytest.fixture(scope="module")
-def small_corpus(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("q")
-    corpus = Corpus(tmp / "data", seeds_dir=write_good(tmp / "seeds"))
-    drain(corpus.sync())
-    yield corpus
-    corpus.close()
 
 
 @settings(max_examples=300, deadline=None,

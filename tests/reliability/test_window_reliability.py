@@ -11,22 +11,16 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QTextDocument, QTextDocumentFragment
 from PySide6.QtWidgets import QApplication
 
-from scoda_desktop.core.corpus import Corpus
 from scoda_desktop.core.documents import Document, Entity
 from scoda_desktop.ui.main_window import MainWindow
 from scoda_desktop.ui.preferences import Preferences
-from tests.reliability.conftest import drain, write_good
 
 WAIT = 60000  # ms: generous for a loaded CI machine; nothing is slept
 
 
 @pytest.fixture(scope="module")
-def ui_corpus(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("ui")
-    corpus = Corpus(tmp / "data", seeds_dir=write_good(tmp / "seeds"))
-    drain(corpus.sync())
-    yield corpus
-    corpus.close()
+def ui_corpus(small_corpus):
+    return small_corpus
 
 
 @pytest.fixture
