@@ -43,6 +43,24 @@ class LedgerData:
     conflict_rows: list[int] = field(default_factory=list)  # indexes into points
     conflicts: list[str] = field(default_factory=list)  # messages
 
+    @property
+    def show_labels(self) -> bool:
+        """A value label on every point reads well for a few dozen points; beyond that
+        they pile up (and cost a graphics item each): hovering still tells each one."""
+        return len(self.x) <= MAX_LABELS
+
+    def summary(self, shown: int = 2) -> str:
+        """One line under the chart: how many figures, and the first conflicts."""
+        text = f"{len(self.x)} figures for “{self.measure}”."
+        if self.conflicts:
+            text += " ⚠ " + "; ".join(self.conflicts[:shown])
+            if len(self.conflicts) > shown:
+                text += f"; and {len(self.conflicts) - shown} more conflicting figures"
+        return text
+
+
+MAX_LABELS = 40
+
 
 def measure_name(series: Any) -> str:
     data = series_json(series)
@@ -61,12 +79,14 @@ def ledger_data(series: Any) -> LedgerData:
         out.y.append(float(p["value"]))
         out.labels.append(f"{float(p['value']):g}")
         out.points.append(p)
-    flagged = set()
+    at: dict[tuple[Any, float], list[int]] = {}  # (doc, value) -> point indexes
+    for i, p in enumerate(points):
+        at.setdefault((p.get("doc"), float(p["value"])), []).append(i)
+    flagged: set[int] = set()
     for c in data.get("conflicts", []):
         out.conflicts.append(c.get("message", ""))
         for doc, value in zip(c.get("docs", []), c.get("values", []), strict=False):
-            flagged.update(i for i, p in enumerate(points)
-                           if p.get("doc") == doc and float(p["value"]) == float(value))
+            flagged.update(at.get((doc, float(value)), ()))
     out.conflict_rows = sorted(flagged)
     return out
 

@@ -50,7 +50,7 @@ def test_snippets_keep_only_bold():
         '<b>train</b> &lt;img src=&quot;http://x&quot;&gt; &amp;'
 
 
-def test_badge_citation_and_fallback_matcher():
+def test_badge_and_citation():
     assert copies_badge(["/a"]) == "2 copies" and copies_badge([]) == ""
     doc = Document(id="d", path="/x/a.txt", sha256="", raw="", text="", title="T",
                    source="Xinhua", date="2024-01-02")
@@ -65,6 +65,22 @@ def test_ledger_data_marks_the_conflicting_points():
     data = ledger_data(series)
     assert data.y == [21.0, 31.0] and data.labels == ["21", "31"]
     assert data.conflict_rows == [0, 1]
+
+
+def test_a_crowded_ledger_marks_its_conflicts_but_not_every_label():
+    points = [{"date": f"20{20 + i % 5}-0{1 + i % 9}-01", "value": i % 7, "doc": f"d{i}",
+               "text": str(i % 7)} for i in range(300)]
+    conflicts = [{"docs": [f"d{i}", f"d{i + 1}"], "values": [i % 7, (i + 1) % 7],
+                  "message": f"conflict {i}"} for i in range(0, 100, 2)]
+    data = ledger_data({"measure": "mw", "unit": "MW", "points": points,
+                        "conflicts": conflicts})
+    flagged = {data.points[i]["doc"] for i in data.conflict_rows}
+    assert flagged == {f"d{i}" for i in range(100)}
+    assert not data.show_labels  # 300 labels would pile up: hover tells each point
+    assert data.summary().startswith("300 figures for “mw”. ⚠ conflict 0; conflict 2;")
+    assert data.summary().endswith("and 48 more conflicting figures")
+    few = ledger_data({"measure": "routes", "points": points[:3], "conflicts": []})
+    assert few.show_labels and few.summary() == "3 figures for “routes”."
 
 
 def test_top_entities_and_timeline():

@@ -135,12 +135,13 @@ class LedgerChart(QWidget):
         self.scatter.setData(x=data.x, y=data.y, data=list(range(len(data.x))))
         self.conflict.setData(x=[data.x[i] for i in data.conflict_rows],
                               y=[data.y[i] for i in data.conflict_rows])
-        while len(self.labels) < len(data.x):
+        labelled = len(data.x) if data.show_labels else 0
+        while len(self.labels) < labelled:
             item = pg.TextItem(anchor=(0.5, 1.3), color=OKABE_ITO["black"])
             self.plot.addItem(item)
             self.labels.append(item)
         for i, item in enumerate(self.labels):
-            if i < len(data.x):
+            if i < labelled:
                 item.setText(data.labels[i])
                 item.setColor(self.palette().color(QPalette.ColorRole.Text))
                 item.setPos(data.x[i], data.y[i])
@@ -154,10 +155,7 @@ class LedgerChart(QWidget):
             self.plot.setXRange(min(data.x) - pad, max(data.x) + pad)
             hi = max(data.y)
             self.plot.setYRange(min(0.0, min(data.y)), hi * 1.25 if hi > 0 else 1)
-        text = f"{len(data.x)} figures for “{data.measure}”."
-        if data.conflicts:
-            text += " ⚠ " + "; ".join(data.conflicts)
-        self.info.setText(text)
+        self.info.setText(data.summary())
 
     def _on_scatter_clicked(self, _item: Any, points: Any, _ev: Any) -> None:
         if len(points):
