@@ -133,34 +133,29 @@ def bench_size(n: int, repeat: int, cache: Path, work: Path) -> dict:
     res["first_paint_ms"] = statistics.median(paints) if None not in paints else None
 
     step("bare Whoosh")
-    wdir = work / "bare-whoosh"
-    bw = []
-    for _ in range(repeat):
-        shutil.rmtree(wdir, ignore_errors=True)
-        bw.append(probe("bare-whoosh-index", wdir, corpus))
-    res["whoosh_index_s"] = statistics.median(r["seconds"] for r in bw)
-    res["whoosh_index_rss_mb"] = max(r["rss_mb"] for r in bw)
-    wq = probe("bare-whoosh-queries", wdir, repeat=max(repeat, 5))["times"]
-    res["whoosh_query_p50_ms"], res["whoosh_query_p95_ms"] = baselines.percentiles(wq)
-    res["whoosh_first_fresh_ms"] = statistics.median(
-        time_command(probe_argv("bare-whoosh-first", wdir)) for _ in range(repeat))
-
+    baseline(res, "whoosh", "bare-whoosh", work, corpus, repeat)
     if baselines.tantivy_available():
         step("tantivy")
-        tdir = work / "tantivy"
-        tv = []
-        for _ in range(repeat):
-            shutil.rmtree(tdir, ignore_errors=True)
-            tv.append(probe("tantivy-index", tdir, corpus))
-        res["tantivy_index_s"] = statistics.median(r["seconds"] for r in tv)
-        res["tantivy_index_rss_mb"] = max(r["rss_mb"] for r in tv)
-        tq = probe("tantivy-queries", tdir, repeat=max(repeat, 5))
-        res["tantivy_query_p50_ms"], res["tantivy_query_p95_ms"] = \
-            baselines.percentiles(tq["times"])
-        res["tantivy_skipped"] = tq["skipped"]
-        res["tantivy_first_fresh_ms"] = statistics.median(
-            time_command(probe_argv("tantivy-first", tdir)) for _ in range(repeat))
+        res["tantivy_skipped"] = baseline(res, "tantivy", "tantivy", work, corpus, repeat)
     return res
+
+
+def baseline(res: dict, key: str, engine: str, work: Path, corpus: Path, repeat: int) -> list:
+    """Index, query and first-query figures of a reference engine into ``res[key_*]``;
+    returns the queries its parser rejected (left out of its percentiles)."""
+    folder = work / engine
+    runs = []
+    for _ in range(repeat):
+        shutil.rmtree(folder, ignore_errors=True)
+        runs.append(probe(f"{engine}-index", folder, corpus))
+    res[f"{key}_index_s"] = statistics.median(r["seconds"] for r in runs)
+    res[f"{key}_index_rss_mb"] = max(r["rss_mb"] for r in runs)
+    queries = probe(f"{engine}-queries", folder, repeat=max(repeat, 5))
+    res[f"{key}_query_p50_ms"], res[f"{key}_query_p95_ms"] = \
+        baselines.percentiles(queries["times"])
+    res[f"{key}_first_fresh_ms"] = statistics.median(
+        time_command(probe_argv(f"{engine}-first", folder)) for _ in range(repeat))
+    return queries.get("skipped", [])
 
 
 def _fmt(v: float | None, nd: int = 1) -> str:
