@@ -163,17 +163,21 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """After show(): bring the index up to date in the worker, then search."""
         if getattr(self.corpus, "read_only", False):
-            # Another instance writes this data folder: search and read only.
-            reason = self.corpus.read_only_reason
-            self.setWindowTitle("SCODA Desktop (read-only)")
-            for action in self.writing_actions:
-                action.setEnabled(False)
-                action.setToolTip(reason)
-            self.setAcceptDrops(False)
-            # Once the other instance exits, this window becomes the writer.
+            # Another instance writes this data folder: search and read only, and once the
+            # other instance exits, this window becomes the writer.
+            self._show_read_only(self.corpus.read_only_reason)
             self.writer_retry.timeout.connect(self._try_become_writer)
             self.writer_retry.start()
         self.indexing.sync()
+
+    def _show_read_only(self, reason: str) -> None:
+        """Title and the adding/indexing actions say whether this window may write
+        (``reason`` empty: it may)."""
+        self.setWindowTitle("SCODA Desktop (read-only)" if reason else "SCODA Desktop")
+        for action in self.writing_actions:
+            action.setEnabled(not reason)
+            action.setToolTip(reason)
+        self.setAcceptDrops(not reason)
 
     def open_document(self, ref: str) -> None:
         self.search.select(ref)
@@ -235,11 +239,7 @@ class MainWindow(QMainWindow):
         if not became_writer or not self.writer_retry.isActive():
             return
         self.writer_retry.stop()
-        self.setWindowTitle("SCODA Desktop")
-        for action in self.writing_actions:
-            action.setEnabled(True)
-            action.setToolTip("")
-        self.setAcceptDrops(True)
+        self._show_read_only("")
         self.statusBar().showMessage("The other SCODA Desktop closed: this window can now "
                                      "add files and index.", 8000)
         self.indexing.sync()  # pick up what the other instance changed, and any new files
