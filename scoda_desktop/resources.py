@@ -87,8 +87,9 @@ def install_seed_index(index_dir: Path, seeds: Path) -> bool:
     bundle is read-only and shared). The sync that follows relinks the seed files at their
     path on this machine by content hash, so nothing is indexed twice.
 
-    Copies nothing and returns False when there is no prebuilt index, when ``seeds`` is not
-    the bundled seeds folder, when ``index_dir`` already holds an index, or when the prebuilt
+    Copies nothing and returns False when there is no prebuilt index, when ``seeds`` is
+    neither the bundled seeds folder nor a copy of it (same file names and sizes: the
+    single-file build's), when ``index_dir`` already holds an index, or when the prebuilt
     index was made with another ``SCHEMA_VERSION``: the caller then builds from the sources.
     """
     import os

@@ -59,11 +59,12 @@ class DataDirError(OSError):
     disk full); the message says which folder and why."""
 
 
-_SURROGATES = re.compile("[\ud800-\udfff]")
-
-
 class ReadOnlyError(DataDirError):
     """Another instance is this data folder's writer: this one may only read."""
+
+
+# Lone surrogates (a broken clipboard, a non-UTF-8 file name) cannot be encoded for the index.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 class Corpus:
