@@ -9,7 +9,6 @@ from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
 from scoda_desktop.core.documents import Document
-from scoda_desktop.ui.matching import query_match_spans
 from scoda_desktop.ui.models.entities import EntityModel
 from scoda_desktop.ui.models.metrics import MetricModel
 from scoda_desktop.ui.preferences import Preferences
@@ -30,7 +29,7 @@ def load_document(corpus: Any, ref: str, query: str) -> tuple[Document | None, l
     doc = corpus.document(ref)
     if doc is None:
         return None, []
-    return doc, query_match_spans(corpus, doc.text, query)
+    return doc, corpus.match_spans(doc.text, query)
 
 
 class ReaderController(QObject):
@@ -86,7 +85,7 @@ class ReaderController(QObject):
             return
         self.query = query
         if self.doc is not None:
-            self.matches = query_match_spans(self.corpus, self.doc.text, query)
+            self.matches = self.corpus.match_spans(self.doc.text, query)
             self.focus, self.current, self.current_match = [], None, -1
             self.render()
 
