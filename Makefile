@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 
-.PHONY: run test lint bench dist dist-test clean-venv
+.PHONY: run test lint bench bench-quality dist dist-test clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ BENCH_ARGS ?=
 bench: $(VENV)/.installed
 	$(PIP) install --quiet -e '.[bench]'
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
+
+# Quality on public development sets (../shared/tools/devsets.sh fills ~/.cache/scoda-devsets);
+# peers (trafilatura, readability-lxml, jusText, quantulum3, ...) come from the `quality` extra.
+QUALITY_ARGS ?=
+bench-quality: $(VENV)/.installed
+	$(PIP) install --quiet -e '.[quality]'
+	$(PY) benchmarks/quality/run.py $(QUALITY_ARGS)
 
 $(VENV)/.installed-build: $(VENV)/.installed
 	$(PIP) install --quiet -e '.[build]'
