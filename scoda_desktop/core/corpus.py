@@ -273,7 +273,7 @@ class Corpus:
                     rec = cat.files.get(str(Path(candidate).resolve()))
                 except OSError:
                     rec = None
-            if rec:
+            if rec and rec[3]:  # a web archive's entry names no one document
                 return rec[3]
         matches = [d for d in cat.docs if len(ref) >= 4 and d.startswith(ref)]
         return matches[0] if len(matches) == 1 else None

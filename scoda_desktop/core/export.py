@@ -15,12 +15,14 @@ from typing import Any, TextIO
 from scoda_desktop.core.documents import Hit
 
 FORMATS = ("csv", "json")
-FIELDS = ("id", "path", "title", "date", "source", "score", "snippet", "entities", "metrics")
+FIELDS = ("id", "path", "record", "url", "title", "date", "captured", "source", "score",
+          "snippet", "entities", "metrics")
 
 
 def hit_row(hit: Hit, info: dict[str, Any]) -> dict[str, Any]:
     """One export row: the hit and the counts of its entities and metrics."""
-    return {"id": hit.id, "path": hit.path, "title": hit.title, "date": hit.date,
+    return {"id": hit.id, "path": hit.path, "record": hit.record, "url": hit.url,
+            "title": hit.title, "date": hit.date, "captured": hit.captured,
             "source": hit.source, "score": hit.score, "snippet": hit.snippet,
             "entities": len(info.get("entities", ())),
             "metrics": int(info.get("metrics") or 0)}

@@ -21,7 +21,7 @@ from whoosh.formats import Positions
 
 from scoda_desktop.core.index.analysis import analyze
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: url, captured, record, pages in the stored doc JSON
 
 # Fields filled from entity extraction: entity type -> field name.
 ENTITY_FIELDS = {

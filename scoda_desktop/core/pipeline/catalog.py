@@ -25,7 +25,8 @@ from typing import Any
 from scoda_desktop.core.fileio import atomic_write
 
 META = "meta.json"
-_SIDE = ("vocab", "signatures", "metrics", "entities", "duplicates")
+# "containers": per web archive, how far it was read and its documents (pipeline/containers.py)
+_SIDE = ("vocab", "signatures", "metrics", "entities", "duplicates", "containers")
 
 
 def read_meta(folder: Path) -> dict[str, Any] | None:

@@ -21,7 +21,7 @@ from scoda_desktop.core.index.schema import ENTITY_FIELDS, Preanalyzed, encode_p
 
 # Document attributes kept in the stored ``doc`` JSON (text lives in the ``body`` field).
 _STORED_KEYS = ("title", "date", "date_text", "source", "author", "language", "words",
-                "sha256", "size", "mtime")
+                "sha256", "size", "mtime", "url", "captured", "record", "pages")
 
 
 @dataclass
@@ -125,6 +125,9 @@ def prepare_document(doc: Document, *, extract_entities: bool = True) -> Prepare
     info = {"title": doc.title, "date": doc.date, "source": doc.source,
             "language": doc.language, "words": doc.words, "entities": entities,
             "aliases": aliases, "metrics": len(doc.metrics)}
+    for key in ("url", "captured", "record"):  # provenance, for hits and exports
+        if getattr(doc, key) is not None:
+            info[key] = getattr(doc, key)
     return Prepared(
         id=doc.id, path=doc.path, sha256=doc.sha256, size=doc.size, mtime=doc.mtime,
         fields=fields_, info=info, metrics=pickle.dumps(metrics, 5),
