@@ -125,7 +125,8 @@ def chunked(data: bytes, size: int = 100) -> bytes:
 
 def write_warc(path: Path, records: list[dict], *, compress: bool = True) -> Path:
     """A WARC with one record per dict: ``type`` (response, resource, request, revisit,
-    warcinfo), ``url``, ``date``, ``body`` (bytes), ``headers`` (HTTP headers), ``status``."""
+    warcinfo), ``url``, ``date``, ``body`` (bytes), ``headers`` (HTTP headers), ``status``,
+    ``id`` (a fixed WARC-Record-ID uuid; else a new one)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -134,6 +135,8 @@ def write_warc(path: Path, records: list[dict], *, compress: bool = True) -> Pat
         for rec in records:
             kind = rec.get("type", "response")
             warc_headers = {"WARC-Date": rec.get("date", "2025-03-10T08:00:00Z")}
+            if "id" in rec:  # a record copied from another archive keeps its id
+                warc_headers["WARC-Record-ID"] = f"<urn:uuid:{rec['id']}>"
             if kind == "warcinfo":
                 writer.write_record(writer.create_warcinfo_record(
                     path.name, {"software": "scoda tests"}))

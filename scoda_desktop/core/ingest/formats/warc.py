@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import logging
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -29,6 +31,9 @@ from scoda_desktop.core.ingest.formats.web import (
     decode_page,
     iso_from_warc,
 )
+
+# warcio logs odd records it still reads; the user gets our reasons instead.
+logging.getLogger("warcio").setLevel(logging.ERROR)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
@@ -55,6 +60,29 @@ class Skip:
 
     offset: int
     reason: str
+
+
+class Damaged(Exception):
+    """The file stops being a readable archive here (cut short, or bytes that are no record)."""
+
+
+def _damage(end: int, exc: BaseException) -> str:
+    detail = re.sub(r"[^\x20-\x7e]+", " ", str(exc) or type(exc).__name__)
+    detail = " ".join(detail.split())
+    if len(detail) > 80:
+        detail = detail[:77] + "..."
+    return f"damaged archive after byte {end}: {detail}"
+
+
+def _iterator_class():
+    """warcio's ArchiveIterator, quiet: it writes a warning to stderr for each record with a
+    wrong Content-Length (our caller reports damage once, in the sync report)."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    class QuietIterator(ArchiveIterator):
+        INC_RECORD = ""
+
+    return QuietIterator
 
 
 class ArchiveReader:
@@ -85,10 +113,10 @@ class ArchiveReader:
             return
         except ArchiveLoadFailed as exc:
             if "non-chunked" not in str(exc) or self.gzip_whole:
-                self.damaged = f"damaged archive after byte {self.end}: {exc}"
+                self.damaged = _damage(self.end, exc)
                 return
         except Exception as exc:  # noqa: BLE001 - zlib.error, EOFError, odd headers
-            self.damaged = f"damaged archive after byte {self.end}: {type(exc).__name__}: {exc}"
+            self.damaged = _damage(self.end, exc)
             return
         # a file gzipped whole: again through Python's gzip, skipping the records already given
         done = self.records
@@ -96,24 +124,31 @@ class ArchiveReader:
         try:
             yield from self._read(skip=done)
         except Exception as exc:  # noqa: BLE001 - as above
-            self.damaged = f"damaged archive after byte {self.end}: {type(exc).__name__}: {exc}"
+            self.damaged = _damage(self.end, exc)
 
     def _read(self, skip: int) -> Iterator[Page | Skip]:
-        from warcio.archiveiterator import ArchiveIterator
-
+        # ARC parsing only for ARC files: in a WARC, a line of garbage would read as an ARC
+        # record header instead of showing the damage
+        arc = self.path.lower().endswith((".arc", ".arc.gz"))
         with open(self.path, "rb") as raw:
             fh = gzip.GzipFile(fileobj=raw) if self.gzip_whole else raw
             if self.start:
                 fh.seek(self.start)
-            it = ArchiveIterator(fh, arc2warc=True)
+            it = _iterator_class()(fh, arc2warc=arc)
             for record in it:
                 offset = it.offset
+                if not arc and record.format != "warc":  # warcio guessed ARC: not a record
+                    raise Damaged(f"no WARC record at byte {offset}")
                 self.records += 1
                 item = None if self.records <= skip else self._item(record, offset)
                 it.read_to_end()
                 self.end = it.offset
                 if item is not None:
                     yield item
+            # warcio ends quietly at a record cut short; bytes left over after the last whole
+            # record mean the file was truncated (a download or a crawl that stopped)
+            if not self.gzip_whole and self.end < os.fstat(raw.fileno()).st_size:
+                raise Damaged("the file ends inside a record (truncated)")
 
     def _item(self, record, offset: int) -> Page | Skip:
         kind = record.rec_type
