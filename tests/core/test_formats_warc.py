@@ -48,7 +48,8 @@ def records() -> list[dict]:
          "body": b"<html><body>Not found</body></html>", "headers": html},
         {"type": "revisit", "url": A_URL, "date": "2025-03-11T08:00:00Z"},
         {"url": A_URL, "body": HTML_A, "headers": html, "date": "2025-03-12T09:30:00Z"},
-        {"url": CAFE_URL, "body": CAFE, "headers": [("Content-Type", "text/html; charset=latin-1")]},
+        {"url": CAFE_URL, "body": CAFE,
+         "headers": [("Content-Type", "text/html; charset=latin-1")]},
     ]
     for i, rec in enumerate(recs):
         rec["id"] = f"00000000-0000-4000-8000-{i:012d}"

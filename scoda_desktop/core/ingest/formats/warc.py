@@ -62,7 +62,7 @@ class Skip:
     reason: str
 
 
-class Damaged(Exception):
+class DamagedError(Exception):
     """The file stops being a readable archive here (cut short, or bytes that are no record)."""
 
 
@@ -138,7 +138,7 @@ class ArchiveReader:
             for record in it:
                 offset = it.offset
                 if not arc and record.format != "warc":  # warcio guessed ARC: not a record
-                    raise Damaged(f"no WARC record at byte {offset}")
+                    raise DamagedError(f"no WARC record at byte {offset}")
                 self.records += 1
                 item = None if self.records <= skip else self._item(record, offset)
                 it.read_to_end()
@@ -148,7 +148,7 @@ class ArchiveReader:
             # warcio ends quietly at a record cut short; bytes left over after the last whole
             # record mean the file was truncated (a download or a crawl that stopped)
             if not self.gzip_whole and self.end < os.fstat(raw.fileno()).st_size:
-                raise Damaged("the file ends inside a record (truncated)")
+                raise DamagedError("the file ends inside a record (truncated)")
 
     def _item(self, record, offset: int) -> Page | Skip:
         kind = record.rec_type
