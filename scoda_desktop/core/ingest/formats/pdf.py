@@ -11,6 +11,7 @@ others, and files with no text layer (scans), are skipped with the reason.
 from __future__ import annotations
 
 import logging
+import re
 from datetime import UTC, datetime
 
 from scoda_desktop.core.documents import Document
@@ -38,6 +39,17 @@ def _meta(reader, name: str) -> object:
         return getattr(reader.metadata, name, None) if reader.metadata else None
     except Exception:  # noqa: BLE001 - a broken info dictionary is no metadata
         return None
+
+
+def _meta_title(value: object) -> str | None:
+    """The Info title unless it is a writer's placeholder ("Untitled", "Microsoft Word -
+    report.docx", a file name)."""
+    title = " ".join(str(value or "").split())
+    title = re.sub(r"^Microsoft (Word|PowerPoint) - ", "", title)
+    if not title or title.lower() in ("untitled", "title", "document") or re.search(
+            r"\.(docx?|pdf|odt|rtf|pptx?|txt|indd|qxd)$", title, re.I):
+        return None
+    return title
 
 
 def read_pdf(path: str, data: bytes) -> Document:
@@ -68,10 +80,7 @@ def read_pdf(path: str, data: bytes) -> Document:
     if sum(len(t.split()) for t in texts) < max(3, len(texts)):
         raise PdfError("no text layer: needs OCR (a scan or images only)")
     pages = [reflow(blocks) for blocks in mark_chrome([t.split("\n") for t in texts])]
-    title = _meta(reader, "title")
-    title = str(title).strip() if title else None
-    if title and title.lower() in ("untitled", "microsoft word", "") :
-        title = None
+    title = _meta_title(_meta(reader, "title"))
     author = _meta(reader, "author")
     paged = Paged(pages, title=title or None, date=_iso(_meta(reader, "creation_date")),
                   captured=_iso(_meta(reader, "modification_date")),
