@@ -359,11 +359,15 @@ class Corpus:
         for each readable article file under ``paths``, a Skipped (with why) for the rest."""
         from scoda_desktop.core.extract import extract
         from scoda_desktop.core.ingest import IngestError, iter_input_files, load_document
+        from scoda_desktop.core.ingest.formats import is_container
 
         for given in paths:
             for item in iter_input_files([given]):
                 if not isinstance(item, Path):
                     yield Skipped(str(Path(item.path).absolute()), item.reason)
+                    continue
+                if is_container(item.name):
+                    yield from Corpus._clean_archive(item)
                     continue
                 try:
                     doc = load_document(item)
@@ -372,6 +376,21 @@ class Corpus:
                     continue
                 doc.entities, doc.metrics = extract(doc.text, doc_date=doc.date)
                 yield doc
+
+    @staticmethod
+    def _clean_archive(path: Path) -> Iterator[Document | Skipped]:
+        """Every article record of a web archive; the other records are not listed (a crawl
+        holds thousands), damage is one Skipped."""
+        from scoda_desktop.core.extract import extract
+        from scoda_desktop.core.ingest import DEFAULT_MAX_BYTES
+        from scoda_desktop.core.ingest.formats.warc import archive_documents
+
+        for item in archive_documents(path, max_bytes=DEFAULT_MAX_BYTES):
+            if isinstance(item, Document):
+                item.entities, item.metrics = extract(item.text, doc_date=item.date)
+                yield item
+            elif isinstance(item, str):
+                yield Skipped(str(path.absolute()), item)
 
     @staticmethod
     def extract_text(text: str) -> tuple[list[Entity], list[Metric]]:
