@@ -226,7 +226,7 @@ class Corpus:
         grouped: set[str] = set()
         for group in cat.groups:
             grouped.update(group)
-            groups.append(sorted(p for d in group for p in cat.docs.get(d, {}).get("paths", [])))
+            groups.append(sorted(p for d in group for p in cat.places_of(d)))
         for doc_id, info in cat.docs.items():
             if doc_id not in grouped and len(info.get("paths", [])) > 1:
                 groups.append(sorted(info["paths"]))
@@ -275,6 +275,12 @@ class Corpus:
                     rec = None
             if rec and rec[3]:  # a web archive's entry names no one document
                 return rec[3]
+        archive, _, offset = ref.rpartition("#")
+        if archive and offset.isdigit():  # a web archive's record: "crawl.warc.gz#1411"
+            archive = str(Path(archive).expanduser().absolute())
+            for doc_id, info in cat.docs.items():
+                if info.get("record") == int(offset) and archive in info.get("paths", []):
+                    return doc_id
         matches = [d for d in cat.docs if len(ref) >= 4 and d.startswith(ref)]
         return matches[0] if len(matches) == 1 else None
 

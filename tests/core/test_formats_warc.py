@@ -126,6 +126,11 @@ def test_a_warc_indexes_its_pages_with_provenance(corpus, warc):
                                                    "2025-03-12T09:30:00Z"]
     assert captures[0].id != captures[1].id
     assert any({c.id for c in captures} <= set(g) for g in corpus._service.catalog.groups)
+    first, second = sorted(captures, key=lambda h: h.captured)
+    assert f"{warc}#{second.record}" in first.duplicates  # the other capture, by its record
+    assert any({f"{warc}#{first.record}", f"{warc}#{second.record}"} <= set(group)
+               for group in report.duplicates)
+    assert corpus.resolve(f"{warc}#{second.record}") == second.id  # `show crawl.warc#N`
     cafe = [h for h in corpus.search("délégations").hits if h.url == CAFE_URL]
     assert cafe and cafe[0].title.startswith("Café")
 

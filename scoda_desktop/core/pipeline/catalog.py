@@ -126,8 +126,16 @@ class Catalog:
         out = [p for p in info.get("paths", []) if p != own]
         for other in self.group_of().get(doc_id, []):
             if other != doc_id:
-                out.extend(self.docs.get(other, {}).get("paths", []))
+                out.extend(self.places_of(other))
         return out
+
+    def places_of(self, doc_id: str) -> list[str]:
+        """Where a document is: its paths, or ``archive#offset`` for a web archive's record
+        (many documents share that path; ``Corpus.resolve`` takes this form back)."""
+        info = self.docs.get(doc_id, {})
+        record = info.get("record")
+        paths = info.get("paths", [])
+        return [f"{p}#{record}" for p in paths] if record is not None else list(paths)
 
     # -- persistence -------------------------------------------------------------------
     @classmethod
