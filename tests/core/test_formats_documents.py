@@ -4,6 +4,7 @@ and capture (or save) time, the page chrome out of the body, broken files skippe
 from __future__ import annotations
 
 import io
+import os
 
 import pytest
 
@@ -155,6 +156,14 @@ def test_mhtml_without_a_page_is_skipped_with_the_reason(tmp_path):
         load_document(path)
 
 
+def test_mhtml_without_a_date_was_saved_when_the_file_was(tmp_path):
+    path = tmp_path / "nodate.mhtml"
+    data = mhtml_bytes(article_html("Port trade rises", ARTICLE), url=URL, date="x")
+    path.write_bytes(data.replace(b"Date: x\n", b""))
+    os.utime(path, (1741688100, 1741688100))
+    assert load_document(path).captured == "2025-03-11T10:15:00Z"
+
+
 # -- pages saved by a browser ---------------------------------------------------------------
 @pytest.mark.parametrize("head, prefix", [
     ("", f"<!-- saved from url=({len(URL):04d}){URL} -->\n"),
@@ -165,8 +174,11 @@ def test_saved_page_gives_its_url(tmp_path, head, prefix):
     path = tmp_path / "saved.html"
     path.write_text(prefix + article_html("Port trade rises", ARTICLE, head=head),
                     encoding="utf-8")
+    os.utime(path, (1741688100, 1741688100))  # saved 2025-03-11 10:15 UTC
     doc = load_document(path)
-    assert doc.url == URL and doc.captured is None and ARTICLE[0] in doc.text
+    assert doc.url == URL and ARTICLE[0] in doc.text
+    # a browser's save says when through the file's time; other pages carry no capture time
+    assert doc.captured == ("2025-03-11T10:15:00Z" if prefix else None)
 
 
 def test_a_page_without_an_address_has_no_url(tmp_path):

@@ -44,6 +44,10 @@ def records() -> list[dict]:
          "headers": [("Content-Type", "application/javascript")]},
         {"url": "https://news.example.com/robots.txt", "body": b"User-agent: *\nDisallow:\n",
          "headers": [("Content-Type", "text/plain")]},
+        {"url": "https://news.example.com/ads.txt", "body": b"example.com, pub-1, DIRECT\n",
+         "headers": [("Content-Type", "text/plain")]},
+        {"url": "https://news.example.com/untyped", "body": b"\x00\x01binary blob",
+         "headers": [("Content-Type", "application/octet-stream")]},
         {"url": "https://news.example.com/gone", "status": "404 Not Found",
          "body": b"<html><body>Not found</body></html>", "headers": html},
         {"type": "revisit", "url": A_URL, "date": "2025-03-11T08:00:00Z"},
@@ -81,9 +85,10 @@ def test_reader_gives_article_records_and_names_the_rest(warc):
     assert "délégations du monde entier" in pages[3].text  # charset from the HTTP header
     reasons = sorted(i.reason for i in items if isinstance(i, Skip))
     assert reasons == ["HTTP status 404", "not an article (application/javascript)",
+                       "not an article (application/octet-stream)",
                        "not an article (image/png)", "request record",
                        "revisit record (a capture of unchanged content)", "robots.txt",
-                       "warcinfo record"]
+                       "site file (not an article)", "warcinfo record"]
     offsets = [i.offset for i in items]
     assert offsets == sorted(offsets) and len(set(offsets)) == len(offsets)
     assert reader.end == warc.stat().st_size and reader.damaged is None
@@ -266,3 +271,12 @@ def test_arc_files_are_read(tmp_path):
     pages = [i for i in ArchiveReader(str(arc), max_bytes=1 << 20) if isinstance(i, Page)]
     assert [p.url for p in pages] == [B_URL]
     assert pages[0].captured == "2005-06-14T07:01:59Z" and RAIL in pages[0].text
+
+
+def test_a_page_served_without_a_content_type_is_recognised(tmp_path):
+    warc = write_warc(tmp_path / "untyped.warc.gz", [
+        {"url": B_URL, "body": b"\n<!-- generated -->\n" + HTML_B, "headers": []},
+        {"url": B_URL + "?x", "body": b"GIF89a\x01\x00", "headers": []}])
+    items = list(ArchiveReader(str(warc), max_bytes=1 << 20))
+    assert isinstance(items[0], Page) and RAIL in items[0].text and items[0].html
+    assert isinstance(items[1], Skip) and items[1].reason == "not an article (no content type)"

@@ -164,6 +164,7 @@ def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
         raise IngestError(f"too large (over the {max_bytes / 1048576:.0f} MB limit)")
     if not data.strip():
         raise IngestError("empty file")
+    saved = False
     if suffix in DOCUMENT_SUFFIXES:
         doc = _read_format(str(p.resolve()), suffix, data)
     else:
@@ -176,12 +177,19 @@ def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
         html = suffix in HTML_SUFFIXES
         doc = clean_text(decoded, path=str(p.resolve()), html=html)
         if html:
-            from scoda_desktop.core.ingest.formats.web import page_url
+            from scoda_desktop.core.ingest.formats.web import page_url, saved_by_browser
 
             doc.url = page_url(decoded)
+            saved = saved_by_browser(decoded)
     doc.sha256 = hashlib.sha256(data).hexdigest()
     doc.id = document_id(doc.sha256)
     doc.size, doc.mtime = st.st_size, st.st_mtime
+    if doc.captured is None and (suffix in (".mhtml", ".mht") or saved):
+        # a page a browser saved, with no date of its own: the file's time is when it was
+        # saved (unless the file was changed since)
+        from scoda_desktop.core.ingest.formats.web import iso_from_timestamp
+
+        doc.captured = iso_from_timestamp(st.st_mtime)
     return doc
 
 

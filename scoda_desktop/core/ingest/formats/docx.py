@@ -97,7 +97,8 @@ def read_docx(path: str, data: bytes) -> Document:
     if not any(b.text.strip() for b in blocks):
         raise DocxError("empty document")
     paged = Paged([blocks], title=core.get("title"), date=iso_from_warc(core.get("created")),
-                  captured=iso_from_warc(core.get("modified")), author=core.get("creator"))
+                  captured=iso_from_warc(core.get("modified") or core.get("created")),
+                  author=core.get("creator"))
     doc = paged_document(path, data, paged)
     doc.pages = []  # Word has no fixed pages: the page of a match is not known
     return doc

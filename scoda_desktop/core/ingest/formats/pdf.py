@@ -82,7 +82,8 @@ def read_pdf(path: str, data: bytes) -> Document:
     pages = [reflow(blocks) for blocks in mark_chrome([t.split("\n") for t in texts])]
     title = _meta_title(_meta(reader, "title"))
     author = _meta(reader, "author")
-    paged = Paged(pages, title=title or None, date=_iso(_meta(reader, "creation_date")),
-                  captured=_iso(_meta(reader, "modification_date")),
+    created = _iso(_meta(reader, "creation_date"))
+    paged = Paged(pages, title=title or None, date=created,
+                  captured=_iso(_meta(reader, "modification_date")) or created,
                   author=str(author).strip() or None if author else None)
     return paged_document(path, data, paged)

@@ -38,6 +38,13 @@ logging.getLogger("warcio").setLevel(logging.ERROR)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
 _READ = 1 << 16
+# Types a server sends when it does not say (the page is sniffed from its first bytes).
+_UNTYPED = ("", "application/octet-stream", "unknown/unknown", "application/unknown")
+_HTML_START = re.compile(
+    rb"\s*(\xef\xbb\xbf)?\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body)\b", re.I | re.S)
+# Plain-text files every site has that are not articles.
+_SITE_FILES = {"robots.txt", "ads.txt", "app-ads.txt", "humans.txt", "security.txt",
+               "llms.txt"}
 
 
 @dataclass(slots=True)
@@ -157,8 +164,10 @@ class ArchiveReader:
         if kind not in ("response", "resource"):
             return Skip(offset, f"{kind} record")
         url = record.rec_headers.get_header("WARC-Target-URI")
-        if url and urlsplit(url).path.lower().endswith("/robots.txt"):
-            return Skip(offset, "robots.txt")
+        name = urlsplit(url or "").path.lower().rsplit("/", 1)[-1]
+        if name in _SITE_FILES or (name.startswith("sitemap") and name.endswith(".txt")):
+            return Skip(offset, "robots.txt" if name == "robots.txt" else "site file (not an "
+                        "article)")
         http = record.http_headers
         if kind == "response" and http is not None:
             status = (http.get_statuscode() or "").strip()
@@ -168,7 +177,7 @@ class ArchiveReader:
         else:
             ctype = record.rec_headers.get_header("Content-Type")
         mime = (ctype or "").split(";")[0].strip().lower()
-        if mime not in HTML_TYPES + TEXT_TYPES:
+        if mime not in HTML_TYPES + TEXT_TYPES + _UNTYPED:
             return Skip(offset, f"not an article ({mime or 'no content type'})")
         length = int(record.rec_headers.get_header("Content-Length") or 0)
         if length > self.max_bytes:
@@ -176,6 +185,10 @@ class ArchiveReader:
         data = _read_capped(record.content_stream(), self.max_bytes)
         if data is None:
             return Skip(offset, f"too large (over the {self.max_bytes >> 20} MB limit)")
+        if mime in _UNTYPED:  # no or a generic type: an HTML page says so in its first bytes
+            if not _HTML_START.match(data[:1024]):
+                return Skip(offset, f"not an article ({mime or 'no content type'})")
+            mime = "text/html"
         if not data.strip():
             return Skip(offset, "empty record")
         try:

@@ -53,6 +53,16 @@ def page_url(markup: str) -> str | None:
     return None
 
 
+def saved_by_browser(markup: str) -> bool:
+    """True when the page carries a browser's "saved from url" comment."""
+    return _SAVED_FROM.search(markup[:_HEAD]) is not None
+
+
+def iso_from_timestamp(seconds: float) -> str:
+    """A file time (``st_mtime``) as ISO 8601 in UTC."""
+    return _iso(datetime.fromtimestamp(seconds, UTC))
+
+
 def charset_of(content_type: str | None) -> str | None:
     """The ``charset=`` of a Content-Type header value, if it names a codec Python knows."""
     m = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type or "", re.I)
@@ -113,5 +123,5 @@ def _iso(when: datetime) -> str:
     return when.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
 
 
-__all__ = ["DecodeError", "charset_of", "decode_page", "iso_from_http", "iso_from_warc",
-           "page_url"]
+__all__ = ["DecodeError", "charset_of", "decode_page", "iso_from_http", "iso_from_timestamp",
+           "iso_from_warc", "page_url", "saved_by_browser"]
