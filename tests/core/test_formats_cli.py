@@ -37,6 +37,9 @@ def test_index_search_show_and_export_carry_provenance(tmp_path, capsys):
     assert any(s["path"].endswith("scan.pdf") and s["reason"].startswith("no text layer")
                for s in report["skipped"])
 
+    code, out, _ = run(capsys, "--data-dir", data, "index", "--rebuild")  # read again
+    assert f"skipped 2 records of {warc}: not an article (text/css)" in out
+
     code, out, _ = run(capsys, "--data-dir", data, "search", '"single window for documents"',
                        "--json")
     hit = json.loads(out)["hits"][0]
