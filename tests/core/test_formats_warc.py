@@ -191,14 +191,29 @@ def test_a_grown_archive_is_read_from_where_it_ended(corpus, warc, monkeypatch, 
 
 def test_a_rewritten_archive_keeps_known_records_and_drops_missing_ones(
         corpus, warc, monkeypatch):
+    # (no warcinfo record: its time of writing would shift every offset after it)
+    write_warc(warc, records()[1:], compress=warc.name.endswith(".gz"))
     corpus.add_sources([warc])
     drain(corpus.sync())
-    write_warc(warc, [r for r in records() if r.get("url") != CAFE_URL],
+    write_warc(warc, [r for r in records()[1:] if r.get("url") != CAFE_URL],
                compress=warc.name.endswith(".gz"))
     prepared = _count_prepared(monkeypatch)
     report = drain(corpus.sync())
     assert prepared == []  # the other three records are known: linked, not cleaned again
     assert report.documents == 3 and corpus.search("délégations").total == 0
+
+
+def test_records_that_moved_inside_a_rewritten_archive_get_their_new_offset(corpus, warc):
+    corpus.add_sources([warc])
+    drain(corpus.sync())
+    write_warc(warc, [r for r in records() if r.get("url") != A_URL],
+               compress=warc.name.endswith(".gz"))
+    report = drain(corpus.sync())
+    assert report.documents == 2 and corpus.search('"Qingdao port handled"').total == 0
+    hit = corpus.search('"transit times to Almaty"').hits[0]
+    first = next(i for i in ArchiveReader(str(warc), max_bytes=1 << 20)
+                 if isinstance(i, Page) and i.url == B_URL)
+    assert hit.record == first.offset == corpus.document(hit.id).record
 
 
 def test_moved_archive_keeps_its_documents(corpus, warc, monkeypatch, tmp_path):

@@ -217,11 +217,13 @@ def _read_capped(stream, max_bytes: int) -> bytes | None:
 
 
 def record_id_hash(page: Page) -> str:
-    """The document id of a record: its WARC-Record-ID (unique per capture, kept when the file
-    is moved or copied) with the payload's hash, so two captures of a page stay two documents
-    (grouped as near-duplicates) and the same record read again is the same document."""
-    return hashlib.sha256(f"{page.record_id}\n{page.text}".encode("utf-8", "surrogatepass")
-                          ).hexdigest()
+    """The document id of a record: its WARC-Record-ID (unique per capture) with its payload
+    and its byte offset. Two captures of a page stay two documents (grouped as
+    near-duplicates); the same record read again, also from a moved or copied file, is the
+    same document; a record that moved inside a rewritten archive is filed again, so the
+    offset ``show`` gives is never stale."""
+    key = f"{page.record_id}\n{page.offset}\n{page.text}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def page_document(path: str, page: Page, mtime: float = 0.0) -> Document:
