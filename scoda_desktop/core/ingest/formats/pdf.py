@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from datetime import UTC, datetime
 
 from scoda_desktop.core.documents import Document
@@ -19,6 +20,12 @@ from scoda_desktop.core.ingest.formats.paged import Paged, mark_chrome, paged_do
 
 # pypdf logs every oddity of a file it still reads; a user sees our reasons instead.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+
+# Typesetting ligatures (ﬁ, ﬂ, ﬃ...) as their letters, so "first" is found in "ﬁrst"; soft
+# hyphens (line-break hints) dropped.
+_LIGATURES = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0xFB00, 0xFB07)}
+_LIGATURES[0x00AD] = None
 
 
 class PdfError(Exception):
@@ -67,7 +74,7 @@ def read_pdf(path: str, data: bytes) -> Document:
                     raise PdfError("encrypted (needs a password)")
             except (DependencyError, NotImplementedError) as exc:
                 raise PdfError("encrypted (needs a password)") from exc
-        texts = [page.extract_text() or "" for page in reader.pages]
+        texts = [(page.extract_text() or "").translate(_LIGATURES) for page in reader.pages]
     except PdfError:
         raise
     except (FileNotDecryptedError, DependencyError) as exc:
