@@ -21,6 +21,11 @@ from scoda_desktop.core.documents import Entity
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon, load_lexicon
 from scoda_desktop.core.extract.people import find_people
+from scoda_desktop.core.extract.person_names import (
+    find_name_sequences,
+    load_person_names,
+    surname_of,
+)
 from scoda_desktop.core.extract.text import Taken, Token, tokenize
 
 
@@ -68,6 +73,7 @@ class RuleEntityExtractor:
 
     def __init__(self, user_file: str | None = None, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon if lexicon is not None else load_lexicon(user_file)
+        self.pn = load_person_names()
 
     # -- public ---------------------------------------------------------------------------
     def extract(self, text: str) -> list[Entity]:
@@ -77,6 +83,9 @@ class RuleEntityExtractor:
         cands += self._headed_phrases(text, toks)
         cands += [Candidate(s, e, "PERSON", name, 2, "person")
                   for s, e, name in find_people(text, toks, self.lex)]
+        cands += [Candidate(s, e, "PERSON", name, 2, "name")
+                  for s, e, name in find_name_sequences(text, toks, self.lex, self.pn)]
+        cands += self._air_lines(text, toks)
         cands += self._designated_places(text, toks)
         cands += self._acronyms_and_camel(text, toks)
         cands += self._acronym_definitions(text, toks)
@@ -87,6 +96,11 @@ class RuleEntityExtractor:
             key = text[cand.start:cand.end]
             if cand.source == "acronym" and key in aliases:
                 cand.type, cand.canonical = aliases[key]
+        for cand in chosen:  # "Henderson" after "Jordan Henderson" is him, not the town
+            alias = aliases.get(text[cand.start:cand.end])
+            if alias is not None and alias[0] == "PERSON" and cand.type == "PLACE" \
+                    and cand.source in ("lexicon", "city"):
+                cand.type, cand.canonical = alias
         chosen += self._alias_mentions(text, chosen, aliases)
         out = [Entity(text[c.start:c.end], c.type, c.start, c.end, c.canonical)
                for c in chosen if c.end > c.start]
@@ -259,12 +273,27 @@ class RuleEntityExtractor:
                 out.append(Candidate(m.start(1), m.end(1), "PLACE", name, 1, "city"))
         return out
 
+    def _air_lines(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """"Air China", "Air Astana": an airline, not the place its name ends with."""
+        out: list[Candidate] = []
+        for i, tok in enumerate(toks[:-1]):
+            if tok.core != "Air" or text[tok.end:toks[i + 1].start] != " ":
+                continue
+            nxt = toks[i + 1]
+            known = self.lex.get(nxt.core)
+            if nxt.cap and known is not None and known.type in ("PLACE", "GROUP"):
+                start, end = tok.start, nxt.core_end
+                out.append(Candidate(start, end, "ORG", text[start:end], 2, "airline"))
+        return out
+
     def _acronyms_and_camel(self, text: str, toks: list[Token]) -> list[Candidate]:
         out: list[Candidate] = []
+        headline = _headline_tokens(toks)
         for i, tok in enumerate(toks):
             core = tok.core
             if tok.upper and 2 <= len(core) <= 6 and core.replace("&", "").isalnum() \
-                    and core not in nm.NOT_ACRONYMS and not core.isdigit():
+                    and core not in nm.NOT_ACRONYMS and not core.isdigit() \
+                    and i not in headline:
                 near = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
                 if any(t.upper and len(t.core) > 1 and abs(t.start - tok.end) < 3
                        or abs(tok.start - t.end) < 3 and t.upper and len(t.core) > 1
@@ -335,9 +364,10 @@ class RuleEntityExtractor:
                 if short not in nm.NOT_NAMES and self.lex.get(short) is None and len(short) > 2:
                     aliases.setdefault(short, (c.type, c.canonical))
             elif c.type == "PERSON" and len(words) >= 2:
-                short = words[0] if words[0] in nm.CHINESE_SURNAMES and len(words) == 2 \
-                    else words[-1]
-                if self.lex.get(short) is None and short not in nm.NOT_NAMES:
+                short = surname_of(c.canonical)
+                known = self.lex.get(short)
+                if (known is None or known.type == "PLACE" and known.kind not in
+                        ("country", "region")) and short not in nm.NOT_NAMES:
                     aliases.setdefault(short, (c.type, c.canonical))
         return aliases
 
@@ -354,6 +384,22 @@ class RuleEntityExtractor:
                 out.append(Candidate(s, e, type_name, canonical, 1, "alias"))
                 taken.add(s, e)
         return out
+
+
+def _headline_tokens(toks: list[Token]) -> set[int]:
+    """Tokens of all-capitals lines ("SOCCER - LEADING RESULTS"): there a capitalised word
+    is no acronym. A line is a run of tokens between sentence starts."""
+    out: set[int] = set()
+    line: list[int] = []
+    for i, tok in enumerate([*toks, None]):
+        if tok is None or tok.first and line:
+            words = [toks[k] for k in line if toks[k].core[:1].isalpha()]
+            if len(words) >= 2 and sum(t.upper for t in words) * 3 >= len(words) * 2:
+                out.update(line)
+            line = []
+        if tok is not None:
+            line.append(i)
+    return out
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
