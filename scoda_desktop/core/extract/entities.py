@@ -86,6 +86,7 @@ class RuleEntityExtractor:
         cands += [Candidate(s, e, "PERSON", name, 2, "name")
                   for s, e, name in find_name_sequences(text, toks, self.lex, self.pn)]
         cands += self._air_lines(text, toks)
+        cands += self._institutions(text, toks)
         cands += self._designated_places(text, toks)
         cands += self._acronyms_and_camel(text, toks)
         cands += self._acronym_definitions(text, toks)
@@ -273,6 +274,16 @@ class RuleEntityExtractor:
                 out.append(Candidate(m.start(1), m.end(1), "PLACE", name, 1, "city"))
         return out
 
+    def _institutions(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """"the Senate", "the Kremlin": an institution named by its head word alone."""
+        out: list[Candidate] = []
+        for i in range(1, len(toks)):
+            tok = toks[i]
+            if tok.core in nm.INSTITUTIONS and toks[i - 1].text in ("the", "The") \
+                    and text[toks[i - 1].end:tok.start] == " ":
+                out.append(Candidate(tok.start, tok.core_end, "ORG", tok.core, 1, "institution"))
+        return out
+
     def _air_lines(self, text: str, toks: list[Token]) -> list[Candidate]:
         """"Air China", "Air Astana": an airline, not the place its name ends with."""
         out: list[Candidate] = []
@@ -288,12 +299,12 @@ class RuleEntityExtractor:
 
     def _acronyms_and_camel(self, text: str, toks: list[Token]) -> list[Candidate]:
         out: list[Candidate] = []
-        headline = _headline_tokens(toks)
+        headline: dict[int, bool] = {}
         for i, tok in enumerate(toks):
             core = tok.core
             if tok.upper and 2 <= len(core) <= 6 and core.replace("&", "").isalnum() \
                     and core not in nm.NOT_ACRONYMS and not core.isdigit() \
-                    and i not in headline:
+                    and not _in_headline(toks, i, headline):
                 near = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
                 if any(t.upper and len(t.core) > 1 and abs(t.start - tok.end) < 3
                        or abs(tok.start - t.end) < 3 and t.upper and len(t.core) > 1
@@ -386,20 +397,22 @@ class RuleEntityExtractor:
         return out
 
 
-def _headline_tokens(toks: list[Token]) -> set[int]:
-    """Tokens of all-capitals lines ("SOCCER - LEADING RESULTS"): there a capitalised word
-    is no acronym. A line is a run of tokens between sentence starts."""
-    out: set[int] = set()
-    line: list[int] = []
-    for i, tok in enumerate([*toks, None]):
-        if tok is None or tok.first and line:
-            words = [toks[k] for k in line if toks[k].core[:1].isalpha()]
-            if len(words) >= 2 and sum(t.upper for t in words) * 3 >= len(words) * 2:
-                out.update(line)
-            line = []
-        if tok is not None:
-            line.append(i)
-    return out
+def _in_headline(toks: list[Token], i: int, cache: dict[int, bool]) -> bool:
+    """Is token ``i`` on an all-capitals line ("SOCCER - LEADING RESULTS")? There a
+    capitalised word is no acronym. A line runs between sentence starts; asked only for
+    acronym candidates (few per article), each line's answer is kept."""
+    start = i
+    while start > 0 and not toks[start].first:
+        start -= 1
+    hit = cache.get(start)
+    if hit is None:
+        end = start + 1
+        while end < len(toks) and not toks[end].first:
+            end += 1
+        words = [t for t in toks[start:end] if t.core[:1].isalpha()]
+        hit = cache[start] = len(words) >= 2 and \
+            sum(t.upper for t in words) * 3 >= len(words) * 2
+    return hit
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:

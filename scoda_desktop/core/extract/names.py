@@ -20,7 +20,8 @@ Alliance Federation University College Academy Society Fund Party Congress Parli
 Government Office Authority Chamber Times Post Press Holdings Ltd Inc LLC Co Foundation
 Secretariat Court Railways Airlines Cooperative Consortium Institution
 Club Board Union Network Television Radio Broadcasting Communications
-AG SA SE GmbH PLC Plc plc NV BV SpA AB ASA Oyj JSC PJSC OJSC Bhd Pte KK Airways
+AG SA SE GmbH PLC Plc plc NV BV SpA AB ASA Oyj JSC PJSC OJSC Bhd Pte KK Airways Newsroom
+United Rovers Wanderers Athletic Albion Hotspur FC Senate
 """)
 FACILITY_HEADS = word_set("""
 Park Ecopark Zone Port Center Centre Complex Museum Airport Station Terminal Plant Refinery
@@ -31,6 +32,11 @@ Corridor Warehouse Laboratory Lab Campus Gardens
 EVENT_HEADS = word_set("""
 Forum Summit Expo Exhibition Fair Conference Festival Games Olympics Symposium Dialogue Week
 Roundtable Championship Championships Cup Marathon Biennale Gala
+""")
+# Institutions a text names by their head alone: "the Senate", "the Commission".
+INSTITUTIONS = word_set("""
+Senate Congress Parliament Commission Council Treasury Pentagon Kremlin Cabinet Duma Knesset
+Bundestag Bundesbank Politburo Secretariat Presidium Majlis
 """)
 # Heads that take an "of ..." tail: "Ministry of Commerce", "Institute of Economy and Trade".
 TAIL_HEADS = ORG_HEADS | FACILITY_HEADS | EVENT_HEADS
