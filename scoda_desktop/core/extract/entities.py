@@ -22,6 +22,7 @@ from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon, load_lexicon
 from scoda_desktop.core.extract.people import find_people
 from scoda_desktop.core.extract.person_names import (
+    find_lone_surnames,
     find_name_sequences,
     load_person_names,
     surname_of,
@@ -85,6 +86,8 @@ class RuleEntityExtractor:
                   for s, e, name in find_people(text, toks, self.lex)]
         cands += [Candidate(s, e, "PERSON", name, 2, "name")
                   for s, e, name in find_name_sequences(text, toks, self.lex, self.pn)]
+        cands += [Candidate(s, e, "PERSON", name, 1, "name")
+                  for s, e, name in find_lone_surnames(text, toks, self.lex)]
         cands += self._air_lines(text, toks)
         cands += self._institutions(text, toks)
         cands += self._designated_places(text, toks)

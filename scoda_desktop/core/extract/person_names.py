@@ -98,7 +98,10 @@ def find_name_sequences(text: str, toks: list[Token], lex: Lexicon,
         if len(seq) < 2 or len(seq) > MAX_NAME_WORDS:
             continue
         words = [toks[t].core for t in seq]
-        if any(_is_other(w, lex) for w in words if w not in pn.particles):
+        # The first word may be a country when it is a given name ("Jordan Henderson").
+        if any(_is_other(w, lex) for w in words[1:] if w not in pn.particles) \
+                or _is_other(words[0], lex) and not (words[0] in pn.given
+                                                     and words[-1] in pn.surnames):
             continue
         first, last = words[0], words[-1]
         if lex.get(" ".join(words)) is not None:
@@ -116,6 +119,30 @@ def find_name_sequences(text: str, toks: list[Token], lex: Lexicon,
             start, end = toks[seq[0]].start, toks[seq[-1]].core_end
             found.append((start, end, text[start:end]))
     return found
+
+
+def find_lone_surnames(text: str, toks: list[Token], lex: Lexicon
+                       ) -> list[tuple[int, int, str]]:
+    """Single words shaped like a Russian or Central Asian surname ("Tokayev", "Mirziyoyev",
+    "Kovalenko"), capitalised inside a sentence and not a listed place or name."""
+    found: list[tuple[int, int, str]] = []
+    for i, tok in enumerate(toks):
+        core = tok.core
+        if not tok.cap or tok.upper or tok.first or len(core) < 5 \
+                or not core.endswith(_SURNAME_ENDINGS) or "-" in core:
+            continue
+        if lex.get(core) is not None or (i + 1 < len(toks) and toks[i + 1].cap
+                                         and text[tok.end:toks[i + 1].start] == " "):
+            continue  # a place, or part of a longer name found by the other rules
+        if i > 0 and toks[i - 1].cap and text[toks[i - 1].end:tok.start] == " " \
+                and toks[i - 1].core not in nm.NOT_NAMES:
+            continue
+        found.append((tok.start, tok.core_end, core))
+    return found
+
+
+_SURNAME_ENDINGS = ("yev", "yeva", "iyev", "ayev", "ov", "ova", "ev", "eva", "enko", "vich",
+                    "ovic", "evic", "shvili", "dze", "yan", "uly", "kyzy")
 
 
 def surname_of(name: str, pn: PersonNames | None = None) -> str:
