@@ -28,13 +28,14 @@ import re
 import unicodedata
 from pathlib import Path
 
+
 def _split(text: str) -> list[str]:
     return text.split()
 
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "person_names.tsv.gz"
-CENSUS_SURNAMES = 15_000
-CENSUS_GIVEN = 1_200  # per sex: the rarer ones include "China", "London"  # of 88,799: past this rank, surnames are mostly rare words
+CENSUS_SURNAMES = 15_000  # of 88,799: past this rank, surnames are mostly rare words
+CENSUS_GIVEN = 1_200  # per sex: the rarer ones include "China", "London"
 LATIN_LOCALES = _split("""
 en en_GB en_IE en_IN en_KE en_NG en_NZ en_PK en_US de_DE de_AT de_CH fr_FR fr_BE fr_CA it_IT
 es_ES es_MX es_AR es_CO es_CL pt_BR pt_PT nl_NL nl_BE pl_PL cs_CZ sk_SK sl_SI hr_HR hu_HU ro_RO
@@ -43,8 +44,8 @@ ig_NG ha_NG zu_ZA tw_GH fil_PH en_PH
 """)
 CYRILLIC_LOCALES = ("ru_RU", "uk_UA", "bg_BG", "mk_MK")
 _CYR = dict(zip("абвгдезийклмнопрстуфхцчшщыэюяёжьъіїєґ",
-                "a b v g d ye z i y k l m n o p r s t u f kh ts ch sh shch y e yu ya yo zh"
-                " _ _ i yi ye g".split(" "), strict=True))
+                _split("a b v g d ye z i y k l m n o p r s t u f kh ts ch sh shch y e yu ya yo"
+                       " zh _ _ i yi ye g"), strict=True))
 
 # Names the sources above lack: Gulf and Levant, Central Asia, Persia, South Asia (Latin).
 HAND_GIVEN = _split("""
