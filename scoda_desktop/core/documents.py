@@ -184,3 +184,29 @@ class SearchResult:
             "hits": [h.to_json() for h in self.hits],
             "facets": self.facets,
         }
+
+
+@dataclass
+class SyncReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    duplicates: list[list[str]] = field(default_factory=list)  # groups of paths
+    documents: int = 0  # documents in the index after the sync
+    cancelled: bool = False
+    messages: list[str] = field(default_factory=list)  # e.g. why the index was rebuilt
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "skipped": [s.to_json() for s in self.skipped],
+            "duplicates": self.duplicates,
+            "documents": self.documents,
+            "cancelled": self.cancelled,
+            "messages": self.messages,
+        }
