@@ -41,6 +41,7 @@ class CollectionsPanel(QWidget):
         buttons.addWidget(self.remove)
         buttons.addWidget(self.export)
         buttons.addStretch(1)
+        self.tree.setMinimumHeight(24)  # a dock must not make the window taller
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(buttons)

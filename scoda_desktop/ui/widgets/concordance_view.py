@@ -64,6 +64,7 @@ class ConcordancePanel(QWidget):
         self.table.setItemDelegateForColumn(LEFT, LeftContextDelegate(self.table))
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 6)
+        self.table.setMinimumHeight(24)  # a dock must not make the window taller
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(tools)

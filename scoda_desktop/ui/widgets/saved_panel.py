@@ -21,6 +21,7 @@ class SavedSearchPanel(QWidget):
         buttons.addWidget(self.save)
         buttons.addWidget(self.remove)
         buttons.addStretch(1)
+        self.view.setMinimumHeight(24)  # a dock must not make the window taller
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(buttons)
