@@ -136,7 +136,19 @@ def test_url_author_and_capture_date_when_known():
     assert item["author"] == [{"literal": "A. One"}, {"literal": "B. Two"}]
 
 
-def test_an_undated_document_is_not_given_a_date():
-    item = csl_item(citation_record({"id": "x", "title": None, "path": "/a/b.txt"}))
-    assert item["title"] == "b.txt" and item["issued"] == {"literal": "n.d."}
+def test_an_undated_document_is_issued_on_its_capture_or_file_date_and_says_so():
+    captured = csl_item(citation_record({"id": "x", "title": "T", "captured": "2025-03-04T10:00",
+                                         "mtime": 1e9}, "mine"))
+    check_csl([captured])
+    assert captured["issued"] == {"date-parts": [[2025, 3, 4]]}
+    assert captured["note"].startswith("mine ") and "capture date" in captured["note"]
+    from_file = csl_item(citation_record({"id": "x", "title": None, "path": "/a/b.txt",
+                                          "mtime": 1_000_000_000}))  # 2001-09-09 UTC
+    check_csl([from_file])
+    assert from_file["title"] == "b.txt"
+    assert from_file["issued"] == {"date-parts": [[2001, 9, 9]]}
+    assert "file's date" in from_file["note"]
+    nothing = csl_item(citation_record({"id": "x", "title": "T"}))
+    assert nothing["issued"] == {"literal": "n.d."} and "note" not in nothing
+    # RIS has no required date: an undated document gets none
     assert "PY" not in dict(check_ris(ris_record(citation_record({"id": "x"})))[0])

@@ -30,7 +30,18 @@ def citation_record(info: dict[str, Any], note: str = "") -> dict[str, Any]:
     return {"id": info.get("id", ""), "title": title, "date": info.get("date"),
             "source": info.get("source"), "author": info.get("author"),
             "url": info.get("url"), "captured": info.get("captured"),
-            "language": info.get("language"), "path": path, "note": note or ""}
+            "language": info.get("language"), "path": path, "note": note or "",
+            "file_date": _file_date(info.get("mtime"))}
+
+
+def _file_date(mtime: Any) -> str | None:
+    """The file's modification day (ISO), the last resort for a CSL ``issued``."""
+    from datetime import UTC, datetime
+
+    try:
+        return datetime.fromtimestamp(float(mtime), UTC).date().isoformat() if mtime else None
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
 
 
 def _date_parts(value: str | None) -> list[int] | None:
@@ -78,10 +89,18 @@ def _authors(value: Any) -> list[str]:
 
 
 def csl_item(rec: dict[str, Any]) -> dict[str, Any]:
-    """One CSL-JSON item. An undated document gets ``issued: {"literal": "n.d."}`` (the
-    schema's form for a date that is not known), never an invented date."""
+    """One CSL-JSON item. ``issued`` is always date-parts (reference managers sort and cite
+    by it): the publication date; for a document that states none, the capture date, else
+    the file's date, and the note says which, so no date passes for a publication date."""
     item: dict[str, Any] = {"id": rec["id"], "type": CSL_TYPE, "title": rec["title"]}
     parts = _date_parts(rec.get("date"))
+    stand_in = ""
+    if parts is None:
+        for key, what in (("captured", "the capture date"), ("file_date", "the file's date")):
+            parts = _date_parts(rec.get(key))
+            if parts:
+                stand_in = f"No publication date in the document; issued is {what}."
+                break
     item["issued"] = {"date-parts": [parts]} if parts else {"literal": "n.d."}
     if rec.get("source"):
         item["container-title"] = rec["source"]
@@ -97,8 +116,9 @@ def csl_item(rec: dict[str, Any]) -> dict[str, Any]:
         item["language"] = rec["language"]
     if rec.get("path"):
         item["archive_location"] = rec["path"]
-    if rec.get("note"):
-        item["note"] = rec["note"]
+    note = " ".join(p for p in (rec.get("note"), stand_in) if p)
+    if note:
+        item["note"] = note
     return item
 
 
