@@ -237,7 +237,8 @@ def docx_bytes(paragraphs: list[str], *, heading: str | None = None,
 
 
 def gzip_bytes(data: bytes) -> bytes:
-    return gzip.compress(data)
+    """gzip with no time stamp: the same page gives the same bytes (and record offsets)."""
+    return gzip.compress(data, mtime=0)
 
 
 __all__ = ["ARTICLE", "article_html", "chunked", "docx_bytes", "gzip_bytes",

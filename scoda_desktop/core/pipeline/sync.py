@@ -5,6 +5,8 @@ files are one document with several paths; a document whose last path is gone le
 index. New and changed files are prepared (clean, extract, analyse) in a process pool on big
 imports and in process on small ones (< ``POOL_MIN`` files, where starting workers costs more
 than it saves); the one writer files them and commits once. Cancelled: nothing is committed.
+A web archive is one file of many documents: ``containers`` reads it record by record, from
+where it changed, after the other files.
 """
 
 from __future__ import annotations

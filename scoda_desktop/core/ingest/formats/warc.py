@@ -118,6 +118,9 @@ class ArchiveReader:
         try:
             yield from self._read(skip=0)
             return
+        except (PermissionError, FileNotFoundError, IsADirectoryError) as exc:
+            self.damaged = f"unreadable: {exc.strerror or exc}"
+            return
         except ArchiveLoadFailed as exc:
             if "non-chunked" not in str(exc) or self.gzip_whole:
                 self.damaged = _damage(self.end, exc)
