@@ -288,6 +288,22 @@ def test_arc_files_are_read(tmp_path):
     assert pages[0].captured == "2005-06-14T07:01:59Z" and RAIL in pages[0].text
 
 
+def test_crawler_notes_are_not_articles(tmp_path):
+    """wget stores its arguments and log as text/plain resource records; Browsertrix its
+    page list under urn:; neither is a page of the site."""
+    warc = write_warc(tmp_path / "wget.warc.gz", [
+        {"type": "resource", "url": "metadata://gnu.org/software/wget/warc/wget.log",
+         "body": b"Opening WARC file. Downloaded: 2 files, 8.9K in 0s\n" * 3,
+         "content_type": "text/plain"},
+        {"type": "resource", "url": "urn:pageinfo:https://e.org/", "body": b"{}",
+         "content_type": "application/json"},
+        {"type": "resource", "url": B_URL, "body": HTML_B, "content_type": "text/html"}])
+    items = list(ArchiveReader(str(warc), max_bytes=1 << 20))
+    assert [i.reason for i in items if isinstance(i, Skip)] == ["crawler record (metadata:)",
+                                                                "crawler record (urn:)"]
+    assert [i.url for i in items if isinstance(i, Page)] == [B_URL]
+
+
 def test_a_page_served_without_a_content_type_is_recognised(tmp_path):
     warc = write_warc(tmp_path / "untyped.warc.gz", [
         {"url": B_URL, "body": b"\n<!-- generated -->\n" + HTML_B, "headers": []},

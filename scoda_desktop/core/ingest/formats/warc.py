@@ -167,6 +167,10 @@ class ArchiveReader:
         if kind not in ("response", "resource"):
             return Skip(offset, f"{kind} record")
         url = record.rec_headers.get_header("WARC-Target-URI")
+        scheme = urlsplit(url or "").scheme.lower()
+        if scheme not in ("http", "https", "ftp", ""):
+            # the crawler's own notes: wget's metadata://.../wget.log, dns:, urn:pageinfo
+            return Skip(offset, f"crawler record ({scheme}:)")
         name = urlsplit(url or "").path.lower().rsplit("/", 1)[-1]
         if name in _SITE_FILES or (name.startswith("sitemap") and name.endswith(".txt")):
             return Skip(offset, "robots.txt" if name == "robots.txt" else "site file (not an "
