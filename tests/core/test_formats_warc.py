@@ -311,3 +311,25 @@ def test_a_page_served_without_a_content_type_is_recognised(tmp_path):
     items = list(ArchiveReader(str(warc), max_bytes=1 << 20))
     assert isinstance(items[0], Page) and RAIL in items[0].text and items[0].html
     assert isinstance(items[1], Skip) and items[1].reason == "not an article (no content type)"
+
+
+def test_brotli_encoded_pages_are_decoded(tmp_path):
+    """Browser-based crawlers (Browsertrix, Webrecorder) keep responses as the server sent
+    them, often ``Content-Encoding: br``."""
+    import brotli
+
+    warc = write_warc(tmp_path / "br.warc.gz", [
+        {"url": B_URL, "body": brotli.compress(HTML_B),
+         "headers": [("Content-Type", "text/html; charset=utf-8"), ("Content-Encoding", "br")]}])
+    pages = [i for i in ArchiveReader(str(warc), max_bytes=1 << 20) if isinstance(i, Page)]
+    assert len(pages) == 1 and RAIL in pages[0].text
+
+
+def test_a_body_whose_encoding_is_broken_spoils_only_its_record(tmp_path):
+    warc = write_warc(tmp_path / "bad.warc.gz", [
+        {"url": A_URL, "body": b"\x1b\xff\x00not brotli at all" * 20,
+         "headers": [("Content-Type", "text/html"), ("Content-Encoding", "br")]},
+        {"url": B_URL, "body": HTML_B, "headers": [("Content-Type", "text/html")]}])
+    reader = ArchiveReader(str(warc), max_bytes=1 << 20)
+    items = list(reader)
+    assert [i.url for i in items if isinstance(i, Page)] == [B_URL] and reader.damaged is None

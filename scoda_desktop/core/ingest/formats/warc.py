@@ -81,10 +81,37 @@ def _damage(end: int, exc: BaseException) -> str:
     return f"damaged archive after byte {end}: {detail}"
 
 
+class _Brotli:
+    """warcio's "br" content decoder for brotli >= 1.0 (the C ``Decompressor``): warcio
+    sets an ``unused_data`` attribute on it, which that type refuses, so every br-encoded
+    response failed."""
+
+    unused_data = None
+
+    def __init__(self) -> None:
+        import brotli
+
+        self._d = brotli.Decompressor()
+
+    def decompress(self, data: bytes) -> bytes:
+        return self._d.process(data)
+
+    def flush(self) -> bytes:
+        return b""
+
+
 def _iterator_class():
     """warcio's ArchiveIterator, quiet: it writes a warning to stderr for each record with a
     wrong Content-Length (our caller reports damage once, in the sync report)."""
     from warcio.archiveiterator import ArchiveIterator
+    from warcio.bufferedreaders import BufferedReader
+
+    try:
+        import brotli  # noqa: F401 - only whether it is there
+    except ImportError:
+        pass
+    else:
+        BufferedReader.DECOMPRESSORS["br"] = _Brotli
 
     class QuietIterator(ArchiveIterator):
         INC_RECORD = ""
@@ -189,7 +216,10 @@ class ArchiveReader:
         length = int(record.rec_headers.get_header("Content-Length") or 0)
         if length > self.max_bytes:
             return Skip(offset, f"too large (over the {self.max_bytes >> 20} MB limit)")
-        data = _read_capped(record.content_stream(), self.max_bytes)
+        try:
+            data = _read_capped(record.content_stream(), self.max_bytes)
+        except Exception as exc:  # noqa: BLE001 - a bad gzip/br body spoils one record only
+            return Skip(offset, f"content encoding could not be undone ({type(exc).__name__})")
         if data is None:
             return Skip(offset, f"too large (over the {self.max_bytes >> 20} MB limit)")
         if mime in _UNTYPED:  # no or a generic type: an HTML page says so in its first bytes
