@@ -81,18 +81,4 @@ def find_people(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, i
         add(m, 1, single_ok=True)
     for m in _BEFORE_VERB_RE.finditer(text):
         add(m, 1, single_ok=False)
-    # Chinese names: a common surname and a pinyin given name ("Zang Yuanqi").
-    for i in range(len(toks) - 1):
-        sur, given = toks[i], toks[i + 1]
-        if sur.core not in nm.CHINESE_SURNAMES or sur.possessive \
-                or text[sur.end:given.start] != " " or not nm.is_pinyin_given_name(given.core):
-            continue
-        if i + 2 < len(toks) and toks[i + 2].cap and text[given.end:toks[i + 2].start] == " ":
-            continue  # part of a longer capitalised name
-        if i > 0 and toks[i - 1].cap and text[toks[i - 1].end:sur.start] == " " \
-                and toks[i - 1].core not in nm.TITLES and toks[i - 1].core not in nm.NOT_NAMES:
-            continue
-        name = f"{sur.core} {given.core}"
-        if lex.get(name) is None:
-            found.append((sur.start, given.core_end, name))
     return found
