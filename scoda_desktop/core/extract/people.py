@@ -11,6 +11,7 @@ import re
 
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon
+from scoda_desktop.core.extract.person_names import load_person_names
 from scoda_desktop.core.extract.text import Token
 
 _WORD = r"[A-Z][a-z][\w'’-]*"
@@ -25,29 +26,45 @@ _APPOSITIVE_RE = re.compile(
 _VERBS = "|".join(re.escape(v) for v in nm.SPEECH_VERBS)
 _AFTER_VERB_RE = re.compile(rf"\b(?:{_VERBS})\s+({_NAME})")
 _BEFORE_VERB_RE = re.compile(rf"({_WORD}(?: {_WORD}){{1,2}})\s+(?:{_VERBS})\b")
+# One word before "said" or "told", or before ", who" / ", 45,": "Shumer said", "Daoud, who".
+_LONE_BEFORE_VERB_RE = re.compile(
+    rf"(?<![\w'’.-] )(?<![\w'’.-])({_WORD})\s+(?:said|says|told|added|declined)\b")
+_WHO_RE = re.compile(rf"({_NAME}),\s+(?:who\b|(?:aged )?\d{{1,2}},)")
 
 
 def _acceptable(name: str, lex: Lexicon, *, single_ok: bool) -> str | None:
-    """Trim leading non-name words; reject places, organisations and name heads."""
+    """Trim leading non-name words; reject places, organisations and name heads.
+
+    A town's name inside a longer name is no objection: the cue says person, and many
+    given names and surnames are also towns ("George Grech", "Ryutaro Hashimoto")."""
     words = name.split()
     titled = [k for k, w in enumerate(words) if w in nm.TITLE_WORDS]
     if titled:  # "Trade Secretary Ian Lang": the title is not part of the person
         words = words[titled[-1] + 1:]
+    given = load_person_names().given
     while words and (words[0] in nm.NOT_NAMES or words[0] in nm.TITLES
-                     or _is_known_non_person(words[0], lex)):
+                     or _is_known_non_person(words[0], lex)
+                     and not (len(words) > 1 and words[0] in given and _is_town(words[0], lex))):
         words.pop(0)
     if not words or (len(words) == 1 and not single_ok):
         return None
     for w in words:
         core = re.sub(r"['’]s$", "", w)
         if core in nm.NOT_NAMES or core in nm.ORG_HEADS or core in nm.FACILITY_HEADS \
-                or core in nm.EVENT_HEADS or _is_known_non_person(core, lex):
+                or core in nm.EVENT_HEADS \
+                or _is_known_non_person(core, lex) and (len(words) == 1 or not _is_town(core, lex)):
             return None
     joined = " ".join(words)
     known = lex.get(joined)
     if known is not None and known.type != "PERSON":
         return None
     return joined
+
+
+def _is_town(word: str, lex: Lexicon) -> bool:
+    known = lex.get(word)
+    return known is not None and known.type == "PLACE" and known.kind not in ("country",
+                                                                                "region")
 
 
 def _is_known_non_person(word: str, lex: Lexicon) -> bool:
@@ -58,6 +75,7 @@ def _is_known_non_person(word: str, lex: Lexicon) -> bool:
 def find_people(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, name) for every person cue; overlaps are resolved by the caller."""
     found: list[tuple[int, int, str]] = []
+    pn = load_person_names()
 
     def add(m: re.Match[str], group: int, *, single_ok: bool) -> None:
         raw = m.group(group)
@@ -81,4 +99,10 @@ def find_people(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, i
         add(m, 1, single_ok=True)
     for m in _BEFORE_VERB_RE.finditer(text):
         add(m, 1, single_ok=False)
+    for m in _LONE_BEFORE_VERB_RE.finditer(text):
+        word = m.group(1)
+        if lex.get(word) is None and (word in pn.surnames or word in pn.given):
+            add(m, 1, single_ok=True)
+    for m in _WHO_RE.finditer(text):
+        add(m, 1, single_ok=True)
     return found

@@ -55,7 +55,8 @@ def load_person_names() -> PersonNames:
 def _is_other(word: str, lex: Lexicon) -> bool:
     """A word that makes a sequence something other than a person: a name head, a listed
     organisation or event, a country or region, a month."""
-    if word in nm.NOT_NAMES or word in nm.HEAD_WORDS or word in nm.TITLE_WORDS:
+    if word in nm.NOT_NAMES or word in nm.HEAD_WORDS or word in nm.TITLE_WORDS \
+            or word in nm.NOT_PERSON_WORDS:
         return True
     known = lex.get(word)
     return known is not None and known.type not in ("PERSON", "PLACE") \
@@ -119,6 +120,11 @@ def find_name_sequences(text: str, toks: list[Token], lex: Lexicon,
             continue  # "J." alone, or "Smith J.": not a full name
         if len(seq) < 2 or len(seq) > MAX_NAME_WORDS + (1 if initials[0] else 0):
             continue
+        if seq[0] > 0 and not initials[0]:
+            before = toks[seq[0] - 1]
+            if before.text in nm.PLACE_PREPOSITIONS and text[before.end:toks[seq[0]].start] == " " \
+                    or before.core in ("St", "Ste") and text[before.end:before.end + 1] == ".":
+                continue  # "in Monte Carlo", "St. Louis Cardinals"
         words = [toks[t].core for t in seq]
         if lex.get(" ".join(words)) is not None:
             continue  # a listed place or organisation ("Costa Rica", "Santa Clara")
