@@ -56,6 +56,7 @@ _HEAD_TYPES = (
 HEAD_TYPE = dict(_HEAD_TYPES)
 _DESIGNATORS = {"region", "province", "prefecture", "oblast", "county", "district",
                 "governorate"}
+_ORG_NOUNS = {"party"}  # "the Nur Otan party"
 _FACILITY_NOUNS = {"refinery", "port", "airport", "plant", "terminal", "mine", "dam",
                    "pipeline", "station", "seaport", "dry port"}
 _DEMONYM = re.compile(r"(?:ese|ian|ish|ean|can|ern)$")
@@ -213,6 +214,10 @@ class RuleEntityExtractor:
                 end_tok = tail_heads[-1] if tail_heads else tail[-1]
             if len(body) < 2 and tail_start is None:
                 continue
+            if head_type == "FACILITY" and tail_start is not None \
+                    and toks[body[-1]].core in ("Center", "Centre") \
+                    and text[toks[body[-1]].end:toks[body[-1]].end + 5] == " for ":
+                head_type = "ORG"  # "Center for Economic Research": an institute
             start, end = toks[body[0]].start, toks[end_tok].core_end
             known = self._lookup_phrase(text[start:end])
             if known is not None:
@@ -237,7 +242,7 @@ class RuleEntityExtractor:
         out: list[Candidate] = []
         for i, tok in enumerate(toks):
             word = tok.core.lower()
-            if word in _DESIGNATORS or word in _FACILITY_NOUNS:
+            if word in _DESIGNATORS or word in _FACILITY_NOUNS or word in _ORG_NOUNS:
                 j = i - 1
                 if word in _DESIGNATORS and j >= 0 and toks[j].text == "autonomous":
                     j -= 1
@@ -260,7 +265,11 @@ class RuleEntityExtractor:
                 if known is not None and known.type != "PLACE":
                     continue
                 start, end = toks[parts[0]].start, tok.core_end
-                if word in _DESIGNATORS:
+                if word in _ORG_NOUNS:
+                    if known is None and not _DEMONYM.search(name):
+                        out.append(Candidate(toks[parts[0]].start, toks[parts[-1]].core_end,
+                                             "ORG", clean_name(name), 2, "designator"))
+                elif word in _DESIGNATORS:
                     canonical = known.canonical if known else clean_name(text[start:end])
                     out.append(Candidate(start, end, "PLACE", canonical, 2, "designator"))
                 else:

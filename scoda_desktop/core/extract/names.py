@@ -18,7 +18,7 @@ Organization Organisation Group Corporation Corp Company Bank Institute Committe
 Council Daily News Newswire Ministry Department Bureau Administration Agency Association
 Alliance Federation University College Academy Society Fund Party Congress Parliament
 Government Office Authority Chamber Times Post Press Holdings Ltd Inc LLC Co Foundation
-Secretariat Court Railways Airlines Cooperative Consortium Institution
+Secretariat Court Railways Ports Airlines Cooperative Consortium Institution
 Club League Board Union Network Television Radio Broadcasting Communications
 AG SA SE GmbH PLC Plc plc NV BV SpA AB ASA Oyj JSC PJSC OJSC Bhd Pte KK Airways Newsroom
 United Rovers Wanderers Athletic Albion Hotspur FC Senate

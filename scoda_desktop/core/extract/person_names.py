@@ -72,6 +72,12 @@ def is_initial(tok: Token, text: str, lex: Lexicon) -> bool:
         and lex.get(core) is None and lex.get(core.replace(".", "")) is None
 
 
+def _is_title(word: str) -> bool:
+    """"Minister", and hyphenated titles: "Secretary-General", "Director-General"."""
+    return word in nm.TITLE_WORDS or "-" in word and any(
+        part in nm.TITLE_WORDS for part in word.split("-"))
+
+
 def _gap_ok(text: str, tok: Token, nxt: Token, initial: bool) -> bool:
     gap = text[tok.end:nxt.start]
     return gap == " " or initial and gap == ". "
@@ -111,11 +117,12 @@ def find_name_sequences(text: str, toks: list[Token], lex: Lexicon,
                 break
         i = seq[-1] + 1
         # "Trade Secretary Ian Lang": the person starts after the last title word.
-        titled = [k for k, t in enumerate(seq) if toks[t].core in nm.TITLE_WORDS]
+        titled = [k for k, t in enumerate(seq) if _is_title(toks[t].core)]
         if titled:
             seq, initials = seq[titled[-1] + 1:], initials[titled[-1] + 1:]
-        while seq and toks[seq[0]].core in nm.NOT_NAMES:
-            seq, initials = seq[1:], initials[1:]
+        while seq and (toks[seq[0]].core in nm.NOT_NAMES or toks[seq[0]].first
+                       and toks[seq[0]].core.lower() in _ROLES):
+            seq, initials = seq[1:], initials[1:]  # "Economist Nargiza Alimova"
         if initials and initials[-1]:
             continue  # "J." alone, or "Smith J.": not a full name
         if len(seq) < 2 or len(seq) > MAX_NAME_WORDS + (1 if initials[0] else 0):
@@ -155,8 +162,13 @@ def _shaped_like_person(words: list[str], first_in_sentence: bool, lex: Lexicon,
     if first in pn.given and (first_known is None or last in pn.surnames):
         return last_known is None or last in pn.surnames
     # "Jansher Khan": an unknown word before a known surname
-    return last in pn.surnames and first_known is None and not first_in_sentence \
-        and last_known is None
+    return first_known is None and last_known is None and (
+        is_surname_shaped(last) or last in pn.surnames and not first_in_sentence)
+
+
+def is_surname_shaped(word: str) -> bool:
+    """"Alimova", "Kovalenko", "Beridze": a Russian, Central Asian or Caucasian surname."""
+    return len(word) >= 5 and word.endswith(_SURNAME_ENDINGS) and "-" not in word
 
 
 def find_lone_surnames(text: str, toks: list[Token], lex: Lexicon
@@ -166,9 +178,10 @@ def find_lone_surnames(text: str, toks: list[Token], lex: Lexicon
     found: list[tuple[int, int, str]] = []
     for i, tok in enumerate(toks):
         core = tok.core
-        if not tok.cap or tok.upper or tok.first or len(core) < 5 \
-                or not core.endswith(_SURNAME_ENDINGS) or "-" in core:
+        if not tok.cap or tok.upper or not is_surname_shaped(core):
             continue
+        if tok.first and not (i + 1 < len(toks) and toks[i + 1].text in _REPORTING):
+            continue  # sentence-initial: only "Bekov said", where the verb shows a person
         if lex.get(core) is not None or (i + 1 < len(toks) and toks[i + 1].cap
                                          and text[tok.end:toks[i + 1].start] == " "):
             continue  # a place, or part of a longer name found by the other rules
@@ -179,6 +192,9 @@ def find_lone_surnames(text: str, toks: list[Token], lex: Lexicon
     return found
 
 
+_ROLES = frozenset(t for t in nm.TITLES if t.islower())
+_REPORTING = frozenset({"said", "says", "told", "added", "noted", "stressed", "met", "visited",
+                        "announced", "signed", "urged"})
 _SURNAME_ENDINGS = ("yev", "yeva", "iyev", "ayev", "ov", "ova", "ev", "eva", "enko", "vich",
                     "ovic", "evic", "shvili", "dze", "yan", "uly", "kyzy")
 
