@@ -27,9 +27,10 @@ _VERBS = "|".join(re.escape(v) for v in nm.SPEECH_VERBS)
 _AFTER_VERB_RE = re.compile(rf"\b(?:{_VERBS})\s+({_NAME})")
 _BEFORE_VERB_RE = re.compile(rf"({_WORD}(?: {_WORD}){{1,2}})\s+(?:{_VERBS})\b")
 # One word before "said" or "told", or before ", who" / ", 45,": "Shumer said", "Daoud, who".
-_LONE_BEFORE_VERB_RE = re.compile(
-    rf"(?<![\w'’.-] )(?<![\w'’.-])({_WORD})\s+(?:said|says|told|added|declined)\b")
-_WHO_RE = re.compile(rf"({_NAME}),\s+(?:who\b|(?:aged )?\d{{1,2}},)")
+# Found from the rare word backwards (a scan for every capital would cost more).
+_LONE_VERBS = frozenset({"said", "says", "told", "added", "declined"})
+_WHO_RE = re.compile(r", (?:who\b|(?:aged )?\d{1,2},)")
+_NAME_BEFORE_RE = re.compile(rf"(?<![\w'’-])({_NAME})$")
 
 
 def _acceptable(name: str, lex: Lexicon, *, single_ok: bool) -> str | None:
@@ -77,13 +78,14 @@ def find_people(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, i
     found: list[tuple[int, int, str]] = []
     pn = load_person_names()
 
-    def add(m: re.Match[str], group: int, *, single_ok: bool) -> None:
+    def add(m: re.Match[str], group: int, *, single_ok: bool, offset: int = 0) -> None:
         raw = m.group(group)
         raw = re.sub(r"['’]s$", "", raw)
         name = _acceptable(raw, lex, single_ok=single_ok)
         if name is None:
             return
-        start = m.start(group) + raw.rfind(name) if name in raw else m.start(group)
+        begin = m.start(group) + offset
+        start = begin + raw.rfind(name) if name in raw else begin
         end = start + len(name)
         if text[start:end] == name:
             found.append((start, end, name))
@@ -99,10 +101,20 @@ def find_people(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, i
         add(m, 1, single_ok=True)
     for m in _BEFORE_VERB_RE.finditer(text):
         add(m, 1, single_ok=False)
-    for m in _LONE_BEFORE_VERB_RE.finditer(text):
-        word = m.group(1)
-        if lex.get(word) is None and (word in pn.surnames or word in pn.given):
-            add(m, 1, single_ok=True)
+    for i in range(1, len(toks)):
+        if toks[i].text not in _LONE_VERBS:
+            continue
+        prev = toks[i - 1]
+        word = prev.core
+        if not prev.cap or prev.upper or prev.possessive or text[prev.end:toks[i].start] != " " \
+                or lex.get(word) is not None or (word not in pn.surnames and word not in pn.given):
+            continue
+        if i > 1 and not prev.first and text[toks[i - 2].end:prev.start] == " ":
+            continue  # "X Y said": a longer name, the other rules' case
+        found.append((prev.start, prev.core_end, word))
     for m in _WHO_RE.finditer(text):
-        add(m, 1, single_ok=True)
+        lo = max(0, m.start() - 60)
+        before = _NAME_BEFORE_RE.search(text, lo, m.start())
+        if before is not None:
+            add(before, 1, single_ok=True)
     return found
