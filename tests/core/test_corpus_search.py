@@ -63,6 +63,10 @@ def test_or_not_minus_and_parentheses(env):
     assert hits(corpus, "Kazakhstan OR Pakistan") == kaz | pak
     assert hits(corpus, "SCO NOT Kazakhstan") == sco - kaz
     assert hits(corpus, "SCO -Kazakhstan") == sco - kaz
+    # every negation applies, not only the first (the seeds make the two answers differ)
+    assert sco - kaz - pak != sco - kaz
+    assert hits(corpus, "SCO -Kazakhstan -Pakistan") == sco - kaz - pak
+    assert hits(corpus, "SCO NOT Kazakhstan NOT Pakistan") == sco - kaz - pak
     assert hits(corpus, "(Kazakhstan OR Pakistan) Qingdao") == (kaz | pak) & qd
     assert hits(corpus, "NOT Kazakhstan") == oracle.all() - kaz
 
