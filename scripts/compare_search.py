@@ -73,8 +73,8 @@ def dump(corpus_dir: Path, data_dir: Path, out: Path) -> None:
                 if "query" in params:  # before: marks from the raw query
                     spans = Corpus.match_spans(doc.text, text)
                 else:  # after: marks from the search result
-                    spans = Corpus.match_spans(doc.text, corpus.search(text, limit=1,
-                                                                       filters=filters))
+                    marks = corpus.search(text, limit=1, filters=filters).marks
+                    spans = Corpus.match_spans(doc.text, marks)
                 rows.append({"query": line, "reader_spans": [list(s) for s in spans]})
         out.write_text(json.dumps(rows, ensure_ascii=False, indent=0), encoding="utf-8")
     finally:

@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from scoda_desktop.core.documents import (
     Document,
     Entity,
+    Marks,
     Metric,
     Progress,
     SearchResult,
@@ -310,18 +311,14 @@ class Corpus:
         return dict(cat.docs[doc_id], entities=cat.entities(doc_id))
 
     @staticmethod
-    def match_spans(text: str, query: str) -> list[tuple[int, int]]:
-        """(start, end) of every word of ``text`` the query matches, by the index's own
-        analysis (stems, CJK bigrams), so a reader marks what the search found."""
-        from scoda_desktop.core.index.query import parse_query
-        from scoda_desktop.core.index.snippets import keep_phrases, match_spans
+    def match_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
+        """(start, end) of every word of ``text`` a search matched: ``marks`` is that
+        search's ``SearchResult.marks`` (prefixes and fuzzy words already expanded by the
+        index), marked by the index's own analysis (stems, CJK runs), so the reading view
+        marks what the snippet marked and never parses the query again."""
+        from scoda_desktop.core.index.snippets import mark_spans
 
-        if not query.strip():
-            return []
-        parsed = parse_query(query)
-        spans = keep_phrases(text, match_spans(text, parsed.highlight), parsed.phrases,
-                             parsed.loose)
-        return [(s, e) for s, e, _t in spans]
+        return [(s, e) for s, e, _t in mark_spans(text, marks)]
 
     def count(self) -> int:
         return self._service.count() if self._service.usable() else 0

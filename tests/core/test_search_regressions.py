@@ -108,7 +108,7 @@ def test_excluded_words_and_filters_are_not_marked(corpus):
     result = corpus.search("freight -zeta")
     assert result.marks.terms == ["freight"]
     result = corpus.search('"dry port"', filters={"year": "2024"})
-    assert names(result) == ["qingdao.txt"] and result.marks.phrases == [["dri", "port"]]
+    assert names(result) == ["qingdao.txt"] and result.marks.phrases == [("dri", "port")]
     assert result.hits[0].snippet.count("<b>") == 2
 
 

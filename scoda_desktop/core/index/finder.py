@@ -21,7 +21,15 @@ from typing import Any
 
 import numpy as np
 
-from scoda_desktop.core.documents import Document, Entity, Hit, Metric, Removed, SearchResult
+from scoda_desktop.core.documents import (
+    Document,
+    Entity,
+    Hit,
+    Marks,
+    Metric,
+    Removed,
+    SearchResult,
+)
 
 
 @dataclass
@@ -90,19 +98,20 @@ class Finder:
     # -- search --------------------------------------------------------------------------
     def search(self, text: str, *, limit: int | None = 20, sort: str = "relevance",
                filters: dict[str, str] | None = None, plain: bool = False) -> SearchResult:
-        from scoda_desktop.core.index.query import parse_query
+        from whoosh import query as wq
+
+        from scoda_desktop.core.index.query import filter_query, parse_query
 
         t0 = time.perf_counter()
         parsed = parse_query(text, self.vocab())
         q = parsed.query
         for fname, value in (filters or {}).items():
-            extra = parse_query(f'{fname}:"{str(value).replace(chr(34), " ")}"', self.vocab())
-            if not extra.empty:
-                from whoosh import query as wq
-
-                q = wq.And([q, extra.query]) if not parsed.empty else extra.query
+            node = filter_query(fname, str(value), self.vocab(), parsed.messages)
+            if node is not None:
+                q = wq.And([q, node[0]]) if not parsed.empty else node[0]
                 parsed.empty = False
-                parsed.shown = " AND ".join(p for p in (parsed.shown, extra.shown) if p)
+                parsed.shown = " AND ".join(p for p in (parsed.shown, node[1]) if p)
+        marks = parsed.marks()
         table, engine = self.table(), self.engine()
         docnums = table.live_docnums() if parsed.empty else engine.docs(q)
         total = int(len(docnums))
@@ -116,20 +125,20 @@ class Finder:
         else:
             top, sc = engine.rank(q, docnums, limit)
             scores = dict(zip(top.tolist(), sc.tolist(), strict=True))
-        hits = self._hits(top, scores, parsed, plain)
+        hits = self._hits(top, scores, marks, plain)
         result = SearchResult(query=text, parsed=parsed.shown, total=total, took_ms=0.0,
                               hits=hits, error="; ".join(parsed.messages) or None,
-                              facets=table.facets(docnums))
+                              facets=table.facets(docnums), marks=marks)
         if total == 0 and not parsed.empty:
             result.suggestion = self._suggest(text)
         result.took_ms = (time.perf_counter() - t0) * 1000
         return result
 
-    def _hits(self, docnums: np.ndarray, scores: dict[int, float], parsed: Any,
+    def _hits(self, docnums: np.ndarray, scores: dict[int, float], marks: Marks,
               plain: bool) -> list[Hit]:
         from scoda_desktop.core.index.snippets import make_snippet, marker
 
-        terms = parsed.highlight
+        terms, loose = marks.all_terms(), set(marks.terms)
         s, table, docs = self._searcher, self.table(), self.facts.docs
         pattern = marker(terms) if len(docnums) else None
         hits = []
@@ -142,7 +151,7 @@ class Finder:
                 id=doc_id, path=paths[0], title=fields.get("title"), date=info.get("date"),
                 source=fields.get("source"), score=round(scores.get(docnum, 0.0), 4),
                 snippet=make_snippet(fields.get("body", ""), terms, plain=plain, pattern=pattern,
-                                     phrases=parsed.phrases, loose=parsed.loose),
+                                     phrases=marks.phrases, loose=loose),
                 duplicates=self.facts.other_paths(doc_id, paths[0]),
             ))
         return hits
