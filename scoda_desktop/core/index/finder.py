@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -30,6 +30,13 @@ from scoda_desktop.core.documents import (
     Removed,
     SearchResult,
 )
+
+if TYPE_CHECKING:
+    from whoosh.searching import Searcher
+
+    from scoda_desktop.core.index.engine import Engine
+    from scoda_desktop.core.index.facets import DocTable
+    from scoda_desktop.core.index.vocab import Vocab
 
 
 @dataclass
@@ -45,15 +52,15 @@ class DocFacts:
 class Finder:
     """Reads one opened Whoosh index; ``table_file`` caches the DocTable between runs."""
 
-    def __init__(self, searcher: Any, facts: DocFacts, table_file: Path) -> None:
+    def __init__(self, searcher: Searcher, facts: DocFacts, table_file: Path) -> None:
         self._searcher = searcher
         self.facts = facts
         self._table_file = table_file
-        self._table: Any = None
-        self._engine: Any = None
-        self._vocab: Any = None
+        self._table: DocTable | None = None
+        self._engine: Engine | None = None
+        self._vocab: Vocab | None = None
 
-    def table(self) -> Any:
+    def table(self) -> DocTable:
         if self._table is None:
             from scoda_desktop.core.index.facets import DocTable
 
@@ -75,7 +82,7 @@ class Finder:
     def save_table(self) -> None:
         self.table().save(self._table_file, self.facts.generation)
 
-    def engine(self) -> Any:
+    def engine(self) -> Engine:
         if self._engine is None:
             from scoda_desktop.core.index.engine import Engine
 
@@ -83,7 +90,7 @@ class Finder:
             self._engine = Engine(self._searcher, table.live, table.words)
         return self._engine
 
-    def vocab(self) -> Any:
+    def vocab(self) -> Vocab:
         if self._vocab is None:
             from scoda_desktop.core.index.vocab import Vocab
 

@@ -412,6 +412,8 @@ def filter_query(fname: str, value: str, vocab: Vocabulary | None = None,
         if notes is not None:
             notes.append(f"ignored the filter {fname} (no such field)")
         return None
+    if fname in TEXT_FIELDS:  # quotes are no words (the terms are the same): echo cleanly
+        value = value.replace('"', " ")
     parser = _Parser([], vocab, [])
     node = parser.phrase_node(fname, value)
     return None if node is None else (node.q, node.shown)
