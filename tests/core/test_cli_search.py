@@ -156,6 +156,8 @@ def test_export_takes_a_query_that_starts_with_a_dash(capsys, data_dir, tmp_path
     assert code == 0 and len(list(csv.DictReader(target.open(encoding="utf-8")))) == total
     code, out, _ = run(capsys, *d, "export", "--format", "json", "--", "-Russia")
     assert len(json.loads(out)) == total
+    code, out, err = run(capsys, *d, "kwic", "-Russia", "--json")  # the concordance too
+    assert code == 0 and json.loads(out)["query"] == "-Russia", err
 
 
 def test_a_dash_query_on_a_real_command_line(data_dir):

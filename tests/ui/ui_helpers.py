@@ -79,3 +79,9 @@ class GatedCorpus:
 
     def stats(self) -> dict:
         return {"documents": 0}
+
+    def saved_new_counts(self) -> list:
+        return []
+
+    def collections(self) -> list:
+        return []

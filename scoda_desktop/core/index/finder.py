@@ -104,16 +104,18 @@ class Finder:
 
     # -- search --------------------------------------------------------------------------
     def search(self, text: str, *, limit: int | None = 20, sort: str = "relevance",
-               filters: dict[str, str] | None = None, plain: bool = False) -> SearchResult:
+               filters: dict[str, str] | None = None, plain: bool = False,
+               notes: Mapping[str, str] | None = None) -> SearchResult:
+        """``notes`` (doc id -> the user's note) is what a ``note:`` query searches."""
         from whoosh import query as wq
 
         from scoda_desktop.core.index.query import filter_query, parse_query
 
         t0 = time.perf_counter()
-        parsed = parse_query(text, self.vocab())
+        parsed = parse_query(text, self.vocab(), notes)
         q = parsed.query
         for fname, value in (filters or {}).items():
-            node = filter_query(fname, str(value), self.vocab(), parsed.messages)
+            node = filter_query(fname, str(value), self.vocab(), parsed.messages, notes)
             if node is not None:
                 q = wq.And([q, node[0]]) if not parsed.empty else node[0]
                 parsed.empty = False

@@ -185,9 +185,10 @@ class IndexStore:
         return self._finder
 
     def search(self, text: str, *, limit: int | None = 20, sort: str = "relevance",
-               filters: dict[str, str] | None = None, plain: bool = False) -> SearchResult:
+               filters: dict[str, str] | None = None, plain: bool = False,
+               notes: Mapping[str, str] | None = None) -> SearchResult:
         return self.finder().search(text, limit=limit, sort=sort, filters=filters,
-                                    plain=plain)
+                                    plain=plain, notes=notes)
 
     def document(self, doc_id: str) -> Document | None:
         return self.finder().document(doc_id)

@@ -61,6 +61,7 @@ class ReaderController(QObject):
         self.entity_counts: dict[tuple[str, str], int] | None = None
         self._task: Task | None = None
         self._task_marks = self.marks  # the marks the loading document was matched with
+        self._at: tuple[int, int] | None = None  # open at this match (a concordance line)
         self.reader.set_enabled_layers(prefs.layers)
         self.reader.show_removed.setChecked(prefs.show_removed)
         self._connect_signals()
@@ -77,9 +78,11 @@ class ReaderController(QObject):
         self.inspector.metric_table.activated.connect(self._on_metric_table_clicked)
 
     # -- actions ---------------------------------------------------------------------------
-    def open(self, ref: str) -> Task:
-        """Load ``ref`` in the worker and show it with the current search's marks."""
+    def open(self, ref: str, at: tuple[int, int] | None = None) -> Task:
+        """Load ``ref`` in the worker and show it with the current search's marks; ``at``
+        (start, end) scrolls to and selects that match instead of the first one."""
         self._task_marks = self.marks
+        self._at = at
         self._task = self.runner.submit(load_document, self.corpus, ref, self.marks,
                                         slot="document", on_result=self._on_task_result)
         return self._task
@@ -110,7 +113,11 @@ class ReaderController(QObject):
         self.metric_model.set_metrics(doc.metrics)
         self.inspector.refresh()
         self.render()
-        if self.matches:
+        at, self._at = self._at, None
+        if at is not None:  # the match a concordance line points at (a phrase: whole)
+            first = next((i for i, m in enumerate(self.matches) if m[0] >= at[0]), -1)
+            self._point_at([], at, first)
+        elif self.matches:
             self.next_match()  # show where the query matched
         self.document_shown.emit(doc)
 
