@@ -130,7 +130,7 @@ def test_a_warc_indexes_its_pages_with_provenance(corpus, warc):
     assert sorted(h.captured for h in captures) == ["2025-03-10T08:00:00Z",
                                                    "2025-03-12T09:30:00Z"]
     assert captures[0].id != captures[1].id
-    assert any({c.id for c in captures} <= set(g) for g in corpus._service.catalog.groups)
+    assert any({c.id for c in captures} <= set(g) for g in corpus._store.duplicate_groups())
     first, second = sorted(captures, key=lambda h: h.captured)
     assert f"{warc}#{second.record}" in first.duplicates  # the other capture, by its record
     assert any({f"{warc}#{first.record}", f"{warc}#{second.record}"} <= set(group)

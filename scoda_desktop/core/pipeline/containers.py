@@ -21,7 +21,7 @@ from typing import Any
 from scoda_desktop.core.documents import Skipped
 from scoda_desktop.core.ingest.formats.warc import ArchiveReader, Page, Skip, record_id_hash
 from scoda_desktop.core.ingest.reader import DEFAULT_MAX_BYTES, document_id
-from scoda_desktop.core.pipeline.catalog import Catalog
+from scoda_desktop.core.pipeline.catalog import Catalog, FileRecord
 from scoda_desktop.core.pipeline.prepare import Prepared, prepare_document
 
 STATE = "containers"
@@ -88,7 +88,7 @@ def finish(catalog: Catalog, path: str, st: os.stat_result, reader: ArchiveReade
     state = archive_state(catalog)[path]
     state.update(end=reader.end, size=st.st_size, gzip_whole=reader.gzip_whole,
                  check=_tail_hash(path, reader.end) or "")
-    catalog.files[path] = (st.st_size, st.st_mtime, "", "")
+    catalog.files[path] = FileRecord(st.st_size, st.st_mtime, "", "")  # no one document
 
 
 class Known:
