@@ -18,8 +18,8 @@ from scoda_desktop.core.extract.counts import (
 )
 from scoda_desktop.core.extract.dates import find_dates, sentence_period
 from scoda_desktop.core.extract.money import (
-    AMBIGUOUS_POST, CUR_PRE_RE, POST_CUR_RE, POUNDS_RE, SUBUNIT_RE, SUBUNITS, post_currency,
-    pre_currency,
+    AMBIGUOUS_POST, CUR_PRE_RE, POST_CUR_RE, POST_SYMBOL_RE, POST_SYMBOLS, POUNDS_RE, SUBUNIT_RE,
+    SUBUNITS, post_currency, pre_currency,
 )
 from scoda_desktop.core.extract.numbers import FRACTIONS, NUMBER, parse_number, scale_of
 from scoda_desktop.core.extract.text import Taken, sentences
@@ -35,9 +35,10 @@ _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)
 _BIG = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|crores?|lakhs?)"
 _SCALE_RE = rf"(?:hundred(?:\s+{_BIG})?|{_BIG}|dozen|k|m|b)"
 FIGURE = re.compile(
-    rf"(?<![\w.,$€£¥/-])(?:(?P<qual>{_QUAL}) |(?P<between>between) )?"
+    rf"(?<![\w.,$€£¥/'’])(?<!\w-)(?:(?P<qual>{_QUAL}) |(?P<between>between) )?"
     rf"(?P<cur>{CUR_PRE_RE})?\s?"
-    rf"(?P<num>{NUMBER}|(?<=\s)an?(?= {_SCALE_RE}\b)|^an?(?= {_SCALE_RE}\b))"
+    rf"(?P<num>{NUMBER}|(?<=\s)an?(?= {_SCALE_RE}\b)|^an?(?= {_SCALE_RE}\b)"
+    rf"|(?:half(?: a)?|(?:a )?quarter(?: of a)?|three quarters?(?: of a)?)(?= {_BIG}\b))"
     # a range: "3-5", "3 to 5", and "between 3 and 5" (only after "between")
     rf"(?:\s?(?:-|–|to|(?(between)and|(?!)))\s?(?P<cur2>{CUR_PRE_RE})?(?P<num2>{NUMBER}))?"
     rf"(?:(?:\s?|-(?=[a-z]{{4}}))(?P<scale>{_SCALE_RE})\b)?(?P<plus>\+|-plus\b)?",
@@ -68,7 +69,8 @@ _FRACTION = re.compile(
 # A rate's denominator: "$81.10 per barrel", "$70-a-share", "$350/kg", "500,000 barrels a day".
 _PER = re.compile(
     r"(?:\s+per\s+|\s?/\s?|\s?-?\s?(?:an?|each)\s?-\s?|\s+(?:an?|each)\s+)"
-    r"(?P<per>(?:square\s+)?[a-z]+)\b(?!-)", re.IGNORECASE)
+    r"(?P<per>(?:square\s+)?[a-z]+)\b(?!-)(?!\s+(?:earlier|ago|before|later|on|after)\b)",
+    re.IGNORECASE)
 _PER_NOUNS = {"annum": "year", "year": "year", "month": "month", "week": "week",
               "day": "day", "hour": "hour", "share": "share", "barrel": "barrel",
               "tonne": "t", "ton": "t", "t": "t", "kg": "kg", "kilogram": "kg", "pound": "lb",
@@ -92,6 +94,7 @@ _PREVIOUS = re.compile(
     rf"(?P<cur>{CUR_PRE_RE})?\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{_SCALE_RE})\b)?",
     re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_AGED = re.compile(r"\b(?:aged|age of|at the age of|age)\s$", re.IGNORECASE)
 
 
 def extract_metrics(text: str, *, doc_date: str | None = None) -> list[Metric]:
@@ -189,6 +192,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         start = m.start("num")
     before, after = text[max(0, start - 30):start], text[end:end + 80]
     is_word = num_text.isalpha()
+    if re.match(r"0\d", num_text):
+        return  # "000" after a stray comma space: part of a number, not one
     scale_word = m.group("scale")
     cur_text = m.group("cur")
     if cur_text and cur_text.strip() == "$" and re.search(r"\b(?:us|u\.s\.)\s?$", before, re.I):
@@ -203,7 +208,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             after = text[end:end + 80]
     unit = None if cur_text else match_unit(text, end)
     duration = None if cur_text or unit else match_duration(text, end)
-    attached = unit or duration or _FOLD.match(text, end) or _POWER.match(text, end)
+    attached = unit or duration or _FOLD.match(text, end) or _POWER.match(text, end) or (
+        re.match(r"[A-Z]{3}\b", text[end:end + 4]) and POST_CUR_RE.match(text, end))  # "115USD"
     if not attached and re.match(r"(?:\.\d|[\w])", text[end:end + 1] or " ") and not scale_word:
         return  # "18th", "2.0.1", "5G"
     if not attached and re.match(r"-(?!megawatt|gigawatt|kilowatt)[a-z]", after) \
@@ -276,6 +282,13 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         if word not in AMBIGUOUS_POST or scale_word or cur_text:
             cur = post_currency(word)
             end = pc.end()
+            if not scale_word and (sc := re.match(rf"\s(?P<s>{_BIG})\b", text[end:end + 12],
+                                                  re.IGNORECASE)):
+                scale_word = sc.group("s")  # "75 USD million"
+                value = value * scale_of(scale_word) if value is not None else None
+                end += sc.end()
+    if cur is None and (ps := POST_SYMBOL_RE.match(text, end)) is not None:
+        cur, end = POST_SYMBOLS[ps.group("sym")], ps.end()  # "15 €"
     if cur is None and (pd := POUNDS_RE.match(text, end)) is not None and (
             scale_word or re.search(r"[£]|\bsterling\b", text[max(0, start - 200):start + 200])):
         cur, end = "GBP", pd.end()  # "361 million pounds"; "two pounds" is a weight
@@ -321,6 +334,10 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         return
     if unit is not None and not (year_like and unit[1] in ("length", "mass")):
         stop, kind, canon, factor = unit
+        sign = re.search(r"(?:^|[\s(])(?:-|−|minus )$", text[max(0, start - 7):start])
+        if kind == "temperature" and sign and value is not None:
+            start -= len(sign.group().lstrip(" ("))  # "-5 degrees", "minus 30 degrees"
+            value = -value
         finish(kind, stop, canon, factor)
         return
     if (fo := _FOLD.match(text, end)) is not None and not year_like:
@@ -329,6 +346,10 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     if duration is not None and not year_like:
         stop, unit_name, is_age = duration
         finish("duration", stop, unit_name, measures="age" if is_age else "")
+        return
+    if value is not None and not year_like and (ag := _AGED.search(before)) is not None:
+        add(start - len(ag.group()), end, kind="duration", value=value, unit="year",
+            measures="age", **common)  # "aged 87"
         return
     if year_like or (is_word and qual is None and value == 1 and not scale_word):
         return  # years are periods; a lone "one" is rarely a figure

@@ -47,6 +47,11 @@ CUR_POST = {
     "zloty": "PLN", "forint": "HUF", "kronor": "SEK", "kroner": "NOK", "hryvnia": "UAH",
     "hryvnias": "UAH", "bitcoin": "BTC", "bitcoins": "BTC", "hkd": "HKD", "gbp": "GBP",
     "jpy": "JPY", "kzt": "KZT", "rub": "RUB", "inr": "INR", "chf": "CHF",
+    "chinese yuan": "CNY", "russian rubles": "RUB", "russian roubles": "RUB",
+    "kazakh tenge": "KZT", "uzbek soums": "UZS", "uzbek sums": "UZS", "kyrgyz som": "KGS",
+    "tajik somoni": "TJS", "iranian rials": "IRR", "saudi riyals": "SAR", "uae dirhams": "AED",
+    "south korean won": "KRW", "korean won": "KRW", "south african rand": "ZAR",
+    "brazilian reais": "BRL", "reais": "BRL",
     **{f"{country} dollars": code for country, code in _COUNTRY_DOLLARS.items()},
     **{f"{country} dollar": code for country, code in _COUNTRY_DOLLARS.items()},
 }
@@ -55,7 +60,7 @@ CUR_POST = {
 AMBIGUOUS_POST = frozenset({"won", "rand", "marks", "sum", "dram", "drams", "som"})
 SUBUNITS = {"cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01),
             "penny": ("GBP", 0.01), "kopecks": ("RUB", 0.01), "fen": ("CNY", 0.01),
-            "paise": ("INR", 0.01)}
+            "paise": ("INR", 0.01), "satoshis": ("BTC", 1e-8)}
 # Scale words of South Asian and financial writing, beyond numbers.SCALES.
 EXTRA_SCALES = {"lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7}
 
@@ -65,7 +70,13 @@ def _alt(words: list[str]) -> str:
                     sorted(words, key=len, reverse=True))
 
 
-CUR_PRE_RE = _alt(list(CUR_PRE))
+# "C $ 1.34", "US $ 5": a space may stand between a country's letters and its "$".
+CUR_PRE_RE = _alt(list(CUR_PRE)).replace(r"\$", r"\s?\$").replace(r"|\s?\$", r"|\$")
+# A symbol after the number ("15 €", "100,000 ₭"), unless it begins the next figure.
+POST_SYMBOL_RE = re.compile(r"\s?(?P<sym>[$€£¥₽₸₹₩₺₦₱₿₭₡元])(?!\s?\d)")
+POST_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT",
+                "₹": "INR", "₩": "KRW", "₺": "TRY", "₦": "NGN", "₱": "PHP", "₿": "BTC",
+                "₭": "LAK", "₡": "CRC", "元": "CNY"}
 POST_CUR_RE = re.compile(rf"\s?(?:{_alt(list(CUR_POST))})(?![\w$])", re.IGNORECASE)
 POUNDS_RE = re.compile(r" pounds?\b", re.IGNORECASE)
 SUBUNIT_RE = re.compile(rf" (?:{_alt(list(SUBUNITS))})\b", re.IGNORECASE)
@@ -79,5 +90,5 @@ def post_currency(text: str) -> str | None:
 
 def pre_currency(text: str) -> str | None:
     """ISO code of a symbol or code before a number ("$US" -> "USD", "Rs." -> "INR")."""
-    key = re.sub(r"\s+", " ", text.strip())
+    key = re.sub(r"\s+(?=\$)", "", re.sub(r"\s+", " ", text.strip()))
     return CUR_PRE.get(key) or CUR_PRE.get(key.upper()) or CUR_PRE.get(key.title())

@@ -36,7 +36,7 @@ _VULGAR = "[" + "".join(VULGAR) + "]"
 # Digits with thousands separators (also malformed ones, flagged later), decimals, mixed and
 # simple fractions ("10 1/2", "1/4": small denominators only, so "9/11" and "24/7" stay out),
 # vulgar fractions, words.
-NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3,4}})+(?:\.\d+)?(?![\d,])|\d+(?: [1-7]/[2348]\b|{_VULGAR})"
+NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3,4}})+(?:\.\d+)?(?!\d)|\d+(?: [1-7]/[2348]\b|{_VULGAR})"
           rf"|[1-7]/[2348](?![\d/])|\d+(?:\.\d+)?|{_VULGAR}"
           rf"|(?i:{_COMPOUND})\b|(?i:{_WORDS})\b)")
 _MALFORMED_GROUPING = re.compile(r",\d{4}")
@@ -47,6 +47,8 @@ def parse_number(text: str) -> tuple[float | None, bool]:
     raw = text.strip().lower()
     if _MALFORMED_GROUPING.search(raw):
         return None, True
+    if raw.startswith(("half", "quarter", "a quarter", "three quarter")):  # "half a million"
+        return (0.5 if raw.startswith("half") else 0.75 if raw.startswith("three") else 0.25), False
     if raw in WORD_NUMBERS:
         return float(WORD_NUMBERS[raw]), False
     if "-" in raw and all(p in WORD_NUMBERS for p in raw.split("-")):

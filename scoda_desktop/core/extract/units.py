@@ -30,8 +30,8 @@ _TABLE: dict[str, tuple[str, list[tuple[tuple[str, ...], tuple[str, ...], float]
         (("yard",), ("yd", "yds"), 0.9144),
     ]),
     "area": ("m2", [
-        (("square kilometre", "square kilometer", "sq km", "sq. km"), ("km2", "km²"), 1e6),
-        (("square metre", "square meter", "sq m", "sq. m", "sqm"), ("m2", "m²"), 1.0),
+        (("square kilometre", "square kilometer", "sq km", "sq. km"), ("km2", "km²", "km^2"), 1e6),
+        (("square metre", "square meter", "sq m", "sq. m", "sqm"), ("m2", "m²", "m^2"), 1.0),
         (("square mile", "sq mi", "sq. mi"), (), 2_589_988.11),
         (("square foot", "square feet", "sq ft", "sq. ft"), ("ft2",), 0.092903),
         (("hectare",), ("ha",), 1e4),
@@ -70,6 +70,7 @@ _TABLE: dict[str, tuple[str, list[tuple[tuple[str, ...], tuple[str, ...], float]
         (("megabyte",), ("MB",), 1e-3),
         (("kilobyte",), ("KB", "kB"), 1e-6),
         (("byte",), (), 1e-9),
+        (("bit",), (), 1.25e-10),
         (("gigabits per second",), ("Gbps", "Gbit/s"), 1.0),
         (("megabits per second",), ("Mbps", "Mbit/s"), 1e-3),
     ]),
