@@ -113,3 +113,28 @@ def money_measure(before: str) -> str:
     while j > 0 and i - j < 3 and words[j - 1] not in _MEASURE_STOP:
         j -= 1
     return " ".join(words[j:i + 1])
+
+
+# After "one", words that make a pronoun or an idiom, not a count: "one another", "one way".
+_ONE_IDIOMS = word_set("""
+another way side hand thing point such more other only last same kind sort type part
+each single big whole particular
+""")
+_SINGULAR = re.compile(r" ((?:[a-z][a-z'’-]*))(?: ([a-z][a-z-]*))?")
+
+
+def singular_noun(text: str, pos: int) -> tuple[int, str, str] | None:
+    """(end, head, phrase) of the one thing counted in "one consultant", "1 large city"."""
+    m = _SINGULAR.match(text, pos)
+    if m is None or m.group(1) in _STOP_NOUN or m.group(1) in _ONE_IDIOMS:
+        return None
+    second = m.group(2)
+    if second and second not in _STOP_NOUN and not second.endswith(("ly", "ing", "ed")) \
+            and text[m.end():m.end() + 1] in (" ", ",", ".", ";", ":", ")", ""):
+        nxt = _SINGULAR.match(text, m.end())
+        if nxt is None or nxt.group(1) in _STOP_NOUN:
+            return m.end(), second, f"{m.group(1)} {second}"  # "one large city"
+    end = m.end(1)
+    if m.group(1).endswith(("ly", "ing", "ed", "s")) or m.group(1) in DURATIONS:
+        return None
+    return end, m.group(1), m.group(1)

@@ -14,7 +14,7 @@ import re
 
 from scoda_desktop.core.documents import Metric
 from scoda_desktop.core.extract.counts import (
-    WORTH, anchor, count_noun, money_measure, sentence_of,
+    WORTH, anchor, count_noun, money_measure, sentence_of, singular_noun,
 )
 from scoda_desktop.core.extract.dates import find_dates, sentence_period
 from scoda_desktop.core.extract.money import (
@@ -206,13 +206,18 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             end = m.end("num2") if m.group("num2") else m.end("num")
             scale_word = None
             after = text[end:end + 80]
+    if cur_text and (letter := _CUR_LETTER.match(text, end)) and not scale_word:
+        scale_word = {"T": "trillion", "M": "million", "B": "billion", "K": "thousand"}[
+            letter.group("s")]
+        end = letter.end()
+        after = text[end:end + 80]
     unit = None if cur_text else match_unit(text, end)
     duration = None if cur_text or unit else match_duration(text, end)
     attached = unit or duration or _FOLD.match(text, end) or _POWER.match(text, end) or (
         re.match(r"[A-Z]{3}\b", text[end:end + 4]) and POST_CUR_RE.match(text, end))  # "115USD"
     if not attached and re.match(r"(?:\.\d|[\w])", text[end:end + 1] or " ") and not scale_word:
         return  # "18th", "2.0.1", "5G"
-    if not attached and re.match(r"-(?!megawatt|gigawatt|kilowatt)[a-z]", after) \
+    if not attached and re.match(r"-(?!megawatt|gigawatt|kilowatt|cents?\b|pence\b)[a-z]", after) \
             and not scale_word:
         return  # "one-stop", "two-way", "twenty-foot"
     if re.search(r"(?:[A-Z][\w]*|version|v)\s?$", before) and not cur_text \
@@ -220,11 +225,6 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         return  # "Platform 2.0", "MetInfo 7.2"
     if num_text.lower() in ("a", "an") and not scale_word:
         return
-    if cur_text and (letter := _CUR_LETTER.match(text, end)) and not scale_word:
-        scale_word = {"T": "trillion", "M": "million", "B": "billion", "K": "thousand"}[
-            letter.group("s")]
-        end = letter.end()
-        after = text[end:end + 80]
     value, malformed = parse_number(num_text)
     scale = scale_of(scale_word)
     if value is not None:
@@ -294,7 +294,7 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         cur, end = "GBP", pd.end()  # "361 million pounds"; "two pounds" is a weight
     sub = None
     if cur is None and not scale_word and (sb := SUBUNIT_RE.match(text, end)) is not None:
-        cur, sub = SUBUNITS[sb.group().strip().lower()]
+        cur, sub = SUBUNITS[sb.group().strip(" -").lower()]
         end = sb.end()
     if cur:
         usd = None
@@ -351,9 +351,11 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         add(start - len(ag.group()), end, kind="duration", value=value, unit="year",
             measures="age", **common)  # "aged 87"
         return
-    if year_like or (is_word and qual is None and value == 1 and not scale_word):
-        return  # years are periods; a lone "one" is rarely a figure
+    if year_like:
+        return  # years are periods
     noun = count_noun(text, end)
+    if noun is None and value == 1 and not scale_word:
+        noun = singular_noun(text, end)  # "one consultant", "1 ship"
     if noun is None:
         return
     noun_end, head, phrase = noun

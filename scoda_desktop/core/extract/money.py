@@ -79,7 +79,7 @@ POST_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB"
                 "₭": "LAK", "₡": "CRC", "元": "CNY"}
 POST_CUR_RE = re.compile(rf"\s?(?:{_alt(list(CUR_POST))})(?![\w$])", re.IGNORECASE)
 POUNDS_RE = re.compile(r" pounds?\b", re.IGNORECASE)
-SUBUNIT_RE = re.compile(rf" (?:{_alt(list(SUBUNITS))})\b", re.IGNORECASE)
+SUBUNIT_RE = re.compile(rf"[ -](?:{_alt(list(SUBUNITS))})\b", re.IGNORECASE)
 
 
 def post_currency(text: str) -> str | None:

@@ -26,6 +26,8 @@ FRACTIONS = {
     "a fourth": 0.25, "three-quarters": 0.75, "three-fourths": 0.75, "one-fifth": 0.2,
     "a fifth": 0.2, "one-tenth": 0.1, "a tenth": 0.1,
 }
+# News writes the same fractions unhyphenated too: "two thirds of", "one quarter of".
+FRACTIONS.update({k.replace("-", " "): v for k, v in list(FRACTIONS.items()) if "-" in k})
 VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
