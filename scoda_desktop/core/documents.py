@@ -73,6 +73,7 @@ class Metric:
     per: str | None = None  # the denominator of a rate: "barrel" in "$81.10 per barrel"
     high: float | None = None  # the upper end of a range ("between 3 and 7 percent": 7)
     previous: float | None = None  # the earlier value the text compares with ("up from 412")
+    subject: str = ""  # whose figure: the name in its clause ("Qingdao port"); "" if none
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

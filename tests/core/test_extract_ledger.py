@@ -35,7 +35,7 @@ def test_freight_train_routes_series_flags_the_reversal() -> None:
     assert reversal["type"] == "reversal" and reversal["values"] == [31.0, 21.0]
     assert "21" in reversal["message"]
     data = routes.to_json()
-    assert set(data) == {"measure", "unit", "points", "conflicts"}
+    assert {"measure", "unit", "subject", "period", "label", "points", "conflicts"} == set(data)
     assert {"date", "value", "doc", "text"} <= set(data["points"][0])
 
 

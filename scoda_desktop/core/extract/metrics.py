@@ -22,6 +22,7 @@ from scoda_desktop.core.extract.money import (
     SUBUNITS, post_currency, pre_currency,
 )
 from scoda_desktop.core.extract.numbers import FRACTIONS, NUMBER, parse_number, scale_of
+from scoda_desktop.core.extract.subject import subject_of
 from scoda_desktop.core.extract.text import Taken, sentences
 from scoda_desktop.core.extract.units import match_duration, match_unit
 
@@ -109,6 +110,8 @@ def extract_metrics(text: str, *, doc_date: str | None = None) -> list[Metric]:
         sent = sentence_of(spans, start)
         sentence = text[sent[0]:sent[1]]
         fields.setdefault("period", sentence_period(sentence, doc_date))
+        if fields.get("kind") != "date":
+            fields["subject"] = subject_of(sentence, start - sent[0], end - sent[0])
         metrics.append(Metric(text=text[start:end], start=start, end=end,
                               sentence=sentence, **fields))  # type: ignore[arg-type]
         taken.add(start, end)
