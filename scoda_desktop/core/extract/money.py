@@ -70,8 +70,9 @@ def _alt(words: list[str]) -> str:
                     sorted(words, key=len, reverse=True))
 
 
-# "C $ 1.34", "US $ 5": a space may stand between a country's letters and its "$".
-CUR_PRE_RE = _alt(list(CUR_PRE)).replace(r"\$", r"\s?\$").replace(r"|\s?\$", r"|\$")
+# "US $ 5", "HK $ 3": a space may stand between a country's letters and its "$".
+# Not after one letter: "a $4 billion plan" is no Australian figure.
+CUR_PRE_RE = re.sub(r"(?<=[A-Za-z]{2})\\\$", r"\\s?\\$", _alt(list(CUR_PRE)))
 # A symbol after the number ("15 €", "100,000 ₭"), unless it begins the next figure.
 POST_SYMBOL_RE = re.compile(r"\s?(?P<sym>[$€£¥₽₸₹₩₺₦₱₿₭₡元])(?!\s?\d)")
 POST_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT",

@@ -35,6 +35,7 @@ _WORDS = "|".join(sorted((w for w in WORD_NUMBERS if w not in ("a", "an", "hundr
                          reverse=True))
 _COMPOUND = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)})"  # "twenty-one"
 _VULGAR = "[" + "".join(VULGAR) + "]"
+NUMBER_WORDS_RE = f"{_COMPOUND}|{_WORDS}"  # number words, for a case-insensitive group
 # Digits with thousands separators (also malformed ones, flagged later), decimals, mixed and
 # simple fractions ("10 1/2", "1/4": small denominators only, so "9/11" and "24/7" stay out),
 # vulgar fractions, words.
