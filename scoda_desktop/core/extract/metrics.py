@@ -14,15 +14,34 @@ import re
 
 from scoda_desktop.core.documents import Metric
 from scoda_desktop.core.extract.counts import (
-    WORTH, anchor, count_noun, money_measure, sentence_of, singular_noun,
+    WORTH,
+    anchor,
+    count_noun,
+    money_measure,
+    sentence_of,
+    singular_noun,
 )
 from scoda_desktop.core.extract.dates import find_dates, sentence_period
 from scoda_desktop.core.extract.money import (
-    AMBIGUOUS_POST, CUR_PRE_RE, POST_CUR_RE, POST_SYMBOL_RE, POST_SYMBOLS, POUNDS_RE, SUBUNIT_RE,
-    SUBUNITS, post_currency, pre_currency,
+    AMBIGUOUS_POST,
+    CUR_PRE_RE,
+    POST_CUR_RE,
+    POST_SYMBOL_RE,
+    POST_SYMBOLS,
+    POUNDS_RE,
+    SUBUNIT_RE,
+    SUBUNITS,
+    post_currency,
+    pre_currency,
 )
 from scoda_desktop.core.extract.numbers import (
-    FRACTIONS, NUMBER, NUMBER_WORDS_RE as _NUM_WORDS, parse_number, scale_of,
+    FRACTIONS,
+    NUMBER,
+    parse_number,
+    scale_of,
+)
+from scoda_desktop.core.extract.numbers import (
+    NUMBER_WORDS_RE as _NUM_WORDS,
 )
 from scoda_desktop.core.extract.subject import subject_of
 from scoda_desktop.core.extract.text import Taken, sentences
@@ -83,7 +102,7 @@ _PREFIX = re.compile(rf"(?<![\w.,$€£¥/'’])(?<!\w-)(?:(?:{_QUAL}) |between 
 # A rate's denominator: "$81.10 per barrel", "$70-a-share", "$350/kg", "500,000 barrels a day".
 _PER = re.compile(
     r"(?:\s+per\s+|\s?/\s?|\s?-?\s?(?:an?|each)\s?-\s?|\s+(?:an?|each)\s+)"
-    r"(?P<per>(?:square\s+)?[a-z]+)\b(?!-)(?!\s+(?:earlier|ago|before|later|on|after)\b)",
+    r"(?P<per>(?:square\s+)?[a-z]+)\b(?!-)(?!\s+(?:earlier|ago|before|later)\b)",
     re.IGNORECASE)
 _PER_NOUNS = {"annum": "year", "year": "year", "month": "month", "week": "week",
               "day": "day", "hour": "hour", "share": "share", "barrel": "barrel",
@@ -108,6 +127,10 @@ _PREVIOUS = re.compile(
     rf"(?P<cur>{CUR_PRE_RE})?\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{_SCALE_RE})\b)?",
     re.IGNORECASE)
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# A duration that is itself the measure: "the transit time of 14 days", "a lease term of".
+_DURATION_MEASURE = re.compile(
+    rf"\b([a-z]+ (?:time|period|term|duration))s?(?: of| is| was| will be| has been| takes"
+    rf"| took| lasts| lasted)?(?: (?:{_QUAL}))? \Z", re.IGNORECASE)
 _AGED = re.compile(r"\b(?:aged|age of|at the age of|age)\s$", re.IGNORECASE)
 
 
@@ -242,7 +265,6 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     if m.group("qual") is None and m.group("cur") is None and m.group("between") is None:
         start = m.start("num")
     before, after = text[max(0, start - 30):start], text[end:end + 80]
-    is_word = num_text.isalpha()
     if re.match(r"0\d", num_text):
         return  # "000" after a stray comma space: part of a number, not one
     scale_word = m.group("scale")
@@ -251,12 +273,12 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         start -= len(re.search(r"(?:us|u\.s\.)\s?$", before, re.I).group())  # "u.s $ 100"
     # A lone letter scale with no currency is a unit ("48m", "5 k") unless people are counted.
     if scale_word and scale_word.lower() in ("m", "b", "k") and not cur_text \
-            and not POST_CUR_RE.match(text, end):
-        if not (scale_word == "m" and re.search(r"\d$", text[:m.start("scale")])
-                and count_noun(text, end)):
-            end = m.end("num2") if m.group("num2") else m.end("num")
-            scale_word = None
-            after = text[end:end + 80]
+            and not POST_CUR_RE.match(text, end) \
+            and not (scale_word == "m" and re.search(r"\d$", text[:m.start("scale")])
+                     and count_noun(text, end)):
+        end = m.end("num2") if m.group("num2") else m.end("num")
+        scale_word = None
+        after = text[end:end + 80]
     if cur_text and (letter := _CUR_LETTER.match(text, end)) and not scale_word:
         scale_word = {"T": "trillion", "M": "million", "B": "billion", "K": "thousand"}[
             letter.group("s")]
@@ -268,7 +290,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         re.match(r"[A-Z]{3}\b", text[end:end + 4]) and POST_CUR_RE.match(text, end))  # "115USD"
     if not attached and re.match(r"(?:\.\d|[\w])", text[end:end + 1] or " ") and not scale_word:
         return  # "18th", "2.0.1", "5G"
-    if not attached and re.match(r"-(?!megawatt|gigawatt|kilowatt|cents?\b|pence\b)[a-z]", after) \
+    if not attached and re.match(r"-(?!megawatt|gigawatt|kilowatt|cents?\b|pence\b|an?-)[a-z]",
+                                 after) \
             and not scale_word:
         return  # "one-stop", "two-way", "twenty-foot"
     if re.search(r"(?:[A-Z][\w]*|version|v)\s?$", before) and not cur_text \
@@ -396,7 +419,9 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         return
     if duration is not None and not year_like:
         stop, unit_name, is_age = duration
-        finish("duration", stop, unit_name, measures="age" if is_age else "")
+        named = _DURATION_MEASURE.search(text, sentence_of(spans, start)[0], start)
+        measure = "age" if is_age else (named.group(1).lower() if named else "")
+        finish("duration", stop, unit_name, measures=measure)
         return
     if value is not None and not year_like and (ag := _AGED.search(before)) is not None:
         add(start - len(ag.group()), end, kind="duration", value=value, unit="year",
@@ -404,9 +429,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         return
     if year_like:
         return  # years are periods
-    noun = count_noun(text, end)
-    if noun is None and value == 1 and not scale_word:
-        noun = singular_noun(text, end)  # "one consultant", "1 ship"
+    # "one consultant", "1 ship" (a singular noun); never "one costs"
+    noun = singular_noun(text, end) if value == 1 and not scale_word else count_noun(text, end)
     if noun is None:
         return
     noun_end, head, phrase = noun
