@@ -13,6 +13,18 @@ from __future__ import annotations
 import re
 
 from scoda_desktop.core.documents import Metric
+from scoda_desktop.core.extract.around import (
+    BIG,
+    CHANGE_VERB,
+    PERCENT,
+    PP,
+    SCALE_RE,
+    YEAR,
+    earlier_value,
+    range_end,
+    rate_after,
+    same_unit,
+)
 from scoda_desktop.core.extract.counts import (
     WORTH,
     anchor,
@@ -54,16 +66,14 @@ QUALIFIERS = (
     "below", "above", "just over", "just under", "an estimated", "estimated",
 )
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-_BIG = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|crores?|lakhs?)"
-_SCALE_RE = rf"(?:hundred(?:\s+{_BIG})?|{_BIG}|dozen|k|m|b)"
 FIGURE = re.compile(
     rf"(?<![\w.,$€£¥/'’])(?<!\w-)(?:(?P<qual>{_QUAL}) |(?P<between>between) )?"
     rf"(?P<cur>{CUR_PRE_RE})?\s?"
-    rf"(?P<num>{NUMBER}|(?<=\s)an?(?= {_SCALE_RE}\b)|^an?(?= {_SCALE_RE}\b)"
-    rf"|(?:half(?: a)?|(?:a )?quarter(?: of a)?|three quarters?(?: of a)?)(?= {_BIG}\b))"
+    rf"(?P<num>{NUMBER}|(?<=\s)an?(?= {SCALE_RE}\b)|^an?(?= {SCALE_RE}\b)"
+    rf"|(?:half(?: a)?|(?:a )?quarter(?: of a)?|three quarters?(?: of a)?)(?= {BIG}\b))"
     # a range: "3-5", "3 to 5", and "between 3 and 5" (only after "between")
     rf"(?:\s?(?:-|–|to|(?(between)and|(?!)))\s?(?P<cur2>{CUR_PRE_RE})?(?P<num2>{NUMBER}))?"
-    rf"(?:(?:\s?|-(?=[a-z]{{4}}))(?P<scale>{_SCALE_RE})\b)?(?P<plus>\+|-plus\b)?",
+    rf"(?:(?:\s?|-(?=[a-z]{{4}}))(?P<scale>{SCALE_RE})\b)?(?P<plus>\+|-plus\b)?",
     re.IGNORECASE,
 )
 # "$T" after a currency only: "$2.174T"; "M" after a currency: "$1.8M".
@@ -71,10 +81,8 @@ _CUR_LETTER = re.compile(r"(?P<s>[TMBK])\b")
 # "($2.94 billion)", "(about 5.3 billion U.S. dollars)", "(or US$1.2 million)"
 _USD_BRACKET = re.compile(
     rf" \((?:or )?(?:about |around |roughly |some |approximately |nearly |over |almost )?"
-    rf"(?:(?:US\$|\$)\s?({NUMBER})(?:\s?({_SCALE_RE}))?"
-    rf"|({NUMBER})(?:\s?({_SCALE_RE}))? (?:U\.S\.|US) dollars)\)", re.IGNORECASE)
-_PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b|pct\b)(?! of the time)")
-_PP = re.compile(r"\s?(?:percentage points?|pp\b|ppt\b)")
+    rf"(?:(?:US\$|\$)\s?({NUMBER})(?:\s?({SCALE_RE}))?"
+    rf"|({NUMBER})(?:\s?({SCALE_RE}))? (?:U\.S\.|US) dollars)\)", re.IGNORECASE)
 _POWER = re.compile(r"(?:\s|-)(kilowatts?|megawatts?|gigawatts?|kW|MW|GW)\b")
 _MASS = re.compile(r"\s?(?:metric\s+tons?|tonnes?|tons?)\b"
                    r"(?:\s+of\s+(?P<what>(?:(?-i:[A-Z])[\w-]*\s+){0,2}[\w-]+))?"
@@ -95,38 +103,10 @@ _FOLD_HINT = re.compile(r"(?i)fold")
 # Where a figure's number starts: digits, vulgar fractions, number words, "a"/"half" + scale.
 NUMBER_START = re.compile(
     rf"(?<![\d.,])[\d½¼¾⅓⅔⅛]|(?<![\w.,'’/])(?<!\w-)(?:(?i:{_NUM_WORDS})\b"
-    rf"|(?i:an?|half|quarter|three quarters?)(?= (?:a |of a )?{_SCALE_RE}\b))")
+    rf"|(?i:an?|half|quarter|three quarters?)(?= (?:a |of a )?{SCALE_RE}\b))")
 # What may stand before the number: a qualifier, "between", a currency ("more than US$").
 _PREFIX = re.compile(rf"(?<![\w.,$€£¥/'’])(?<!\w-)(?:(?:{_QUAL}) |between )?(?:{CUR_PRE_RE})?"
                      r"\s?\Z", re.IGNORECASE)
-# A rate's denominator: "$81.10 per barrel", "$70-a-share", "$350/kg", "500,000 barrels a day".
-_PER = re.compile(
-    r"(?:\s+per\s+|\s?/\s?|\s?-?\s?(?:an?|each)\s?-\s?|\s+(?:an?|each)\s+)"
-    r"(?P<per>(?:square\s+)?[a-z]+)\b(?!-)(?!\s+(?:earlier|ago|before|later)\b)",
-    re.IGNORECASE)
-_PER_NOUNS = {"annum": "year", "year": "year", "month": "month", "week": "week",
-              "day": "day", "hour": "hour", "share": "share", "barrel": "barrel",
-              "tonne": "t", "ton": "t", "t": "t", "kg": "kg", "kilogram": "kg", "pound": "lb",
-              "lb": "lb", "ounce": "oz", "oz": "oz", "gallon": "gallon", "litre": "litre",
-              "liter": "litre", "head": "person", "person": "person", "capita": "person",
-              "unit": "unit", "piece": "unit", "square": "m2", "mwh": "MWh", "kwh": "kWh",
-              "teu": "TEU", "night": "night", "passenger": "passenger", "dozen": "dozen",
-              "mile": "mile", "km": "km", "hectare": "ha", "ha": "ha", "acre": "acre",
-              "bag": "bag", "box": "box", "visit": "visit", "seat": "seat", "car": "car",
-              "vehicle": "vehicle", "container": "container", "trip": "trip", "min": "minute",
-              "minute": "minute", "second": "second", "s": "second", "h": "hour", "hr": "hour",
-              "yr": "year"}
-_CHANGE_VERB = re.compile(
-    r"\b(?:rose|rising|risen|grew|grown|growing|increased|increasing|jumped|climbed|soared|"
-    r"surged|fell|fallen|falling|dropped|declined|decreased|slipped|slumped|plunged|went|"
-    r"expanded|shrank|up|down|raised|cut|reduced|lowered|boosted)\s+(?:by\s+\S+\s+)?from"
-    r"\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.IGNORECASE)
-_PREVIOUS = re.compile(
-    rf",?\s+\(?(?:(?:up|down|rising|falling|increasing|decreasing|higher|lower)\s+from"
-    rf"|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:about\s+|around\s+|nearly\s+)?"
-    rf"(?P<cur>{CUR_PRE_RE})?\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{_SCALE_RE})\b)?",
-    re.IGNORECASE)
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # A duration that is itself the measure: "the transit time of 14 days", "a lease term of".
 _DURATION_MEASURE = re.compile(
     rf"\b([a-z]+ (?:time|period|term|duration))s?(?: of| is| was| will be| has been| takes"
@@ -207,58 +187,6 @@ def _fractions(text: str):
             yield m
 
 
-def _per(text: str, end: int) -> tuple[int, str] | None:
-    """(end, denominator) of a rate's "per X" right after ``end``, or None."""
-    m = _PER.match(text, end)
-    if m is None:
-        return None
-    word = m.group("per").lower()
-    word = re.sub(r"\s+", " ", word)
-    key = word if word in _PER_NOUNS else word.rstrip("s")
-    if key in _PER_NOUNS:
-        return m.end(), _PER_NOUNS[key]
-    if m.group(0).lstrip().lower().startswith("per") and key.isalpha() and len(key) > 2 \
-            and key not in ("cent", "the", "this", "its", "which"):
-        return m.end(), key  # "per passenger", "per student": any noun after "per"
-    return None
-
-
-def _previous(text: str, end: int, scale: float, factor: float) -> tuple[int, float] | None:
-    """(end, value) of an earlier figure the text compares with: ", up from 412"."""
-    m = _PREVIOUS.match(text, end)
-    if m is None or (m.group("cur") is None and m.group("scale") is None
-                     and _YEAR.fullmatch(m.group("num"))):
-        return None  # "compared with 2023" is a period
-    value, _ = parse_number(m.group("num"))
-    if value is None:
-        return None
-    own = scale_of(m.group("scale")) if m.group("scale") else scale
-    stop = m.end()
-    if (tail := _PERCENT.match(text, stop)) is not None:
-        stop = tail.end()
-    elif (cur := POST_CUR_RE.match(text, stop)) is not None:
-        stop = cur.end()
-    elif (unit := match_unit(text, stop)) is not None:
-        stop, factor = unit[0], unit[3]
-    return stop, value * own * factor
-
-
-_RANGE_TAIL = re.compile(rf"\s?(?:-|–|to|and)\s?(?P<c>{CUR_PRE_RE})?\s?(?P<n>{NUMBER})"
-                         rf"(?:\s?(?P<s>{_SCALE_RE})\b)?", re.IGNORECASE)
-
-
-def _range_tail(text: str, end: int, same) -> tuple[int, float] | None:
-    """(end, upper value) of "... to 7%", "... - 50 mg" when the unit is repeated."""
-    m = _RANGE_TAIL.match(text, end)
-    if m is None:
-        return None
-    hi, _ = parse_number(m.group("n"))
-    got = same(m.end(), bool(m.group("c")))
-    if hi is None or got is None:
-        return None
-    return got[0], hi * scale_of(m.group("s")) * got[1]
-
-
 def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> None:  # noqa: C901
     num_text = m.group("num")
     start, end = m.start(), m.end()
@@ -312,14 +240,14 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     if m.group("num2"):
         hi, _ = parse_number(m.group("num2"))
         if hi is not None and value is not None:
-            if _CHANGE_VERB.search(text[max(0, start - 60):start]):
+            if CHANGE_VERB.search(text[max(0, start - 60):start]):
                 previous, value = value, hi * scale  # "rose from 350 to 680"
             else:
                 qual = qual or "range"
                 high = hi * scale
                 flags.append(f"range to {high:g}")
     year_like = value is not None and not cur_text and not scale_word \
-        and _YEAR.fullmatch(num_text)
+        and YEAR.fullmatch(num_text)
     cur = pre_currency(cur_text) if cur_text else None
     common = {"qualifier": qual, "flags": flags}
 
@@ -328,16 +256,16 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         nonlocal high, previous
         v = value * factor if value is not None else None
         per = fields.pop("per", None)
-        if per is None and kind != "duration" and (pm := _per(text, stop)) is not None:
+        if per is None and kind != "duration" and (pm := rate_after(text, stop)) is not None:
             stop, per = pm
         if high is not None:
             high *= factor
-        elif v is not None and (tail := _range_tail(
-                text, stop, lambda at, c: _same_unit(text, at, c, kind, unit_name))) is not None:
+        elif v is not None and (tail := range_end(
+                text, stop, lambda at, c: same_unit(text, at, c, kind, unit_name))) is not None:
             tail_end, other = tail
-            if per and (again := _per(text, tail_end)) is not None and again[1] == per:
+            if per and (again := rate_after(text, tail_end)) is not None and again[1] == per:
                 tail_end = again[0]  # "$350 per kg to $680 per kg"
-            if _CHANGE_VERB.search(text[max(0, start - 60):start]):
+            if CHANGE_VERB.search(text[max(0, start - 60):start]):
                 stop, previous, v = tail_end, v, other  # "rose from 3% to 7%"
             elif other > v:
                 stop, high = tail_end, other
@@ -345,7 +273,7 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
                 flags.append(f"range to {high:g}")
         if previous is not None:
             previous *= factor
-        elif (pv := _previous(text, stop, scale, factor)) is not None:
+        elif (pv := earlier_value(text, stop, scale, factor)) is not None:
             stop, previous = pv
         name = f"{unit_name}/{per}" if per else unit_name
         add(start, stop, kind=kind, value=v, unit=name, per=per, high=high, previous=previous,
@@ -356,7 +284,7 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         if word not in AMBIGUOUS_POST or scale_word or cur_text:
             cur = post_currency(word)
             end = pc.end()
-            if not scale_word and (sc := re.match(rf"\s(?P<s>{_BIG})\b", text[end:end + 12],
+            if not scale_word and (sc := re.match(rf"\s(?P<s>{BIG})\b", text[end:end + 12],
                                                   re.IGNORECASE)):
                 scale_word = sc.group("s")  # "75 USD million"
                 value = value * scale_of(scale_word) if value is not None else None
@@ -385,8 +313,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         finish("money", end, cur, sub or 1.0, usd=usd if cur != "USD" else None,
                measures=measure, currency=cur)
         return
-    if (pm := _PERCENT.match(text, end)) or (pm := _PP.match(text, end)):
-        unit_name = "pp" if pm.re is _PP else "%"
+    if (pm := PERCENT.match(text, end)) or (pm := PP.match(text, end)):
+        unit_name = "pp" if pm.re is PP else "%"
         measure = money_measure(text[sentence_of(spans, start)[0]:start])
         if re.search(r"\b(?:up|down|rose|grew|increased|fell)\s*$", before) \
                 and not measure.endswith("growth"):
@@ -434,29 +362,9 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     if noun is None:
         return
     noun_end, head, phrase = noun
-    if previous is None and (pv := _previous(text, noun_end, scale, 1.0)) is not None:
+    if previous is None and (pv := earlier_value(text, noun_end, scale, 1.0)) is not None:
         noun_end, previous = pv
     sent = sentence_of(spans, start)
     where = anchor(text, spans, sent, phrase)
     add(start, noun_end, kind="count", value=value, unit=head, high=high, previous=previous,
         measures=f"{phrase} {where}".strip(), **common)
-
-
-def _same_unit(text: str, at: int, had_cur: bool, kind: str,
-               unit_name: str) -> tuple[int, float] | None:
-    """(end, factor) when the unit at ``at`` is of the figure's kind (a repeated unit)."""
-    if kind == "percent":
-        pm = _PERCENT.match(text, at) or _PP.match(text, at)
-        return (pm.end(), 1.0) if pm else None
-    if kind == "money":
-        pc = POST_CUR_RE.match(text, at)
-        if pc is not None and post_currency(pc.group()) == unit_name:
-            return pc.end(), 1.0
-        return (at, 1.0) if had_cur else None  # "$350 to $680"
-    unit = match_unit(text, at)
-    if unit is not None and unit[1] == kind:
-        return unit[0], unit[3]
-    duration = match_duration(text, at)
-    if duration is not None and kind == "duration" and duration[1] == unit_name:
-        return duration[0], 1.0
-    return None
