@@ -106,7 +106,7 @@ def quantulum(parser) -> Callable[[str], list[Quantity]]:
 
 
 def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 + 1e-3 * max(abs(a), abs(b))
+    return a == b or abs(a - b) <= 1e-3 * max(abs(a), abs(b))  # relative: picometres too
 
 
 def _matches(gold: Quantity, pred: Quantity) -> bool:

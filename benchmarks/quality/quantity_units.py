@@ -73,6 +73,13 @@ _PHYSICAL = {
     "°c": ("°C", 1.0), "celsius": ("°C", 1.0), "degree celsius": ("°C", 1.0),
     "°f": ("°F", 1.0), "fahrenheit": ("°F", 1.0), "degree fahrenheit": ("°F", 1.0),
     "k": ("K", 1.0), "kelvin": ("K", 1.0), "°": ("°", 1.0), "degree": ("°", 1.0),
+    # symbols, as a system might print them
+    "km": ("m", 1e3), "cm": ("m", 1e-2), "mm": ("m", 1e-3), "mi": ("m", 1609.344),
+    "ft": ("m", 0.3048), "km2": ("m2", 1e6), "ha": ("m2", 1e4), "l": ("m3", 1e-3),
+    "ml": ("m3", 1e-6), "kg": ("t", 1e-3), "g": ("t", 1e-6), "mg": ("t", 1e-9),
+    "lb": ("t", 0.000453592), "oz": ("t", 2.83495e-5), "mph": ("km/h", 1.609344),
+    "kw": ("MW", 1e-3), "gw": ("MW", 1e3), "kwh": ("MWh", 1e-3), "gwh": ("MWh", 1e3),
+    "mb": ("GB", 1e-3), "tb": ("GB", 1e3),
     "count": ("count", 1.0), "-": ("count", 1.0), "dimensionless": ("count", 1.0),
     "x": ("count", 1.0), "share": ("count", 1.0), "dozen": ("count", 12.0),
     "gross": ("count", 144.0), "baker's dozen": ("count", 13.0),

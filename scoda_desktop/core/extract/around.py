@@ -34,7 +34,7 @@ _PER_NOUNS = {"annum": "year", "year": "year", "month": "month", "week": "week",
               "bag": "bag", "box": "box", "visit": "visit", "seat": "seat", "car": "car",
               "vehicle": "vehicle", "container": "container", "trip": "trip", "min": "minute",
               "minute": "minute", "second": "second", "s": "second", "h": "hour", "hr": "hour",
-              "yr": "year"}
+              "yr": "year", "gram": "g", "gramme": "g", "g": "g"}
 CHANGE_VERB = re.compile(
     r"\b(?:rose|rising|risen|grew|grown|growing|increased|increasing|jumped|climbed|soared|"
     r"surged|fell|fallen|falling|dropped|declined|decreased|slipped|slumped|plunged|went|"

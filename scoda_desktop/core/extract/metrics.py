@@ -69,8 +69,8 @@ _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)
 FIGURE = re.compile(
     rf"(?<![\w.,$€£¥/'’])(?<!\w-)(?:(?P<qual>{_QUAL}) |(?P<between>between) )?"
     rf"(?P<cur>{CUR_PRE_RE})?\s?"
-    rf"(?P<num>{NUMBER}|(?<=\s)an?(?= {SCALE_RE}\b)|^an?(?= {SCALE_RE}\b)"
-    rf"|(?:half(?: a)?|(?:a )?quarter(?: of a)?|three quarters?(?: of a)?)(?= {BIG}\b))"
+    rf"(?P<num>(?:half(?: a)?|(?:a )?quarter(?: of a)?|three quarters?(?: of a)?)(?= {BIG}\b)"
+    rf"|{NUMBER}|(?<=\s)an?(?= {SCALE_RE}\b)|^an?(?= {SCALE_RE}\b))"
     # a range: "3-5", "3 to 5", and "between 3 and 5" (only after "between")
     rf"(?:\s?(?:-|–|to|(?(between)and|(?!)))\s?(?P<cur2>{CUR_PRE_RE})?(?P<num2>{NUMBER}))?"
     rf"(?:(?:\s?|-(?=[a-z]{{4}}))(?P<scale>{SCALE_RE})\b)?(?P<plus>\+|-plus\b)?",
@@ -111,6 +111,8 @@ _PREFIX = re.compile(rf"(?<![\w.,$€£¥/'’])(?<!\w-)(?:(?:{_QUAL}) |between 
 _DURATION_MEASURE = re.compile(
     rf"\b([a-z]+ (?:time|period|term|duration))s?(?: of| is| was| will be| has been| takes"
     rf"| took| lasts| lasted)?(?: (?:{_QUAL}))? \Z", re.IGNORECASE)
+# The cents of a spoken amount after its currency name: "and forty-five cents", " 50."
+_CENTS = re.compile(rf"(?: and)? (?P<n>{NUMBER})(?: cents?\b|(?=[.,;!?]|$))", re.IGNORECASE)
 _AGED = re.compile(r"\b(?:aged|age of|at the age of|age)\s$", re.IGNORECASE)
 
 
@@ -289,6 +291,12 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
                 scale_word = sc.group("s")  # "75 USD million"
                 value = value * scale_of(scale_word) if value is not None else None
                 end += sc.end()
+        if cur and not scale_word and value is not None and value == int(value) \
+                and (cents := _CENTS.match(text, end)) is not None:
+            part, _ = parse_number(cents.group("n"))
+            if part is not None and part < 100 and part == int(part):
+                value += part / 100  # "thirteen dollars and forty-five cents", "15 dollars 50"
+                end = cents.end()
     if cur is None and (ps := POST_SYMBOL_RE.match(text, end)) is not None:
         cur, end = POST_SYMBOLS[ps.group("sym")], ps.end()  # "15 €"
     if cur is None and (pd := POUNDS_RE.match(text, end)) is not None and (

@@ -131,6 +131,9 @@ _TEMP_RE = re.compile(
     r"celcius|centigrade|fahrenheit|kelvin))\b)")
 
 
+_SQUARED = re.compile(r"\s?squared\b|\^2(?!\d)")
+
+
 def match_unit(text: str, pos: int) -> tuple[int, str, str, float] | None:
     """(end, kind, canonical unit, factor) of a physical unit right after ``pos``, or None.
 
@@ -147,6 +150,8 @@ def match_unit(text: str, pos: int) -> tuple[int, str, str, float] | None:
         else:
             kind, canon, factor = _SYMBOLS[m.group("sym")]
         if kind and (m.group("close") or not m.group(0).lstrip().startswith("(")):
+            if kind == "length" and (sq := _SQUARED.match(text, m.end())) is not None:
+                return sq.end(), "area", "m2", factor * factor  # "4 km squared", "4km^2"
             return m.end(), kind, canon, factor
     t = _TEMP_RE.match(text, pos)
     if t is not None:
