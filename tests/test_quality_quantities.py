@@ -1,4 +1,4 @@
-"""The quantity benchmark's scorer: one unit form for every system, ranges, skipping a missing set."""
+"""The quantity benchmark's scorer: one unit form for all systems, ranges, a missing set."""
 
 from __future__ import annotations
 
