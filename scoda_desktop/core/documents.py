@@ -34,6 +34,7 @@ METRIC_KINDS = (
     "energy",
     "temperature",
     "frequency",
+    "radiation",
 )
 
 

@@ -88,7 +88,7 @@ _MASS = re.compile(r"\s?(?:metric\s+tons?|tonnes?|tons?)\b"
                    r"(?:\s+of\s+(?P<what>(?:(?-i:[A-Z])[\w-]*\s+){0,2}[\w-]+))?"
                    r"(?P<rate>\s+(?:per\s+year|a\s+year|annually|per\s+annum))?", re.IGNORECASE)
 _TEU = re.compile(r"\s?(?:TEUs?\b|twenty-foot\s+equivalent\s+units?(?:\s+\(TEUs?\))?)")
-_FOLD = re.compile(r"[\s-]?(?:fold|times)\b(?!\s+(?:a|per|each|every)\b)")
+_FOLD = re.compile(r"[\s-]?(?:fold|times)\b")
 _WORD_FOLD = re.compile(
     r"(?<![\w-])(?P<n>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)"
     r"-?fold\b", re.IGNORECASE)
@@ -351,7 +351,7 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         finish(kind, stop, canon, factor)
         return
     if (fo := _FOLD.match(text, end)) is not None and not year_like:
-        add(start, fo.end(), kind="multiplier", value=value, unit="x", **common)
+        finish("multiplier", fo.end(), "x")  # "28-fold", "three times a day" (x/day)
         return
     if duration is not None and not year_like:
         stop, unit_name, is_age = duration

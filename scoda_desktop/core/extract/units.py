@@ -20,6 +20,7 @@ _TABLE: dict[str, tuple[str, list[tuple[tuple[str, ...], tuple[str, ...], float]
         (("metre", "meter"), ("m",), 1.0),
         (("centimetre", "centimeter"), ("cm",), 1e-2),
         (("millimetre", "millimeter"), ("mm",), 1e-3),
+        (("decimetre", "decimeter"), ("dm",), 0.1),
         (("micrometre", "micrometer", "micron"), ("µm", "μm"), 1e-6),
         (("nanometre", "nanometer"), ("nm",), 1e-9),
         (("picometre", "picometer"), (), 1e-12),  # "2 pm" is a time
@@ -46,6 +47,10 @@ _TABLE: dict[str, tuple[str, list[tuple[tuple[str, ...], tuple[str, ...], float]
         (("millilitre", "milliliter"), ("ml", "mL"), 1e-6),
         (("centilitre", "centiliter"), ("cl",), 1e-5),
         (("gallon",), ("gal",), 0.00378541),
+        (("cubic centimetre", "cubic centimeter"), ("cc", "cm3", "cm³"), 1e-6),
+        (("cup",), (), 0.000236588),  # cooking measures: food pages of news sites
+        (("tablespoon",), ("tbsp",), 1.47868e-5),
+        (("teaspoon",), ("tsp",), 4.92892e-6),
     ]),
     "oil": ("bbl", [(("barrel",), ("bbl",), 1.0)]),
     "mass": ("t", [
@@ -84,6 +89,12 @@ _TABLE: dict[str, tuple[str, list[tuple[tuple[str, ...], tuple[str, ...], float]
     "power": ("MW", [
         (("horsepower",), ("hp", "bhp"), 0.000745700),
         (("watt",), ("W",), 1e-6),
+    ]),
+    "radiation": ("Gy", [
+        (("gray",), ("Gy",), 1.0),
+        (("milligray",), ("mGy",), 1e-3),
+        (("sievert",), ("Sv",), 1.0),
+        (("millisievert",), ("mSv",), 1e-3),
     ]),
     "frequency": ("Hz", [
         (("gigahertz",), ("GHz",), 1e9),
