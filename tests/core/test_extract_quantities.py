@@ -171,3 +171,11 @@ def test_new_fields_survive_a_json_round_trip() -> None:
     old = {k: v for k, v in m.to_json().items()
            if k not in ("currency", "per", "high", "previous", "subject")}
     assert Metric(**old).currency is None  # metrics stored by an older version still load
+
+
+def test_text_whose_lower_case_is_longer_still_gives_every_figure() -> None:
+    # "İ" lower-cases to two characters: the scan must not use shifted offsets.
+    text = "Half of the İstanbul firms left; Two ports in İstanbul added 3 km of quays."
+    assert [(m.kind, m.text) for m in extract_metrics(text)] == [
+        ("share", "Half of the İstanbul firms left"), ("count", "Two ports"),
+        ("length", "3 km")]

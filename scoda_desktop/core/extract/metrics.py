@@ -96,14 +96,20 @@ _FRACTION = re.compile(
     rf"(?<![\w-])(?:(?P<qual>{_QUAL}) )?(?P<frac>"
     + "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True))
     + r")(?= of\b)", re.IGNORECASE)
-_FRACTION_HINT = re.compile(r"(?i:half|thirds?|quarters?|fourths?|fifth|tenth)(?= of\b)")
+_FRACTION_HINT = re.compile(r"(?:half|thirds?|quarters?|fourths?|fifth|tenth)(?= of\b)")
+_FRACTION_HINT_I = re.compile(_FRACTION_HINT.pattern, re.IGNORECASE)
 # The hint has checked the " of" after it; the search ends at the hint's end.
 _FRACTION_BACK = re.compile(_FRACTION.pattern.removesuffix(r"(?= of\b)") + r"\Z", re.IGNORECASE)
 _FOLD_HINT = re.compile(r"(?i)fold")
 # Where a figure's number starts: digits, vulgar fractions, number words, "a"/"half" + scale.
-NUMBER_START = re.compile(
-    rf"(?<![\d.,])[\d½¼¾⅓⅔⅛]|(?<![\w.,'’/])(?<!\w-)(?:(?i:{_NUM_WORDS})\b"
-    rf"|(?i:an?|half|quarter|three quarters?)(?= (?:a |of a )?{SCALE_RE}\b))")
+# Where a figure's number starts: digits, vulgar fractions, number words, "a"/"half" + scale.
+# The words are looked for in the lower-cased text (same offsets), case-sensitively: an
+# IGNORECASE alternation tried at every word cost more than all the digits.
+_DIGIT_START = re.compile(r"(?<![\d.,])[\d½¼¾⅓⅔⅛]")
+_WORD_START = re.compile(
+    rf"(?<![\w.,'’/])(?<!\w-)(?:(?:{_NUM_WORDS})\b"
+    rf"|(?:an?|half|quarter|three quarters?)(?= (?:a |of a )?{SCALE_RE}\b))")
+NUMBER_START = re.compile(_DIGIT_START.pattern + "|" + _WORD_START.pattern, re.IGNORECASE)
 # What may stand before the number: a qualifier, "between", a currency ("more than US$").
 _PREFIX = re.compile(rf"(?<![\w.,$€£¥/'’])(?<!\w-)(?:(?:{_QUAL}) |between )?(?:{CUR_PRE_RE})?"
                      r"\s?\Z", re.IGNORECASE)
@@ -121,13 +127,17 @@ def extract_metrics(text: str, *, doc_date: str | None = None) -> list[Metric]:
     spans = sentences(text)
     metrics: list[Metric] = []
     taken = Taken()
+    periods: dict[tuple[int, int], str | None] = {}
 
     def add(start: int, end: int, **fields: object) -> None:
         if taken.overlaps(start, end):
             return
         sent = sentence_of(spans, start)
         sentence = text[sent[0]:sent[1]]
-        fields.setdefault("period", sentence_period(sentence, doc_date))
+        if "period" not in fields:  # one look per sentence, however many figures it has
+            if sent not in periods:
+                periods[sent] = sentence_period(sentence, doc_date)
+            fields["period"] = periods[sent]
         if fields.get("kind") != "date":
             fields["subject"] = subject_of(sentence, start - sent[0], end - sent[0])
         metrics.append(Metric(text=text[start:end], start=start, end=end,
@@ -163,8 +173,7 @@ def _figures(text: str):
     (a qualifier, "between", a currency) start.
     """
     last = 0
-    for a in NUMBER_START.finditer(text):
-        p = a.start()
+    for p in _number_starts(text):
         if p < last:
             continue
         window = max(last, p - 40)
@@ -179,10 +188,30 @@ def _figures(text: str):
                 break
 
 
+def _lower(text: str) -> str:
+    """``text`` lower-cased when that keeps every offset (it does unless "İ" and the like)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text
+
+
+def _number_starts(text: str) -> list[int]:
+    """Offsets where a number may start, in order (see NUMBER_START)."""
+    low = _lower(text)
+    if low is text and text != text.lower():
+        return [m.start() for m in NUMBER_START.finditer(text)]  # offsets would shift
+    found = [m.start() for m in _DIGIT_START.finditer(text)]
+    found += [m.start() for m in _WORD_START.finditer(low)]
+    found.sort()
+    return found
+
+
 def _fractions(text: str):
     """_FRACTION's matches, found from their noun ("half", "thirds") for the same reason."""
     last = 0
-    for a in _FRACTION_HINT.finditer(text):
+    low = _lower(text)
+    shifted = low is text and text != text.lower()  # lower-casing would move offsets
+    hints = _FRACTION_HINT_I if shifted else _FRACTION_HINT
+    for a in hints.finditer(low):
         m = _FRACTION_BACK.search(text, max(last, a.start() - 40), a.end())
         if m is not None and m.start() >= last:
             last = m.end()
