@@ -250,7 +250,7 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     if not attached and re.match(r"(?:\.\d|[\w])", text[end:end + 1] or " ") and not scale_word:
         return  # "18th", "2.0.1", "5G"
     if not attached and re.match(r"-(?!megawatt|gigawatt|kilowatt|cents?\b|pence\b|an?-)[a-z]",
-                                 after) \
+                                 after) and not POST_CUR_RE.match(text, end) \
             and not scale_word:
         return  # "one-stop", "two-way", "twenty-foot"
     if re.search(r"(?:[A-Z][\w]*|version|v)\s?$", before) and not cur_text \

@@ -14,7 +14,7 @@ import re
 CUR_PRE = {
     "US$": "USD", "$US": "USD", "U.S.$": "USD", "U.S. $": "USD", "USD$": "USD", "$": "USD",
     "HK$": "HKD", "C$": "CAD", "CA$": "CAD", "CAD$": "CAD", "A$": "AUD", "AU$": "AUD",
-    "AUD$": "AUD", "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "Mex$": "MXN",
+    "AUD$": "AUD", "MXN$": "MXN", "NZD$": "NZD", "HKD$": "HKD", "SGD$": "SGD", "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "Mex$": "MXN",
     "€": "EUR", "£": "GBP", "¥": "CNY", "₽": "RUB", "₸": "KZT", "₹": "INR", "₩": "KRW",
     "₺": "TRY", "₦": "NGN", "₱": "PHP", "₿": "BTC", "₭": "LAK", "Rs.": "INR", "Rs": "INR",
     "RMB": "CNY", "CNY": "CNY", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY",
@@ -78,14 +78,15 @@ POST_SYMBOL_RE = re.compile(r"\s?(?P<sym>[$€£¥₽₸₹₩₺₦₱₿₭₡
 POST_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT",
                 "₹": "INR", "₩": "KRW", "₺": "TRY", "₦": "NGN", "₱": "PHP", "₿": "BTC",
                 "₭": "LAK", "₡": "CRC", "元": "CNY"}
-POST_CUR_RE = re.compile(rf"\s?(?:{_alt(list(CUR_POST))})(?![\w$])", re.IGNORECASE)
+# "7.2 million Canadian dollars", "a 10-dollar bill", "its one-yen bid".
+POST_CUR_RE = re.compile(rf"[\s-]?(?:{_alt(list(CUR_POST))})(?![\w$])", re.IGNORECASE)
 POUNDS_RE = re.compile(r" pounds?\b", re.IGNORECASE)
 SUBUNIT_RE = re.compile(rf"[ -](?:{_alt(list(SUBUNITS))})\b", re.IGNORECASE)
 
 
 def post_currency(text: str) -> str | None:
     """ISO code of a currency name found after a number ("Canadian dollars" -> "CAD")."""
-    key = re.sub(r"\s+", " ", text.strip().lower())
+    key = re.sub(r"\s+", " ", text.strip(" -\t\n").lower())
     return CUR_POST.get(key)
 
 

@@ -36,10 +36,11 @@ _WORDS = "|".join(sorted((w for w in WORD_NUMBERS if w not in ("a", "an", "hundr
 _COMPOUND = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)})"  # "twenty-one"
 _VULGAR = "[" + "".join(VULGAR) + "]"
 NUMBER_WORDS_RE = f"{_COMPOUND}|{_WORDS}"  # number words, for a case-insensitive group
-# Digits with thousands separators (also malformed ones, flagged later), decimals, mixed and
+# Digits with thousands separators (also malformed ones, flagged later; also "80, 000" as
+# tokenised text writes it), decimals, mixed and
 # simple fractions ("10 1/2", "1/4": small denominators only, so "9/11" and "24/7" stay out),
 # vulgar fractions, words.
-NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3,4}})+(?:\.\d+)?(?!\d)|\d+(?: [1-7]/[2348]\b|{_VULGAR})"
+NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3,4}})+(?:\.\d+)?(?!\d)|\d{{1,3}}(?:, \d{{3}}(?![\d,.]))+|\d+(?: [1-7]/[2348]\b|{_VULGAR})"
           rf"|[1-7]/[2348](?![\d/])|\d+(?:\.\d+)?|{_VULGAR}"
           rf"|(?i:{_COMPOUND})\b|(?i:{_WORDS})\b)")
 _MALFORMED_GROUPING = re.compile(r",\d{4}")
@@ -65,7 +66,7 @@ def parse_number(text: str) -> tuple[float | None, bool]:
         top, bottom = frac.split("/")
         return (float(whole) if whole else 0.0) + int(top) / int(bottom), False
     try:
-        return float(raw.replace(",", "")), False
+        return float(raw.replace(", ", "").replace(",", "")), False  # "80, 000" (tokenised)
     except ValueError:
         return None, False
 
