@@ -41,7 +41,7 @@ def only(sentence: str, **expected: object) -> Metric:
      "RUB"),
     ("Its valuation reached $2.1T on Friday.", "$2.1T", 2.1e12, "USD"),
     ("She paid with a 100-yuan note.", "100-yuan", 100.0, "CNY"),
-    ("The talks stalled over 3 billion Swiss francs.", "3 billion Swiss francs", 3e9, "CHF"),
+    ("The talks stalled on 3 billion Swiss francs.", "3 billion Swiss francs", 3e9, "CHF"),
 ])
 def test_currencies_keep_their_country(text: str, raw: str, value: float, code: str) -> None:
     only(text, text=raw, kind="money", value=value, unit=code, currency=code)
