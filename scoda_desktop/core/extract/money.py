@@ -14,7 +14,8 @@ import re
 CUR_PRE = {
     "US$": "USD", "$US": "USD", "U.S.$": "USD", "U.S. $": "USD", "USD$": "USD", "$": "USD",
     "HK$": "HKD", "C$": "CAD", "CA$": "CAD", "CAD$": "CAD", "A$": "AUD", "AU$": "AUD",
-    "AUD$": "AUD", "MXN$": "MXN", "NZD$": "NZD", "HKD$": "HKD", "SGD$": "SGD", "NZ$": "NZD", "S$": "SGD", "NT$": "TWD", "R$": "BRL", "Mex$": "MXN",
+    "AUD$": "AUD", "MXN$": "MXN", "NZD$": "NZD", "HKD$": "HKD", "SGD$": "SGD", "NZ$": "NZD",
+    "S$": "SGD", "NT$": "TWD", "R$": "BRL", "Mex$": "MXN",
     "€": "EUR", "£": "GBP", "¥": "CNY", "₽": "RUB", "₸": "KZT", "₹": "INR", "₩": "KRW",
     "₺": "TRY", "₦": "NGN", "₱": "PHP", "₿": "BTC", "₭": "LAK", "Rs.": "INR", "Rs": "INR",
     "RMB": "CNY", "CNY": "CNY", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY",
