@@ -217,3 +217,13 @@ def test_every_format_is_searchable_with_its_provenance(tmp_path):
         assert rows[0]["url"] == URL and rows[0]["captured"] == "2025-03-11T10:15:00Z"
     finally:
         corpus.close()
+
+
+def test_mhtml_headers_with_stray_8bit_bytes(tmp_path):
+    path = tmp_path / "odd.mhtml"
+    data = mhtml_bytes(article_html("Port trade rises", ARTICLE), url=URL,
+                       date="Tue, 11 Mar 2025 18:15:00 +0800")
+    path.write_bytes(data.replace(b"Date: Tue", b"Date: T\xffue")
+                     .replace(b"Location: https", b"Location: h\xe9ttps"))
+    doc = load_document(path)  # no exception: the page is read, the odd headers give less
+    assert ARTICLE[0] in doc.text and doc.url

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from scoda_desktop.core.documents import Document
@@ -65,6 +65,7 @@ def test_a_damaged_warc_never_raises(tmp_path_factory, compress, cut, flips):
 
 
 @SETTINGS
+@example(".mhtml", 0, [(209, 7)])  # an 8-bit byte in a header: email gives a Header object
 @given(st.sampled_from([".pdf", ".docx", ".mhtml"]), *MUTATION)
 def test_a_damaged_document_gives_a_reason_or_a_document(suffix, cut, flips):
     good = {".pdf": pdf_bytes([ARTICLE]), ".docx": docx_bytes(ARTICLE),

@@ -32,8 +32,23 @@ def _html_part(message):
     return None
 
 
+def _header(message, name: str) -> str:
+    """A header as text ("" when absent); a header with stray 8-bit bytes comes back from
+    ``email`` as a Header object, not a str."""
+    return str(message.get(name) or "").strip()
+
+
 def read_mhtml(path: str, data: bytes) -> Document:
     """One MHTML file to a Document cleaned by the HTML path, with its url and save time."""
+    try:
+        return _read(path, data)
+    except MhtmlError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the email parser's odd corners on damage
+        raise MhtmlError(f"damaged MHTML file ({type(exc).__name__})") from exc
+
+
+def _read(path: str, data: bytes) -> Document:
     from scoda_desktop.core.ingest.reader import clean_text
 
     message = email.message_from_bytes(data, policy=policy.compat32)
@@ -49,7 +64,7 @@ def read_mhtml(path: str, data: bytes) -> Document:
     doc = clean_text(markup, path=path, html=True)
     from scoda_desktop.core.ingest.formats.web import page_url
 
-    doc.url = ((message.get("Snapshot-Content-Location") or "").strip()
-               or (part.get("Content-Location") or "").strip() or page_url(markup) or None)
-    doc.captured = iso_from_http(message.get("Date"))
+    doc.url = (_header(message, "Snapshot-Content-Location")
+               or _header(part, "Content-Location") or page_url(markup) or None)
+    doc.captured = iso_from_http(_header(message, "Date"))
     return doc

@@ -111,9 +111,9 @@ def iso_from_warc(value: str | None) -> str | None:
 
 def iso_from_http(value: str | None) -> str | None:
     """An RFC 2822 date (email and HTTP ``Date`` headers) as ISO 8601 in UTC."""
-    try:
-        return _iso(parsedate_to_datetime(value)) if value else None
-    except (TypeError, ValueError, IndexError):
+    try:  # (a header with stray 8-bit bytes comes as an email Header object: str() it)
+        return _iso(parsedate_to_datetime(str(value))) if value else None
+    except (TypeError, ValueError, IndexError, AttributeError):
         return None
 
 
