@@ -65,7 +65,8 @@ def test_a_page_wrapped_in_one_form_keeps_its_article(tmp_path):
 
 def test_comments_and_noscript_do_not_leak_into_the_text(tmp_path):
     extra = ("<!-- Blogger theme: this widget shows the post body and nothing else -->"
-             "<noscript>Please enable JavaScript to accept our cookie settings for tracking.</noscript>")
+             "<noscript>Please enable JavaScript to accept our cookie settings for tracking."
+             "</noscript>")
     doc = load_document(write(tmp_path, page(article(extra_top=extra))))
     assert "Blogger theme" not in doc.text and "cookie settings" not in doc.text
     assert PROSE[0] in doc.text
