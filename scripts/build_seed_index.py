@@ -3,7 +3,7 @@
     python scripts/build_seed_index.py OUT_DIR      -> OUT_DIR/index (Whoosh + catalog)
 
 A first start of the standalone app copies this index into the user's data dir instead of
-indexing the seeds itself (``resources.install_seed_index``; measured in
+indexing the seeds itself (``seed_index.install_seed_index``; measured in
 docs/PERFORMANCE.md). The index is made by the same code the app runs, from the repository's
 ``seeds/``; the app relinks the seed files at their installed path by content hash.
 """

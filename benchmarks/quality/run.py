@@ -27,8 +27,10 @@ def devsets() -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("names", nargs="*", help="which benchmarks (web, quantities, names); all by default")
-    ap.add_argument("--limit", type=int, default=None, help="score only the first N items of each set")
+    ap.add_argument("names", nargs="*",
+                    help="which benchmarks (web, quantities, names); all by default")
+    ap.add_argument("--limit", type=int, default=None,
+                    help="score only the first N items of each set")
     args = ap.parse_args(argv)
     mods = sorted(HERE.glob("bench_*.py"))
     if args.names:

@@ -9,49 +9,32 @@ only ``sync`` writes, with one writer and one commit.
 from __future__ import annotations
 
 import contextlib
+import io
 import json
 import os
 import re
 import shutil
-from collections.abc import Callable, Generator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
-from scoda_desktop.core.documents import Document, Progress, SearchResult, Skipped
-from scoda_desktop.core.index.catalog import Catalog
-from scoda_desktop.core.index.service import IndexService
+from scoda_desktop.core.documents import (
+    Document,
+    Entity,
+    Metric,
+    Progress,
+    SearchResult,
+    Skipped,
+    SyncReport,
+)
+from scoda_desktop.core.fileio import atomic_write
 from scoda_desktop.core.lock import DataDirLock
 from scoda_desktop.core.paths import data_dir as resolve_data_dir
+from scoda_desktop.core.pipeline.catalog import Catalog
+from scoda_desktop.core.pipeline.store import IndexStore
 
 MANIFEST = "sources.json"
 INDEX = "index"
-
-
-@dataclass
-class SyncReport:
-    added: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    removed: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
-    duplicates: list[list[str]] = field(default_factory=list)  # groups of paths
-    documents: int = 0  # documents in the index after the sync
-    cancelled: bool = False
-    messages: list[str] = field(default_factory=list)  # e.g. why the index was rebuilt
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "added": self.added,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "removed": self.removed,
-            "skipped": [s.to_json() for s in self.skipped],
-            "duplicates": self.duplicates,
-            "documents": self.documents,
-            "cancelled": self.cancelled,
-            "messages": self.messages,
-        }
 
 
 class DataDirError(OSError):
@@ -86,13 +69,13 @@ class Corpus:
         self.read_only = not self._lock.held
         self.read_only_reason = self._lock.message
         if seeds_dir is None:
+            from scoda_desktop.core.pipeline.seed_index import stable_seeds
             from scoda_desktop.resources import seeds_dir as bundled
-            from scoda_desktop.resources import stable_seeds
 
             seeds_dir = stable_seeds(bundled(), self.data_dir / "seeds", write=not self.read_only)
         self.seeds_dir = Path(seeds_dir).absolute()
         self.index_dir = self.data_dir / INDEX
-        self._service = IndexService(self.index_dir)
+        self._service = IndexStore(self.index_dir)
 
     data_dir: Path
 
@@ -117,14 +100,8 @@ class Corpus:
             return []
 
     def _write_manifest(self, sources: list[str]) -> None:
-        path = self.data_dir / MANIFEST
-        tmp = path.with_name(MANIFEST + ".tmp")
-        try:
-            tmp.write_text(json.dumps({"sources": sources}, indent=1), encoding="utf-8")
-            os.replace(tmp, path)
-        except BaseException:  # a full disk: the old list stays, no half-written file
-            tmp.unlink(missing_ok=True)
-            raise
+        # a full disk: the old list stays, no half-written file
+        atomic_write(self.data_dir / MANIFEST, json.dumps({"sources": sources}, indent=1))
 
     def sources(self) -> list[str]:
         """The seeds folder and every file/folder the user added (absolute paths)."""
@@ -175,7 +152,7 @@ class Corpus:
         (asked for, or because the schema changed) goes into a temporary folder that is
         swapped in only when complete.
         """
-        from scoda_desktop.core.index.sync import run_sync
+        from scoda_desktop.core.pipeline.sync import run_sync
 
         cancel = cancel or (lambda: False)
         report = SyncReport()
@@ -185,11 +162,11 @@ class Corpus:
             report.messages.append(self.read_only_reason)
             report.documents = self.count()
             return report
-        from scoda_desktop.resources import install_seed_index
+        from scoda_desktop.core.pipeline.seed_index import install_seed_index
 
         if not rebuild and install_seed_index(self.index_dir, self.seeds_dir):
             self._service.close()  # a standalone build's first start: its prebuilt seed index
-            self._service = IndexService(self.index_dir)
+            self._service = IndexStore(self.index_dir)
         problem = self._service.problem()
         if problem is not None and problem != "no index yet":
             report.messages.append(f"the index was rebuilt from the sources: {problem}")
@@ -197,7 +174,7 @@ class Corpus:
         if rebuild:
             target = self.data_dir / (INDEX + ".new")
             shutil.rmtree(target, ignore_errors=True)
-            service = IndexService.create(target)
+            service = IndexStore.create(target)
             catalog = Catalog()
         else:
             service = self._service
@@ -221,7 +198,7 @@ class Corpus:
         yield Progress(report.documents, report.documents, "", "done")
         return report
 
-    def _swap_in(self, service: IndexService) -> None:
+    def _swap_in(self, service: IndexStore) -> None:
         service.close()
         self._service.close()
         old = self.data_dir / (INDEX + ".old")
@@ -237,10 +214,10 @@ class Corpus:
                 with contextlib.suppress(OSError):
                     os.rename(old, self.index_dir)  # a rename needs no new space
             shutil.rmtree(service.folder, ignore_errors=True)
-            self._service = IndexService(self.index_dir)
+            self._service = IndexStore(self.index_dir)
             raise
         shutil.rmtree(old, ignore_errors=True)
-        self._service = IndexService(self.index_dir)
+        self._service = IndexStore(self.index_dir)
 
     def _fill_report(self, report: SyncReport) -> None:
         cat = self._service.catalog or Catalog()
@@ -349,6 +326,60 @@ class Corpus:
     def count(self) -> int:
         return self._service.count() if self._service.usable() else 0
 
+    # -- export ------------------------------------------------------------------------
+    def export_rows(self, query: str, *, sort: str = "relevance",
+                    filters: dict[str, str] | None = None) -> list[dict[str, Any]]:
+        """Every hit of a query (not only a page of them) as export rows, plain snippets."""
+        from scoda_desktop.core.export import hit_row
+
+        result = self.search(query, limit=None, sort=sort, filters=filters, plain=True)
+        return [hit_row(hit, self.info(hit.id)) for hit in result.hits]
+
+    def export(self, query: str, fmt: str | None, out: TextIO | str | Path, *,
+               sort: str = "relevance", filters: dict[str, str] | None = None) -> int:
+        """Write every hit of a query to ``out`` (a stream, or a file written atomically)
+        in ``fmt`` (``export.FORMATS``; None: from the file name, ``.json`` or CSV);
+        returns the number of hits written."""
+        from scoda_desktop.core.export import format_for, write_rows
+
+        if fmt is None:
+            fmt = format_for(str(out))
+        rows = self.export_rows(query, sort=sort, filters=filters)
+        if not isinstance(out, str | Path):
+            return write_rows(rows, fmt, out)
+        buf = io.StringIO(newline="")
+        write_rows(rows, fmt, buf)
+        atomic_write(out, buf.getvalue())
+        return len(rows)
+
+    # -- files outside the index -------------------------------------------------------
+    @staticmethod
+    def clean_files(paths: list[str]) -> Iterator[Document | Skipped]:
+        """Clean files without indexing them: a Document (with its entities and metrics)
+        for each readable article file under ``paths``, a Skipped (with why) for the rest."""
+        from scoda_desktop.core.extract import extract
+        from scoda_desktop.core.ingest import IngestError, iter_input_files, load_document
+
+        for given in paths:
+            for item in iter_input_files([given]):
+                if not isinstance(item, Path):
+                    yield Skipped(str(Path(item.path).absolute()), item.reason)
+                    continue
+                try:
+                    doc = load_document(item)
+                except IngestError as exc:
+                    yield Skipped(str(item.absolute()), exc.reason)
+                    continue
+                doc.entities, doc.metrics = extract(doc.text, doc_date=doc.date)
+                yield doc
+
+    @staticmethod
+    def extract_text(text: str) -> tuple[list[Entity], list[Metric]]:
+        """Entities and metrics of any text, with no cleaning."""
+        from scoda_desktop.core.extract import extract
+
+        return extract(text)
+
     def entity_counts(self) -> dict[tuple[str, str], int]:
         """(type, canonical) -> number of documents in the corpus that mention it."""
         counts: dict[tuple[str, str], int] = {}
@@ -363,7 +394,6 @@ class Corpus:
 
     def series(self) -> list[Any]:
         """The metric ledger: ``extract.Series`` objects over the whole corpus."""
-        from scoda_desktop.core.documents import Metric
         from scoda_desktop.core.extract import build_series
 
         cat = self._service.catalog

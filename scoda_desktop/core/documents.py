@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 # Entity types, in the order the UI lists them.
-ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "FACILITY", "EVENT")
+ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "FACILITY", "EVENT", "GROUP")
 
 # Metric kinds (see issue: entities, metrics and the metric ledger).
 METRIC_KINDS = (
@@ -187,4 +187,30 @@ class SearchResult:
             "suggestion": self.suggestion,
             "hits": [h.to_json() for h in self.hits],
             "facets": self.facets,
+        }
+
+
+@dataclass
+class SyncReport:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    duplicates: list[list[str]] = field(default_factory=list)  # groups of paths
+    documents: int = 0  # documents in the index after the sync
+    cancelled: bool = False
+    messages: list[str] = field(default_factory=list)  # e.g. why the index was rebuilt
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "skipped": [s.to_json() for s in self.skipped],
+            "duplicates": self.duplicates,
+            "documents": self.documents,
+            "cancelled": self.cancelled,
+            "messages": self.messages,
         }

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from platformdirs import user_config_dir
 
+from scoda_desktop.core.fileio import atomic_write
 from scoda_desktop.ui.render import LAYERS
 
 log = logging.getLogger(__name__)
@@ -68,8 +68,6 @@ class Preferences:
         data = {k: v for k, v in asdict(self).items() if k != "path"}
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, path)
+            atomic_write(path, json.dumps(data, indent=2, ensure_ascii=False))
         except OSError as exc:
             log.warning("could not save preferences %s: %s", path, exc)

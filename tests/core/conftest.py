@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scoda_desktop.core.index import sync as sync_module
+from scoda_desktop.core.pipeline import sync as sync_module
 
 
 @pytest.fixture

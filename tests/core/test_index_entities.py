@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from scoda_desktop.core.documents import Document, Entity, Metric
-from scoda_desktop.core.index.catalog import Catalog
-from scoda_desktop.core.index.prepare import prepare_document
-from scoda_desktop.core.index.service import IndexService
+from scoda_desktop.core.pipeline.catalog import Catalog
+from scoda_desktop.core.pipeline.prepare import prepare_document
+from scoda_desktop.core.pipeline.store import IndexStore
 
 
 def make_doc(i: int, text: str, entities: list[tuple[str, str, str]], *,
@@ -26,7 +26,7 @@ def make_doc(i: int, text: str, entities: list[tuple[str, str, str]], *,
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
     folder = tmp_path_factory.mktemp("ix") / "index"
-    svc = IndexService.create(folder)
+    svc = IndexStore.create(folder)
     docs = [
         make_doc(1, "Xi Jinping met leaders of the SCO in Astana, Kazakhstan.",
                  [("Xi Jinping", "PERSON", "Xi Jinping"),

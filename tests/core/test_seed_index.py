@@ -17,6 +17,7 @@ import pytest
 
 from scoda_desktop import resources
 from scoda_desktop.core.corpus import Corpus
+from scoda_desktop.core.pipeline import seed_index
 from tests.core.corpus_fixtures import ROOT, SEEDS, drain
 
 
@@ -92,7 +93,7 @@ def test_an_existing_index_is_never_replaced(bundle, tmp_path):
     drain(corpus.sync())
     corpus.close()
     index = tmp_path / "data" / "index"
-    assert not resources.install_seed_index(index, bundle / "seeds")
+    assert not seed_index.install_seed_index(index, bundle / "seeds")
 
 
 def test_other_seeds_than_the_bundled_ones_are_indexed_not_copied(bundle, tmp_path, counted):

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from scoda_desktop.core.index import sync as sync_module
 from scoda_desktop.core.ingest import reader as reader_module
+from scoda_desktop.core.pipeline import sync as sync_module
 from tests.reliability.conftest import drain
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from scoda_desktop.core.corpus import Corpus
-from scoda_desktop.core.index import catalog as catalog_module
+from scoda_desktop.core.pipeline import catalog as catalog_module
 from tests.reliability.conftest import drain
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,8 +7,7 @@ from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
 
-from scoda_desktop.core.corpus import SyncReport
-from scoda_desktop.core.documents import Progress, SearchResult
+from scoda_desktop.core.documents import Progress, SearchResult, SyncReport
 from scoda_desktop.ui.main_window import MainWindow
 
 WAIT = 30000  # ms; generous for a loaded CI machine, never slept

@@ -21,6 +21,12 @@ from scoda_desktop.core.documents import Entity
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon, load_lexicon
 from scoda_desktop.core.extract.people import find_people
+from scoda_desktop.core.extract.person_names import (
+    find_lone_surnames,
+    find_name_sequences,
+    load_person_names,
+    surname_of,
+)
 from scoda_desktop.core.extract.text import Taken, Token, tokenize
 
 
@@ -68,6 +74,7 @@ class RuleEntityExtractor:
 
     def __init__(self, user_file: str | None = None, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon if lexicon is not None else load_lexicon(user_file)
+        self.pn = load_person_names()
 
     # -- public ---------------------------------------------------------------------------
     def extract(self, text: str) -> list[Entity]:
@@ -77,6 +84,12 @@ class RuleEntityExtractor:
         cands += self._headed_phrases(text, toks)
         cands += [Candidate(s, e, "PERSON", name, 2, "person")
                   for s, e, name in find_people(text, toks, self.lex)]
+        cands += [Candidate(s, e, "PERSON", name, 2, "name")
+                  for s, e, name in find_name_sequences(text, toks, self.lex, self.pn)]
+        cands += [Candidate(s, e, "PERSON", name, 1, "name")
+                  for s, e, name in find_lone_surnames(text, toks, self.lex)]
+        cands += self._air_lines(text, toks)
+        cands += self._institutions(text, toks)
         cands += self._designated_places(text, toks)
         cands += self._acronyms_and_camel(text, toks)
         cands += self._acronym_definitions(text, toks)
@@ -87,6 +100,11 @@ class RuleEntityExtractor:
             key = text[cand.start:cand.end]
             if cand.source == "acronym" and key in aliases:
                 cand.type, cand.canonical = aliases[key]
+        for cand in chosen:  # "Henderson" after "Jordan Henderson" is him, not the town
+            alias = aliases.get(text[cand.start:cand.end])
+            if alias is not None and alias[0] == "PERSON" and cand.type == "PLACE" \
+                    and cand.source in ("lexicon", "city"):
+                cand.type, cand.canonical = alias
         chosen += self._alias_mentions(text, chosen, aliases)
         out = [Entity(text[c.start:c.end], c.type, c.start, c.end, c.canonical)
                for c in chosen if c.end > c.start]
@@ -259,12 +277,37 @@ class RuleEntityExtractor:
                 out.append(Candidate(m.start(1), m.end(1), "PLACE", name, 1, "city"))
         return out
 
+    def _institutions(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """"the Senate", "the Kremlin": an institution named by its head word alone."""
+        out: list[Candidate] = []
+        for i in range(1, len(toks)):
+            tok = toks[i]
+            if tok.core in nm.INSTITUTIONS and toks[i - 1].text in ("the", "The") \
+                    and text[toks[i - 1].end:tok.start] == " ":
+                out.append(Candidate(tok.start, tok.core_end, "ORG", tok.core, 1, "institution"))
+        return out
+
+    def _air_lines(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """"Air China", "Air Astana": an airline, not the place its name ends with."""
+        out: list[Candidate] = []
+        for i, tok in enumerate(toks[:-1]):
+            if tok.core != "Air" or text[tok.end:toks[i + 1].start] != " ":
+                continue
+            nxt = toks[i + 1]
+            known = self.lex.get(nxt.core)
+            if nxt.cap and known is not None and known.type in ("PLACE", "GROUP"):
+                start, end = tok.start, nxt.core_end
+                out.append(Candidate(start, end, "ORG", text[start:end], 2, "airline"))
+        return out
+
     def _acronyms_and_camel(self, text: str, toks: list[Token]) -> list[Candidate]:
         out: list[Candidate] = []
+        headline: dict[int, bool] = {}
         for i, tok in enumerate(toks):
             core = tok.core
             if tok.upper and 2 <= len(core) <= 6 and core.replace("&", "").isalnum() \
-                    and core not in nm.NOT_ACRONYMS and not core.isdigit():
+                    and core not in nm.NOT_ACRONYMS and not core.isdigit() \
+                    and not _in_headline(toks, i, headline):
                 near = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
                 if any(t.upper and len(t.core) > 1 and abs(t.start - tok.end) < 3
                        or abs(tok.start - t.end) < 3 and t.upper and len(t.core) > 1
@@ -335,9 +378,10 @@ class RuleEntityExtractor:
                 if short not in nm.NOT_NAMES and self.lex.get(short) is None and len(short) > 2:
                     aliases.setdefault(short, (c.type, c.canonical))
             elif c.type == "PERSON" and len(words) >= 2:
-                short = words[0] if words[0] in nm.CHINESE_SURNAMES and len(words) == 2 \
-                    else words[-1]
-                if self.lex.get(short) is None and short not in nm.NOT_NAMES:
+                short = surname_of(c.canonical)
+                known = self.lex.get(short)
+                if (known is None or known.type == "PLACE" and known.kind not in
+                        ("country", "region")) and short not in nm.NOT_NAMES:
                     aliases.setdefault(short, (c.type, c.canonical))
         return aliases
 
@@ -354,6 +398,24 @@ class RuleEntityExtractor:
                 out.append(Candidate(s, e, type_name, canonical, 1, "alias"))
                 taken.add(s, e)
         return out
+
+
+def _in_headline(toks: list[Token], i: int, cache: dict[int, bool]) -> bool:
+    """Is token ``i`` on an all-capitals line ("SOCCER - LEADING RESULTS")? There a
+    capitalised word is no acronym. A line runs between sentence starts; asked only for
+    acronym candidates (few per article), each line's answer is kept."""
+    start = i
+    while start > 0 and not toks[start].first:
+        start -= 1
+    hit = cache.get(start)
+    if hit is None:
+        end = start + 1
+        while end < len(toks) and not toks[end].first:
+            end += 1
+        words = [t for t in toks[start:end] if t.core[:1].isalpha()]
+        hit = cache[start] = len(words) >= 2 and \
+            sum(t.upper for t in words) * 3 >= len(words) * 2
+    return hit
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:

@@ -30,6 +30,9 @@ _BEFORE_VERB_RE = re.compile(rf"({_WORD}(?: {_WORD}){{1,2}})\s+(?:{_VERBS})\b")
 def _acceptable(name: str, lex: Lexicon, *, single_ok: bool) -> str | None:
     """Trim leading non-name words; reject places, organisations and name heads."""
     words = name.split()
+    titled = [k for k, w in enumerate(words) if w in nm.TITLE_WORDS]
+    if titled:  # "Trade Secretary Ian Lang": the title is not part of the person
+        words = words[titled[-1] + 1:]
     while words and (words[0] in nm.NOT_NAMES or words[0] in nm.TITLES
                      or _is_known_non_person(words[0], lex)):
         words.pop(0)

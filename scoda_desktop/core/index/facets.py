@@ -7,12 +7,13 @@ counts for any hit set are a few ``bincount`` calls, and "newest first" is one `
 
 from __future__ import annotations
 
-import os
+import io
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from scoda_desktop.core.fileio import atomic_write
 from scoda_desktop.core.index.schema import ENTITY_FIELDS
 
 TOP_ENTITIES = 20
@@ -65,14 +66,14 @@ class DocTable:
         """Written by the sync after its commit, so a new process's first query loads
         arrays instead of rebuilding them from every document's entities."""
         arrays = {name: getattr(self, name) for name in self._ARRAYS}
-        tmp = path.with_name(path.name + ".tmp.npz")
-        np.savez(tmp, generation=np.array(generation),
+        buf = io.BytesIO()
+        np.savez(buf, generation=np.array(generation),
                  ids=np.array([i or "" for i in self.ids], dtype=str),
                  sources=np.array(self.sources, dtype=str),
                  years=np.array(self.years, dtype=str),
                  ent_types=np.array([t for t, _ in self.ent_names], dtype=str),
                  ent_names=np.array([n for _, n in self.ent_names], dtype=str), **arrays)
-        os.replace(tmp, path)
+        atomic_write(path, buf.getvalue())
 
     @classmethod
     def load(cls, path: Path, generation: int) -> DocTable | None:

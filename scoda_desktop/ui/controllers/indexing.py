@@ -10,8 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from scoda_desktop.core.corpus import SyncReport
-from scoda_desktop.core.documents import Progress, Skipped
+from scoda_desktop.core.documents import Progress, Skipped, SyncReport
 from scoda_desktop.ui.widgets.status import StatusPanel
 from scoda_desktop.ui.workers import Task, TaskRunner
 

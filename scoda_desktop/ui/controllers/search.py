@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QObject, Signal
 
 from scoda_desktop.core.documents import SearchResult
-from scoda_desktop.ui.exporting import export_search
 from scoda_desktop.ui.models.results import ResultModel
 from scoda_desktop.ui.preferences import Preferences
 from scoda_desktop.ui.widgets.results_view import ResultsView
@@ -78,8 +77,9 @@ class SearchController(QObject):
     def export(self, path: str) -> Task:
         query, sort = self.bar.text(), self.bar.sort_key()
         self._export_path = path
-        return self.runner.submit(export_search, self.corpus, query, sort, self.bar.filters(),
-                                  path, on_result=self._on_export_result,
+        # every hit (not only the page shown), the format from the file name
+        return self.runner.submit(self.corpus.export, query, None, path, sort=sort,
+                                  filters=self.bar.filters(), on_result=self._on_export_result,
                                   on_failed=self._on_export_failed)
 
     def current_id(self) -> str | None:

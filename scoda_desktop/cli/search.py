@@ -8,46 +8,14 @@ so ``--json`` output on stdout stays clean for scripts.
 from __future__ import annotations
 
 import argparse
-import csv
-import json
+import html
+import re
 import sys
 from pathlib import Path
-from typing import Any, TextIO
 
-from scoda_desktop.core.corpus import Corpus, SyncReport
-from scoda_desktop.core.documents import Progress, Skipped
-
-
-def _print_json(obj: object, out: TextIO | None = None) -> None:
-    (out or sys.stdout).write(json.dumps(obj, ensure_ascii=False) + "\n")
-
-
-def _bar(p: Progress, width: int = 30) -> str:
-    if p.total:
-        filled = int(width * p.done / p.total)
-        count = f"{p.done}/{p.total}"
-    else:
-        filled, count = 0, ""
-    name = Path(p.path).name if p.path else ""
-    return f"\r{p.stage:10} [{'#' * filled}{'.' * (width - filled)}] {count} {name[:40]:40}"
-
-
-def run_sync(corpus: Corpus, rebuild: bool = False) -> SyncReport:
-    """Drive a sync, drawing a bar on stderr when it is a terminal."""
-    tty = sys.stderr.isatty()
-    gen = corpus.sync(rebuild=rebuild)
-    try:
-        while True:
-            p = next(gen)
-            if tty:
-                sys.stderr.write(_bar(p))
-                sys.stderr.flush()
-    except StopIteration as stop:
-        report = stop.value
-    finally:
-        if tty:
-            sys.stderr.write("\r" + " " * 100 + "\r")
-    return report
+from scoda_desktop.cli.common import UsageError, print_json, run_sync, summary
+from scoda_desktop.core.corpus import Corpus
+from scoda_desktop.core.documents import Skipped
 
 
 def _ensure(corpus: Corpus) -> None:
@@ -74,7 +42,7 @@ def cmd_index(corpus: Corpus, args: argparse.Namespace) -> int:
     report.skipped[:0] = [Skipped(str(Path(p).absolute()), "no such file or folder")
                           for p in missing]
     if args.json:
-        _print_json(report.to_json())
+        print_json(report.to_json())
         return 0
     print(f"{report.documents} documents: {report.added} added, {report.updated} updated, "
           f"{report.unchanged} unchanged, {report.removed} removed"
@@ -89,13 +57,11 @@ def cmd_index(corpus: Corpus, args: argparse.Namespace) -> int:
 
 
 def cmd_search(corpus: Corpus, args: argparse.Namespace) -> int:
-    from scoda_desktop.cli import UsageError
-
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit must be 1 or more")
     result = corpus.search(args.query, limit=args.limit, sort=args.sort)
     if args.json:
-        _print_json(result.to_json())
+        print_json(result.to_json())
         return 0
     if result.error:
         print(f"note: {result.error}")
@@ -103,9 +69,6 @@ def cmd_search(corpus: Corpus, args: argparse.Namespace) -> int:
     print(f"{result.total} documents{shown} ({result.took_ms:.0f} ms)")
     if result.suggestion:
         print(f"did you mean: {result.suggestion}")
-    import html
-    import re
-
     for i, hit in enumerate(result.hits, 1):
         print(f"\n{i:3}. {hit.title or '(no title)'}")
         score = f"  score {hit.score:.2f}" if result.parsed else ""  # no query: no ranking
@@ -125,11 +88,9 @@ def cmd_show(corpus: Corpus, args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     if args.json:
-        _print_json(doc.to_json())
+        print_json(doc.to_json())
         return 0
-    from scoda_desktop.cli_clean import _summary
-
-    print(_summary(doc))
+    print(summary(doc))
     if doc.duplicates:
         print("  duplicates: " + ", ".join(doc.duplicates))
     print()
@@ -137,44 +98,19 @@ def cmd_show(corpus: Corpus, args: argparse.Namespace) -> int:
     return 0
 
 
-def export_rows(corpus: Corpus, query: str) -> list[dict[str, Any]]:
-    result = corpus.search(query, limit=None, plain=True)
-    rows = []
-    for hit in result.hits:
-        info = corpus.info(hit.id)
-        rows.append({"id": hit.id, "path": hit.path, "title": hit.title, "date": hit.date,
-                     "source": hit.source, "score": hit.score, "snippet": hit.snippet,
-                     "entities": len(info.get("entities", ())),
-                     "metrics": int(info.get("metrics") or 0)})
-    return rows
-
-
-def _write_export(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
-    if fmt == "json":
-        out.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
-        return
-    fields = ["id", "path", "title", "date", "source", "score", "snippet", "entities",
-              "metrics"]
-    writer = csv.DictWriter(out, fieldnames=fields)
-    writer.writeheader()
-    writer.writerows(rows)
-
-
 def cmd_export(corpus: Corpus, args: argparse.Namespace) -> int:
-    rows = export_rows(corpus, args.query)
     if not args.output:
-        _write_export(rows, args.format, sys.stdout)
+        corpus.export(args.query, args.format, sys.stdout)
         return 0
-    with open(args.output, "w", encoding="utf-8", newline="") as out:
-        _write_export(rows, args.format, out)
-    print(f"{len(rows)} documents written to {args.output}", file=sys.stderr)
+    written = corpus.export(args.query, args.format, args.output)
+    print(f"{written} documents written to {args.output}", file=sys.stderr)
     return 0
 
 
 def cmd_stats(corpus: Corpus, args: argparse.Namespace) -> int:
     stats = corpus.stats()
     if args.json:
-        _print_json(stats)
+        print_json(stats)
         return 0
     print(f"documents: {stats['documents']}  (files: {stats['files']})")
     print(f"words:     {stats['words']}")

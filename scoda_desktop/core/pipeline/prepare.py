@@ -2,7 +2,7 @@
 
 Cleaning, extraction, MinHash and analysis are pure CPU work per file, so a process pool runs
 ``prepare_file`` on both cores while the one writer in the main process only files the ready
-postings (``IndexService`` never analyses text itself during a sync). The result is plain
+postings (``IndexStore`` never analyses text itself during a sync). The result is plain
 data (picklable) and small: encoded postings, the stored JSON, and light facts for the
 catalog.
 """

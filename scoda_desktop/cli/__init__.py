@@ -27,10 +27,6 @@ query syntax (search):
 """
 
 
-class UsageError(Exception):
-    """A problem with what the user typed: exit 2 with the message."""
-
-
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -100,16 +96,16 @@ def data_dir_from(args: argparse.Namespace) -> Path | None:
 def _dispatch(args: argparse.Namespace) -> int:
     command = args.command or "gui"
     if command in ("clean", "extract"):
-        from scoda_desktop import cli_clean
+        from scoda_desktop.cli import clean
 
-        return cli_clean.run(command, args)
+        return clean.run(command, args)
     if command == "gui":
         from scoda_desktop.ui.app import run_gui
 
         return run_gui(args, data_dir_from(args))
-    from scoda_desktop import cli_search
+    from scoda_desktop.cli import search
 
-    return cli_search.run(command, args, data_dir_from(args))
+    return search.run(command, args, data_dir_from(args))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     debug = getattr(args, "debug", False)
+    from scoda_desktop.cli.common import UsageError
+
     try:
         return _dispatch(args)
     except UsageError as exc:

@@ -16,12 +16,12 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Generator, Iterator
 
-from scoda_desktop.core.documents import Progress, Skipped
-from scoda_desktop.core.index.catalog import Catalog
-from scoda_desktop.core.index.prepare import Prepared, prepare_file
-from scoda_desktop.core.index.service import IndexService
+from scoda_desktop.core.documents import Progress, Skipped, SyncReport
 from scoda_desktop.core.ingest.reader import DEFAULT_MAX_BYTES as MAX_BYTES
 from scoda_desktop.core.ingest.reader import too_large
+from scoda_desktop.core.pipeline.catalog import Catalog
+from scoda_desktop.core.pipeline.prepare import Prepared, prepare_file
+from scoda_desktop.core.pipeline.store import IndexStore
 
 POOL_MIN = 50
 WORKERS = 2
@@ -59,7 +59,7 @@ def _prepared(paths: list[str], cancel: Callable[[], bool]) -> Iterator[Prepared
         method = "forkserver" if "forkserver" in methods else "spawn"
     ctx = mp.get_context(method)
     if method == "forkserver":
-        ctx.set_forkserver_preload(["scoda_desktop.core.index.prepare"])
+        ctx.set_forkserver_preload(["scoda_desktop.core.pipeline.prepare"])
     pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=ctx)
     try:
         for item in pool.map(prepare_file, paths, chunksize=8):
@@ -94,8 +94,8 @@ def scan(sources: list[str]) -> tuple[dict[str, os.stat_result], list[Skipped]]:
     return dict(sorted(found.items())), skipped
 
 
-def run_sync(service: IndexService, catalog: Catalog, sources: list[str],
-             cancel: Callable[[], bool], report) -> Generator[Progress, None, bool]:
+def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
+             cancel: Callable[[], bool], report: SyncReport) -> Generator[Progress, None, bool]:
     """Sync ``catalog`` (mutated) and ``service``'s index; returns False when cancelled."""
     yield Progress(0, 0, "", "scanning")
     found, skipped = scan(sources)

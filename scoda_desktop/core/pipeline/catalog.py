@@ -17,11 +17,12 @@ compares only the LSH buckets its documents fall into).
 from __future__ import annotations
 
 import json
-import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from scoda_desktop.core.fileio import atomic_write
 
 META = "meta.json"
 _SIDE = ("vocab", "signatures", "metrics", "entities", "duplicates")
@@ -38,13 +39,6 @@ def metrics_entry(value: Any) -> list[dict[str, Any]]:
     """One ``metrics`` side-file entry as a list: pickled bytes (since schema 4 imports
     made by this module), or a plain list (older catalogs, hand-built ones)."""
     return pickle.loads(value) if isinstance(value, bytes) else list(value)
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-    os.replace(tmp, path)
 
 
 @dataclass
@@ -156,10 +150,10 @@ class Catalog:
             if generation == self.generation and name not in self._side:
                 continue  # not loaded, so not changed: its file is still current
             data = self.side(name)
-            _atomic_write(folder / f"{name}.pickle", pickle.dumps((generation, data), 5))
-        _atomic_write(folder / "catalog.pickle", pickle.dumps(
+            atomic_write(folder / f"{name}.pickle", pickle.dumps((generation, data), 5))
+        atomic_write(folder / "catalog.pickle", pickle.dumps(
             {"generation": generation, "files": self.files, "docs": self.docs,
              "groups": self.groups}, 5))
-        _atomic_write(folder / META, json.dumps(
+        atomic_write(folder / META, json.dumps(
             {"schema_version": schema_version, "generation": generation}).encode())
         self.generation, self.folder = generation, folder

@@ -1,0 +1,1 @@
+"""The index: Whoosh only — schema, writer, engine, query, snippets, vocabulary, facets."""

@@ -1,0 +1,188 @@
+"""Finder: search over one committed Whoosh index — the index only stores and finds.
+
+It is handed the document facts it needs as plain data (``DocFacts``: the catalog's
+per-document dicts, side data and copy lists), so it never knows how the pipeline keeps them.
+A long-lived searcher, its ``DocTable`` (facets, date order), ``Engine`` and ``Vocab`` are
+built on first use and kept until the owner drops the Finder after a commit. ``search``
+never raises for bad query text. The total is exact: it counts every matching document
+number (``docs_for_query``), not the collector's estimate, and the hits come from a top-N
+BM25F search that may skip blocks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from scoda_desktop.core.documents import Document, Entity, Hit, Metric, Removed, SearchResult
+
+
+@dataclass
+class DocFacts:
+    """What the finder needs to know of the documents besides the Whoosh index."""
+
+    docs: Mapping[str, dict[str, Any]]  # doc id -> facts (date, words, source, paths, ...)
+    side: Callable[[str], dict[str, Any]]  # "vocab", "entities" side data, loaded lazily
+    other_paths: Callable[[str, str | None], list[str]]  # copies and near-duplicates
+    generation: int = -1
+
+
+class Finder:
+    """Reads one opened Whoosh index; ``table_file`` caches the DocTable between runs."""
+
+    def __init__(self, searcher: Any, facts: DocFacts, table_file: Path) -> None:
+        self._searcher = searcher
+        self.facts = facts
+        self._table_file = table_file
+        self._table: Any = None
+        self._engine: Any = None
+        self._vocab: Any = None
+
+    def table(self) -> Any:
+        if self._table is None:
+            from scoda_desktop.core.index.facets import DocTable
+
+            self._table = DocTable.load(self._table_file, self.facts.generation)
+            if self._table is not None:
+                return self._table
+            reader = self._searcher.reader()
+            ids: list[str | None] = [None] * reader.doc_count_all()
+            try:
+                col = reader.column_reader("id")
+                for docnum in reader.all_doc_ids():  # skips deleted documents
+                    ids[docnum] = col[docnum]
+            except Exception:  # noqa: BLE001 - fall back to stored fields
+                for docnum, fields in reader.iter_docs():
+                    ids[docnum] = fields.get("id")
+            self._table = DocTable(ids, self.facts.docs, self.facts.side("entities"))
+        return self._table
+
+    def save_table(self) -> None:
+        self.table().save(self._table_file, self.facts.generation)
+
+    def engine(self) -> Any:
+        if self._engine is None:
+            from scoda_desktop.core.index.engine import Engine
+
+            table = self.table()
+            self._engine = Engine(self._searcher, table.live, table.words)
+        return self._engine
+
+    def vocab(self) -> Any:
+        if self._vocab is None:
+            from scoda_desktop.core.index.vocab import Vocab
+
+            s, side = self._searcher, self.facts.side
+
+            def df(term: str) -> int:
+                return s.doc_frequency("body", term) + s.doc_frequency("title", term)
+
+            self._vocab = Vocab(lambda: side("vocab"), lambda: side("entities"), df)
+        return self._vocab
+
+    # -- search --------------------------------------------------------------------------
+    def search(self, text: str, *, limit: int | None = 20, sort: str = "relevance",
+               filters: dict[str, str] | None = None, plain: bool = False) -> SearchResult:
+        from scoda_desktop.core.index.query import parse_query
+
+        t0 = time.perf_counter()
+        parsed = parse_query(text, self.vocab())
+        q = parsed.query
+        for fname, value in (filters or {}).items():
+            extra = parse_query(f'{fname}:"{str(value).replace(chr(34), " ")}"', self.vocab())
+            if not extra.empty:
+                from whoosh import query as wq
+
+                q = wq.And([q, extra.query]) if not parsed.empty else extra.query
+                parsed.empty = False
+                parsed.shown = " AND ".join(p for p in (parsed.shown, extra.shown) if p)
+        table, engine = self.table(), self.engine()
+        docnums = table.live_docnums() if parsed.empty else engine.docs(q)
+        total = int(len(docnums))
+        scores: dict[int, float] = {}
+        if parsed.empty or sort == "date":
+            top = table.newest_first(docnums)
+            top = top if limit is None else top[:limit]
+            if not parsed.empty and len(top):
+                ranked, sc = engine.rank(q, top, None)
+                scores = dict(zip(ranked.tolist(), sc.tolist(), strict=True))
+        else:
+            top, sc = engine.rank(q, docnums, limit)
+            scores = dict(zip(top.tolist(), sc.tolist(), strict=True))
+        hits = self._hits(top, scores, parsed, plain)
+        result = SearchResult(query=text, parsed=parsed.shown, total=total, took_ms=0.0,
+                              hits=hits, error="; ".join(parsed.messages) or None,
+                              facets=table.facets(docnums))
+        if total == 0 and not parsed.empty:
+            result.suggestion = self._suggest(text)
+        result.took_ms = (time.perf_counter() - t0) * 1000
+        return result
+
+    def _hits(self, docnums: np.ndarray, scores: dict[int, float], parsed: Any,
+              plain: bool) -> list[Hit]:
+        from scoda_desktop.core.index.snippets import make_snippet, marker
+
+        terms = parsed.highlight
+        s, table, docs = self._searcher, self.table(), self.facts.docs
+        pattern = marker(terms) if len(docnums) else None
+        hits = []
+        for docnum in docnums.tolist():
+            fields = s.stored_fields(docnum)
+            doc_id = table.ids[docnum] or fields.get("id")
+            info = docs.get(doc_id, {})
+            paths = info.get("paths") or [""]
+            hits.append(Hit(
+                id=doc_id, path=paths[0], title=fields.get("title"), date=info.get("date"),
+                source=fields.get("source"), score=round(scores.get(docnum, 0.0), 4),
+                snippet=make_snippet(fields.get("body", ""), terms, plain=plain, pattern=pattern,
+                                     phrases=parsed.phrases, loose=parsed.loose),
+                duplicates=self.facts.other_paths(doc_id, paths[0]),
+            ))
+        return hits
+
+    def _suggest(self, text: str) -> str | None:
+        vocab = self.vocab()
+        changed = False
+
+        def repl(m: re.Match[str]) -> str:
+            nonlocal changed
+            word = m.group()
+            if word in ("AND", "OR", "NOT") or not word.isalpha():
+                return word
+            better = vocab.suggest_word(word)
+            if better:
+                changed = True
+                return better
+            return word
+
+        out = re.sub(r"(?<![\w:*?~])[^\W\d_]{3,}(?![\w:*?])", repl, text)
+        return out if changed else None
+
+    # -- documents -----------------------------------------------------------------------
+    def document(self, doc_id: str) -> Document | None:
+        fields = self._searcher.document(id=doc_id)
+        if fields is None:
+            return None
+        info = self.facts.docs.get(doc_id, {})
+        stored = json.loads(fields.get("doc") or "{}")
+        paths = info.get("paths") or [""]
+        return Document(
+            id=doc_id, path=paths[0], sha256=stored.get("sha256", ""), raw="",
+            text=fields.get("body", ""),
+            removed=[Removed(**r) for r in stored.get("removed", [])],
+            title=stored.get("title"), date=stored.get("date"),
+            date_text=stored.get("date_text"), source=stored.get("source"),
+            author=stored.get("author"), language=stored.get("language", "other"),
+            words=stored.get("words", 0), size=stored.get("size", 0),
+            mtime=stored.get("mtime", 0.0),
+            entities=[Entity(**e) for e in stored.get("entities", [])],
+            metrics=[Metric(**m) for m in stored.get("metrics", [])],
+            duplicates=self.facts.other_paths(doc_id, paths[0]),
+        )

@@ -1,0 +1,3 @@
+"""The pipeline: files -> prepared documents -> one index commit.
+
+sync, prepare, catalog, store, seed index."""

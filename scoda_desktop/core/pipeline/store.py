@@ -1,0 +1,189 @@
+"""IndexStore: one index folder — the Whoosh segments and the pipeline's catalog beside them.
+
+It checks that the two belong together (``problem()``), saves the catalog after each commit,
+holds the one writer, and hands searches to the index's ``Finder`` with the catalog's facts.
+A long-lived Finder is kept until ``reopen()`` after a sync.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+from typing import Any
+
+from scoda_desktop.core.documents import Document, SearchResult
+from scoda_desktop.core.fileio import atomic_write
+from scoda_desktop.core.index.finder import DocFacts, Finder
+from scoda_desktop.core.index.schema import SCHEMA_VERSION, make_schema
+from scoda_desktop.core.pipeline.catalog import META, Catalog, read_meta
+
+WRITER_LIMIT_MB = 256
+TABLE = "table.npz"
+FILES = "files.json"  # the Whoosh files of the committed generation and their sizes
+_UNCHECKED = object()
+
+
+class IndexStore:
+    """The index in ``folder`` (Whoosh segments plus the catalog sidecars)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._ix: Any = None
+        self._searcher: Any = None
+        self._catalog: Catalog | None = None
+        self._finder: Finder | None = None
+        self._problem: object = _UNCHECKED
+        self._writer: Any = None
+
+    # -- state ---------------------------------------------------------------------------
+    def usable(self) -> bool:
+        """An index of this schema version, intact, with a catalog that matches it."""
+        return self.problem() is None
+
+    def problem(self) -> str | None:
+        """Why the index cannot be used (None when it can); checked once per open.
+
+        Beyond the schema version and the catalog, the Whoosh files must be those the
+        catalog was saved with (``files.json``: their sizes at that commit, so truncated or
+        grown files show) and must open: a crash between the Whoosh commit and the catalog
+        save, or a damaged folder, then reads as "rebuild", never as a half-right index.
+        """
+        if self._problem is _UNCHECKED:
+            self._problem = self._check()
+        return self._problem  # type: ignore[return-value]
+
+    def _check(self) -> str | None:
+        meta = read_meta(self.folder)
+        if meta is None:
+            if (self.folder / META).exists():
+                return "the index description (meta.json) is damaged"
+            return "no index yet"
+        if meta.get("schema_version") != SCHEMA_VERSION:
+            return "the index was built by another version"
+        if self.catalog is None:
+            return "the catalog is missing, damaged or out of step with the index"
+        try:
+            files = json.loads((self.folder / FILES).read_text(encoding="utf-8"))
+            listed = dict(files["files"])
+            same = files["generation"] == meta.get("generation")
+        except (OSError, ValueError, KeyError, TypeError):
+            return "the list of index files is missing or damaged"
+        if not same:
+            return "the index files are out of step with the catalog"
+        for name, size in listed.items():
+            try:
+                if (self.folder / name).stat().st_size != size:
+                    return f"index file {name} was truncated or changed"
+            except OSError:
+                return f"index file {name} is missing"
+        try:
+            if self.generation() != meta.get("generation"):
+                return "the index is out of step with the catalog"
+            self.searcher()
+        except Exception as exc:  # noqa: BLE001 - any failure to open means rebuild
+            self._ix = self._searcher = None
+            return f"the index cannot be opened ({type(exc).__name__})"
+        return None
+
+    def save_catalog(self, catalog: Catalog) -> None:
+        """Save ``catalog`` for the committed generation, with the list of index files
+        (``files.json``) written before the catalog's own ``meta.json``, which goes last."""
+        gen = self.generation()
+        names = [n for n in self.index().storage.list()
+                 if n.startswith(("MAIN_", "_MAIN_")) and n != "MAIN_WRITELOCK"]
+        sizes = {n: (self.folder / n).stat().st_size for n in sorted(names)}
+        atomic_write(self.folder / FILES, json.dumps({"generation": gen, "files": sizes}))
+        catalog.save(self.folder, gen, SCHEMA_VERSION)
+
+    @property
+    def catalog(self) -> Catalog | None:
+        if self._catalog is None:
+            self._catalog = Catalog.load(self.folder)
+        return self._catalog
+
+    def index(self) -> Any:
+        if self._ix is None:
+            from whoosh import index
+
+            self._ix = index.open_dir(str(self.folder))
+        return self._ix
+
+    def searcher(self) -> Any:
+        if self._searcher is None:
+            self._searcher = self.index().searcher()
+        return self._searcher
+
+    def reopen(self) -> None:
+        """Forget the searcher and every cache built on it (after a sync or a swap)."""
+        self.close()
+
+    def close(self) -> None:
+        self._drop_writer()
+        if self._searcher is not None:
+            self._searcher.close()
+        if self._ix is not None:
+            self._ix.close()
+        self._ix = self._searcher = self._catalog = self._finder = None
+        self._problem = _UNCHECKED
+
+    # -- writing -------------------------------------------------------------------------
+    @staticmethod
+    def create(folder: Path) -> IndexStore:
+        """A new, empty index in ``folder`` (for a first start or a rebuild)."""
+        from whoosh import index
+
+        folder.mkdir(parents=True, exist_ok=True)
+        index.create_in(str(folder), make_schema())
+        return IndexStore(folder)
+
+    def writer(self) -> Any:
+        """The one writer; the caller adds everything, then ``commit()`` once (or cancel)."""
+        from scoda_desktop.core.index.writer import FastWriter
+
+        self._writer = FastWriter(self.index(), limitmb=WRITER_LIMIT_MB)
+        return self._writer
+
+    def _drop_writer(self) -> None:
+        """Cancel a writer a failed sync left open (a full disk mid-commit): its lock would
+        otherwise stay taken and every later sync of this process fail with LockError."""
+        writer, self._writer = self._writer, None
+        if writer is None or writer.is_closed:
+            return
+        try:
+            writer.cancel()
+        except Exception:  # noqa: BLE001 - half-closed files: at least free the lock
+            with contextlib.suppress(Exception):
+                writer.writelock.release()
+
+    def commit(self, writer: Any, catalog: Catalog) -> None:
+        """Commit the writer, then the catalog for the new generation."""
+        writer.commit(merge=True)
+        self.reopen()
+        self.save_catalog(catalog)
+        self.reopen()
+        self.finder().save_table()
+
+    def generation(self) -> int:
+        return int(self.index().latest_generation())
+
+    # -- reading -----------------------------------------------------------------------
+    def finder(self) -> Finder:
+        """The index's Finder over the committed generation, with the catalog's facts."""
+        if self._finder is None:
+            cat = self.catalog or Catalog()
+            facts = DocFacts(cat.docs, cat.side, cat.other_paths, cat.generation)
+            self._finder = Finder(self.searcher(), facts, self.folder / TABLE)
+        return self._finder
+
+    def search(self, text: str, **kwargs: Any) -> SearchResult:
+        return self.finder().search(text, **kwargs)
+
+    def document(self, doc_id: str) -> Document | None:
+        return self.finder().document(doc_id)
+
+    def vocab(self) -> Any:
+        return self.finder().vocab()
+
+    def count(self) -> int:
+        return len(self.catalog.docs) if self.catalog else 0
