@@ -171,3 +171,25 @@ def test_bilingual_gbk_page_keeps_both_languages_and_drops_the_spam(tmp_path):
     assert "国产精品免费" not in doc.text
     assert "库尔勒市" not in doc.text
     assert any("国产精品免费" in r.text for r in doc.removed)
+
+
+def test_an_import_indexes_a_page_without_text_by_its_title_and_says_so(tmp_path):
+    from scoda_desktop.core.corpus import Corpus
+    from tests.core.corpus_fixtures import drain
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    write(folder, page("<nav><a href='/'>Home</a></nav>", title="Gallery of the pier"),
+          name="gallery.html")
+    write(folder, page(article()), name="story.html")
+    (tmp_path / "no-seeds").mkdir()
+    corpus = Corpus(tmp_path / "data", seeds_dir=tmp_path / "no-seeds")
+    try:
+        corpus.add_sources([folder])
+        report = drain(corpus.sync())
+        assert report.added == 2 and not report.skipped
+        assert any("gallery.html" in m and "no article text found" in m
+                   for m in report.messages)
+        assert corpus.search("pier").total >= 1
+    finally:
+        corpus.close()
