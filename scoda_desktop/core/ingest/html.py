@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
@@ -60,6 +60,8 @@ class HtmlMeta:
     date_text: str | None = None
     author: str | None = None
     source: str | None = None
+    titles: list[str] = field(default_factory=list)  # og:title, JSON-LD headline, <title>
+    headings: list[str] = field(default_factory=list)  # the <h1> texts a reader sees
 
 
 def _meta_content(soup: BeautifulSoup, *names: str) -> str | None:
@@ -107,6 +109,9 @@ def read_html_meta(soup: BeautifulSoup) -> HtmlMeta:
     meta = HtmlMeta()
     h1 = soup.find("h1")
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    meta.titles = [t for t in (_meta_content(soup, "og:title", "twitter:title"),
+                               _name_of(ld.get("headline")) if ld else None, page_title) if t]
+    meta.headings = [h.get_text(" ", strip=True) for h in soup.find_all("h1", limit=5)]
     meta.title = (_meta_content(soup, "og:title", "twitter:title")
                   or (_name_of(ld.get("headline")) if ld else None)
                   or (h1.get_text(" ", strip=True) if h1 else None)

@@ -24,9 +24,10 @@ from scoda_desktop.core.ingest.decode import normalize_text
 from scoda_desktop.core.ingest.html import HtmlMeta, html_to_lines
 from scoda_desktop.core.ingest.lines import MARK_END, MARK_START
 from scoda_desktop.core.ingest.meta import Meta, read_meta
+from scoda_desktop.core.ingest.title import choose_title
 
-TOO_LITTLE = 0.25  # the extractor's body under this share of ours (and ours is prose): ours
-MIN_OURS = 400  # ...only when ours has at least this many characters of body
+TOO_LITTLE = 0.1  # the extractor kept under a tenth of what our cleaner keeps: ours
+MIN_OURS = 1000  # ...and ours has at least this many characters of body
 
 
 @dataclass(slots=True)
@@ -95,15 +96,16 @@ def read_page(markup: str) -> PageParts:
     text = normalize_text(text)
     cleaned = split_page(text)
     own = [" ".join(ln.text.split()) for ln in cleaned.body]
-    meta: Meta = read_meta(cleaned.header, own[0] if own else "", hmeta.title, cleaned.trailer)
     art = _article(markup)
+    title = _title(hmeta, art)
+    meta: Meta = read_meta(cleaned.header, own[0] if own else "", title, cleaned.trailer)
+    title = title or meta.title
     paragraphs, chose = own, "ours"
     if art is not None and art.paragraphs and not (not own and _all_marked(art, text)):
         theirs = sum(len(p) for p in art.paragraphs)
         mine = sum(len(p) for p in own)
         if not (mine >= MIN_OURS and theirs < TOO_LITTLE * mine):
             paragraphs, chose = art.paragraphs, "trafilatura"
-    title = _title(hmeta, meta, art)
     if chose == "trafilatura" and title:
         # the headline opens trafilatura's text; it is the title field, not a paragraph
         while paragraphs and _key(paragraphs[0]) in (_key(title), _key(art.title or "")):
@@ -124,8 +126,10 @@ def read_page(markup: str) -> PageParts:
     )
 
 
-def _title(hmeta: HtmlMeta, meta: Meta, art) -> str | None:
-    return hmeta.title or (art.title if art else None) or meta.title
+def _title(hmeta: HtmlMeta, art) -> str | None:
+    """The headline (title.py): the page's head titles and trafilatura's, against its h1."""
+    candidates = [*hmeta.titles, art.title if art else None]
+    return choose_title(candidates, hmeta.headings, [hmeta.source, art.sitename if art else None])
 
 
 def _date(hmeta: HtmlMeta, meta: Meta, art) -> tuple[str | None, str | None]:
