@@ -18,6 +18,7 @@ checked on eng.testa).
 from __future__ import annotations
 
 import bisect
+import json
 import time
 from collections import Counter
 from pathlib import Path
@@ -28,6 +29,8 @@ TYPE_MAP = {"PERSON": "PER", "ORG": "ORG", "PLACE": "LOC", "FACILITY": "LOC", "E
             "GROUP": "MISC"}
 TYPES = ("PER", "ORG", "LOC", "MISC")
 SPLITS = (("train", "eng.train"), ("dev", "eng.testa"))
+# News sentences of this corpus's kind with gold names, written for this project (committed).
+FIXTURE = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "names" / "sco_news.json"
 # Figures measured for issue 13 with the same scorer (spaCy's model is not installable from
 # the package index under its own name, so it is quoted, not run).
 REFERENCE = {"spaCy en_core_web_sm 3.8": {"F1": 0.71, "PER R": 0.66, "ORG R": 0.65},
@@ -150,10 +153,53 @@ def table(counts: dict[str, Counter]) -> list[str]:
     return rows
 
 
+def fixture_gold(text: str, names: list[list[str]]) -> set[tuple[int, int, str]]:
+    """Character spans of the listed mentions, each found after the previous one."""
+    spans, pos = set(), 0
+    for name, typ in names:
+        start = text.index(name, pos)
+        spans.add((start, start + len(name), typ))
+        pos = start + len(name)
+    return spans
+
+
+def outer_char_spans(text: str) -> set[tuple[int, int, str]]:
+    ents = sorted((e for e in extract_entities(text) if e.type in TYPE_MAP),
+                  key=lambda e: (e.start, -e.end))
+    spans, reach = set(), -1
+    for e in ents:
+        if e.end > reach:
+            spans.add((e.start, e.end, TYPE_MAP[e.type]))
+            reach = max(reach, e.end)
+    return spans
+
+
+def score_fixture(path: Path = FIXTURE, *, as_one_text: bool = False) -> dict[str, Counter]:
+    """Counts on the fixture, each sentence alone or all of them as one text."""
+    sents = json.loads(path.read_text(encoding="utf-8"))["sentences"]
+    items = [(s["text"], s["names"]) for s in sents]
+    if as_one_text:
+        text = "\n\n".join(t for t, _ in items)
+        items = [(text, [n for _, names in items for n in names])]
+    counts = {t: Counter() for t in TYPES}
+    for text, names in items:
+        gold, pred = fixture_gold(text, names), outer_char_spans(text)
+        for span in pred:
+            counts[span[2]]["tp" if span in gold else "fp"] += 1
+        for span in gold - pred:
+            counts[span[2]]["fn"] += 1
+    return counts
+
+
 def run(devsets_path: Path, limit: int | None = None) -> dict[str, dict[str, Counter]]:
     """Score both splits; print a table per split and the reference figures."""
     folder = Path(devsets_path) / "names"
     results: dict[str, dict[str, Counter]] = {}
+    for label, whole in (("each sentence alone", False), ("as one text", True)):
+        counts = score_fixture(as_one_text=whole)
+        results[f"fixture {label}"] = counts
+        print(f"-- SCO news fixture ({FIXTURE.name}, {label}) --")
+        print("\n".join(table(counts)))
     for split, name in SPLITS:
         path = folder / name
         if not path.exists():

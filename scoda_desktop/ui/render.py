@@ -31,7 +31,8 @@ LAYER_COLOURS = {
     "PLACE": OKABE_ITO["green"],
     "FACILITY": OKABE_ITO["purple"],
     "EVENT": OKABE_ITO["vermillion"],
-    "GROUP": OKABE_ITO["black"],
+    # The palette's black, lightened: tinted it must stay light enough for black text.
+    "GROUP": "#808080",
     "metric": OKABE_ITO["blue"],
 }
 LAYER_LABELS = {

@@ -87,3 +87,41 @@ def test_all_caps_headline_words_are_not_acronyms(ex: RuleEntityExtractor) -> No
 def test_ordinary_capitalised_words_are_not_people(ex: RuleEntityExtractor) -> None:
     got = found(ex, "Rail Freight Services grew, and Green Energy Week opened in Astana.")
     assert not any(t == "PERSON" for _, t in got)
+
+
+def test_initials_before_a_surname_are_one_person(ex: RuleEntityExtractor) -> None:
+    got = found(ex, "The report by J. Wang and A.K. Suleimenov was published in Almaty.")
+    assert {("J. Wang", "PERSON"), ("A.K. Suleimenov", "PERSON")} <= got
+    # a listed abbreviation is no initial
+    assert ("U.S. Treasury", "PERSON") not in found(ex, "The U.S. Treasury said so.")
+
+
+def test_a_cue_wins_over_a_town_inside_the_name(ex: RuleEntityExtractor) -> None:
+    got = found(ex, "Police commissioner George Grech said the cargo was seized.")
+    assert ("George Grech", "PERSON") in got
+    assert ("George", "PLACE") not in got
+
+
+def test_who_and_age_appositions_mark_a_person(ex: RuleEntityExtractor) -> None:
+    got = found(ex, "Azamat Bekov, 42, runs a trucking firm. Daoud, who chaired the talks, left.")
+    assert {("Azamat Bekov", "PERSON"), ("Daoud", "PERSON")} <= got
+
+
+def test_a_person_found_once_is_found_in_capitals_too(ex: RuleEntityExtractor) -> None:
+    text = "ROBSON WINS FIRST TROPHY\n\nBobby Robson won his first trophy on Sunday."
+    people = [(e.text, e.canonical) for e in ex.extract(text) if e.type == "PERSON"]
+    assert ("ROBSON", "Bobby Robson") in people
+
+
+def test_no_person_after_in_or_saint(ex: RuleEntityExtractor) -> None:
+    got = found(ex, "The St. Louis Cardinals won in Monte Carlo on Sunday.")
+    assert not any(t == "PERSON" for _, t in got)
+
+
+def test_research_centres_ports_operators_and_parties_are_organisations(
+        ex: RuleEntityExtractor) -> None:
+    got = found(ex, "Nargiza Alimova of the Center for Economic Research and Reforms met "
+                    "COSCO Shipping Ports and the Nur Otan party.")
+    assert {("Center for Economic Research and Reforms", "ORG"),
+            ("COSCO Shipping Ports", "ORG"), ("Nur Otan", "ORG"),
+            ("Nargiza Alimova", "PERSON")} <= got

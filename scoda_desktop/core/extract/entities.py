@@ -56,6 +56,7 @@ _HEAD_TYPES = (
 HEAD_TYPE = dict(_HEAD_TYPES)
 _DESIGNATORS = {"region", "province", "prefecture", "oblast", "county", "district",
                 "governorate"}
+_ORG_NOUNS = {"party"}  # "the Nur Otan party"
 _FACILITY_NOUNS = {"refinery", "port", "airport", "plant", "terminal", "mine", "dam",
                    "pipeline", "station", "seaport", "dry port"}
 _DEMONYM = re.compile(r"(?:ese|ian|ish|ean|can|ern)$")
@@ -102,8 +103,9 @@ class RuleEntityExtractor:
                 cand.type, cand.canonical = aliases[key]
         for cand in chosen:  # "Henderson" after "Jordan Henderson" is him, not the town
             alias = aliases.get(text[cand.start:cand.end])
-            if alias is not None and alias[0] == "PERSON" and cand.type == "PLACE" \
-                    and cand.source in ("lexicon", "city"):
+            if alias is not None and alias[0] == "PERSON" and cand.source in _WEAK_SOURCES \
+                    and (cand.source != "lexicon" or cand.type == "PLACE"
+                         and self._is_town(text[cand.start:cand.end])):
                 cand.type, cand.canonical = alias
         chosen += self._alias_mentions(text, chosen, aliases)
         out = [Entity(text[c.start:c.end], c.type, c.start, c.end, c.canonical)
@@ -212,6 +214,10 @@ class RuleEntityExtractor:
                 end_tok = tail_heads[-1] if tail_heads else tail[-1]
             if len(body) < 2 and tail_start is None:
                 continue
+            if head_type == "FACILITY" and tail_start is not None \
+                    and toks[body[-1]].core in ("Center", "Centre") \
+                    and text[toks[body[-1]].end:toks[body[-1]].end + 5] == " for ":
+                head_type = "ORG"  # "Center for Economic Research": an institute
             start, end = toks[body[0]].start, toks[end_tok].core_end
             known = self._lookup_phrase(text[start:end])
             if known is not None:
@@ -236,7 +242,7 @@ class RuleEntityExtractor:
         out: list[Candidate] = []
         for i, tok in enumerate(toks):
             word = tok.core.lower()
-            if word in _DESIGNATORS or word in _FACILITY_NOUNS:
+            if word in _DESIGNATORS or word in _FACILITY_NOUNS or word in _ORG_NOUNS:
                 j = i - 1
                 if word in _DESIGNATORS and j >= 0 and toks[j].text == "autonomous":
                     j -= 1
@@ -259,7 +265,11 @@ class RuleEntityExtractor:
                 if known is not None and known.type != "PLACE":
                     continue
                 start, end = toks[parts[0]].start, tok.core_end
-                if word in _DESIGNATORS:
+                if word in _ORG_NOUNS:
+                    if known is None and not _DEMONYM.search(name):
+                        out.append(Candidate(toks[parts[0]].start, toks[parts[-1]].core_end,
+                                             "ORG", clean_name(name), 2, "designator"))
+                elif word in _DESIGNATORS:
                     canonical = known.canonical if known else clean_name(text[start:end])
                     out.append(Candidate(start, end, "PLACE", canonical, 2, "designator"))
                 else:
@@ -377,27 +387,38 @@ class RuleEntityExtractor:
                 short = " ".join(words[:-1])
                 if short not in nm.NOT_NAMES and self.lex.get(short) is None and len(short) > 2:
                     aliases.setdefault(short, (c.type, c.canonical))
-            elif c.type == "PERSON" and len(words) >= 2:
+            elif c.type == "PERSON" and (len(words) >= 2 or c.source == "person"):
                 short = surname_of(c.canonical)
                 known = self.lex.get(short)
                 if (known is None or known.type == "PLACE" and known.kind not in
-                        ("country", "region")) and short not in nm.NOT_NAMES:
+                        ("country", "region")) and short not in nm.NOT_NAMES and len(short) > 2:
                     aliases.setdefault(short, (c.type, c.canonical))
         return aliases
+
+    def _is_town(self, name: str) -> bool:
+        known = self.lex.get(name)
+        return known is not None and known.type == "PLACE" and known.kind not in (
+            "country", "region")
 
     def _alias_mentions(self, text: str, chosen: list[Candidate],
                         aliases: dict[str, tuple[str, str]]) -> list[Candidate]:
         taken = Taken((c.start, c.end) for c in chosen)
         out: list[Candidate] = []
         for alias, (type_name, canonical) in aliases.items():
-            for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?=['’]s\b|(?![\w-]))",
-                                 text):
+            # "ROBSON" in an all-caps headline is the Robson of the story.
+            forms = re.escape(alias) if alias.isupper() or len(alias) < 4 or type_name != \
+                "PERSON" else f"{re.escape(alias)}|{re.escape(alias.upper())}"
+            for m in re.finditer(r"(?<![\w-])(?:" + forms + r")(?=['’]s\b|(?![\w-]))", text):
                 s, e = m.start(), m.end()
                 if taken.overlaps(s, e):
                     continue
                 out.append(Candidate(s, e, type_name, canonical, 1, "alias"))
                 taken.add(s, e)
         return out
+
+
+# Rules whose type a name found by a stronger rule elsewhere in the document overrides.
+_WEAK_SOURCES = frozenset({"lexicon", "city", "acronym", "camel", "institution"})
 
 
 def _in_headline(toks: list[Token], i: int, cache: dict[int, bool]) -> bool:

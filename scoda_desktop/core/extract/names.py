@@ -18,8 +18,8 @@ Organization Organisation Group Corporation Corp Company Bank Institute Committe
 Council Daily News Newswire Ministry Department Bureau Administration Agency Association
 Alliance Federation University College Academy Society Fund Party Congress Parliament
 Government Office Authority Chamber Times Post Press Holdings Ltd Inc LLC Co Foundation
-Secretariat Court Railways Airlines Cooperative Consortium Institution
-Club Board Union Network Television Radio Broadcasting Communications
+Secretariat Court Railways Ports Airlines Cooperative Consortium Institution
+Club League Board Union Network Television Radio Broadcasting Communications
 AG SA SE GmbH PLC Plc plc NV BV SpA AB ASA Oyj JSC PJSC OJSC Bhd Pte KK Airways Newsroom
 United Rovers Wanderers Athletic Albion Hotspur FC Senate
 """)
@@ -103,6 +103,14 @@ Mr Mrs Ms Dr Prof Professor Sir Lord Lady Dame Leader Speaker Consul Attorney In
 Superintendent Detective Constable Manager Striker Midfielder Defender Goalkeeper Rep Sen
 Gov Gen Col Lt Sgt Capt Adm Cmdr Insp Supt Mrs. Messrs Madame Monsieur Herr
 """)
+# Words of place names that no person's name contains: "Paris St Germain", "Ross County".
+NOT_PERSON_WORDS = word_set("""
+St Ste Saint San Santa Fort Mount Mt Lake Cape Port Bay County Island Islands River Valley
+Street Road Avenue North South East West Northern Southern Eastern Western Central Upper Lower
+New Old Great Greater Little League Nursing Home House Law
+""")
+# Words after which a capitalised phrase is a place or an organisation, not a person.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "In", "At", "Near"})
 # Every word that decides a capitalised phrase is an organisation, facility or event.
 HEAD_WORDS = ORG_HEADS | FACILITY_HEADS | EVENT_HEADS
 

@@ -55,70 +55,120 @@ def load_person_names() -> PersonNames:
 def _is_other(word: str, lex: Lexicon) -> bool:
     """A word that makes a sequence something other than a person: a name head, a listed
     organisation or event, a country or region, a month."""
-    if word in nm.NOT_NAMES or word in nm.HEAD_WORDS or word in nm.TITLE_WORDS:
+    if word in nm.NOT_NAMES or word in nm.HEAD_WORDS or word in nm.TITLE_WORDS \
+            or word in nm.NOT_PERSON_WORDS:
         return True
     known = lex.get(word)
     return known is not None and known.type not in ("PERSON", "PLACE") \
         or known is not None and known.kind in ("country", "region")
 
 
+def is_initial(tok: Token, text: str, lex: Lexicon) -> bool:
+    """"J." of "J. Smith" or "A.B." of "A.B. Jones" (not "U.S.", a listed place)."""
+    core = tok.core
+    if len(core) == 1:
+        return "A" <= core <= "Z" and text[tok.end:tok.end + 1] == "."
+    return len(core) <= 6 and core.endswith(".") and core[-2:-1].isupper() \
+        and lex.get(core) is None and lex.get(core.replace(".", "")) is None
+
+
+def _is_title(word: str) -> bool:
+    """"Minister", and hyphenated titles: "Secretary-General", "Director-General"."""
+    return word in nm.TITLE_WORDS or "-" in word and any(
+        part in nm.TITLE_WORDS for part in word.split("-"))
+
+
+def _gap_ok(text: str, tok: Token, nxt: Token, initial: bool) -> bool:
+    gap = text[tok.end:nxt.start]
+    return gap == " " or initial and gap == ". "
+
+
 def find_name_sequences(text: str, toks: list[Token], lex: Lexicon,
                         pn: PersonNames | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, name) of capitalised sequences shaped like a person's name."""
+    """(start, end, name) of capitalised sequences shaped like a person's name: a given
+    name and a surname ("Jordan Henderson"), initials and a name ("J. Smith", "A.B. Jones"),
+    an unknown word and a known surname ("Jansher Khan"), a Chinese surname and a pinyin
+    given name ("Zang Yuanqi"). One pass over the tokens serves every shape."""
     pn = pn if pn is not None else load_person_names()
     found: list[tuple[int, int, str]] = []
     n_tok = len(toks)
     i = 0
     while i < n_tok:
         tok = toks[i]
-        if not tok.cap or tok.upper or tok.possessive:
+        if not tok.cap or tok.possessive or tok.upper and not is_initial(tok, text, lex):
             i += 1
             continue
         seq = [i]
+        initials = [is_initial(tok, text, lex)]
         j = i
-        while len(seq) < MAX_NAME_WORDS + 1 and not toks[j].possessive and j + 1 < n_tok \
-                and text[toks[j].end:toks[j + 1].start] == " ":
+        while len(seq) < MAX_NAME_WORDS + 2 and not toks[j].possessive and j + 1 < n_tok \
+                and _gap_ok(text, toks[j], toks[j + 1], initials[-1]):
             nxt = toks[j + 1]
-            if nxt.cap and not nxt.upper:
+            if nxt.cap and (not nxt.upper or is_initial(nxt, text, lex)):
                 seq.append(j + 1)
+                initials.append(is_initial(nxt, text, lex))
                 j += 1
             elif nxt.text in pn.particles and j + 2 < n_tok and toks[j + 2].cap \
                     and text[nxt.end:toks[j + 2].start] == " ":
                 seq += [j + 1, j + 2]
+                initials += [False, False]
                 j += 2
             else:
                 break
         i = seq[-1] + 1
         # "Trade Secretary Ian Lang": the person starts after the last title word.
-        titled = [k for k, t in enumerate(seq) if toks[t].core in nm.TITLE_WORDS]
+        titled = [k for k, t in enumerate(seq) if _is_title(toks[t].core)]
         if titled:
-            seq = seq[titled[-1] + 1:]
-        while seq and toks[seq[0]].core in nm.NOT_NAMES:
-            seq = seq[1:]
-        if len(seq) < 2 or len(seq) > MAX_NAME_WORDS:
+            seq, initials = seq[titled[-1] + 1:], initials[titled[-1] + 1:]
+        while seq and (toks[seq[0]].core in nm.NOT_NAMES or toks[seq[0]].first
+                       and toks[seq[0]].core.lower() in _ROLES):
+            seq, initials = seq[1:], initials[1:]  # "Economist Nargiza Alimova"
+        if initials and initials[-1]:
+            continue  # "J." alone, or "Smith J.": not a full name
+        if len(seq) < 2 or len(seq) > MAX_NAME_WORDS + (1 if initials[0] else 0):
             continue
+        if seq[0] > 0 and not initials[0]:
+            before = toks[seq[0] - 1]
+            if before.text in nm.PLACE_PREPOSITIONS and text[before.end:toks[seq[0]].start] == " " \
+                    or before.core in ("St", "Ste") and text[before.end:before.end + 1] == ".":
+                continue  # "in Monte Carlo", "St. Louis Cardinals"
         words = [toks[t].core for t in seq]
-        # The first word may be a country when it is a given name ("Jordan Henderson").
-        if any(_is_other(w, lex) for w in words[1:] if w not in pn.particles) \
-                or _is_other(words[0], lex) and not (words[0] in pn.given
-                                                     and words[-1] in pn.surnames):
-            continue
-        first, last = words[0], words[-1]
         if lex.get(" ".join(words)) is not None:
             continue  # a listed place or organisation ("Costa Rica", "Santa Clara")
-        first_known = lex.get(first)
-        last_known = lex.get(last)
-        if first in pn.given and (first_known is None or last in pn.surnames):
-            ok = last_known is None or last in pn.surnames
-        elif last in pn.surnames and first_known is None and not toks[seq[0]].first \
-                and last_known is None:
-            ok = True  # "Jansher Khan": an unknown word before a known surname
+        if initials[0]:
+            named = [w for w, ini in zip(words, initials, strict=True) if not ini]
+            ok = not any(_is_other(w, lex) for w in named if w not in pn.particles)
+        elif len(words) == 2 and words[0] in nm.CHINESE_SURNAMES \
+                and nm.is_pinyin_given_name(words[1]) and not _is_other(words[1], lex):
+            ok = True  # "Zang Yuanqi", "Xi Jinping"
         else:
-            ok = False
+            ok = _shaped_like_person(words, toks[seq[0]].first, lex, pn)
         if ok:
             start, end = toks[seq[0]].start, toks[seq[-1]].core_end
             found.append((start, end, text[start:end]))
     return found
+
+
+def _shaped_like_person(words: list[str], first_in_sentence: bool, lex: Lexicon,
+                        pn: PersonNames) -> bool:
+    # The first word may be a country when it is a given name ("Jordan Henderson").
+    if any(_is_other(w, lex) for w in words[1:] if w not in pn.particles) \
+            or _is_other(words[0], lex) and not (words[0] in pn.given
+                                                 and words[-1] in pn.surnames):
+        return False
+    first, last = words[0], words[-1]
+    first_known = lex.get(first)
+    last_known = lex.get(last)
+    if first in pn.given and (first_known is None or last in pn.surnames):
+        return last_known is None or last in pn.surnames
+    # "Jansher Khan": an unknown word before a known surname
+    return first_known is None and last_known is None and (
+        is_surname_shaped(last) or last in pn.surnames and not first_in_sentence)
+
+
+def is_surname_shaped(word: str) -> bool:
+    """"Alimova", "Kovalenko", "Beridze": a Russian, Central Asian or Caucasian surname."""
+    return len(word) >= 5 and word.endswith(_SURNAME_ENDINGS) and "-" not in word
 
 
 def find_lone_surnames(text: str, toks: list[Token], lex: Lexicon
@@ -128,9 +178,10 @@ def find_lone_surnames(text: str, toks: list[Token], lex: Lexicon
     found: list[tuple[int, int, str]] = []
     for i, tok in enumerate(toks):
         core = tok.core
-        if not tok.cap or tok.upper or tok.first or len(core) < 5 \
-                or not core.endswith(_SURNAME_ENDINGS) or "-" in core:
+        if not tok.cap or tok.upper or not is_surname_shaped(core):
             continue
+        if tok.first and not (i + 1 < len(toks) and toks[i + 1].text in _REPORTING):
+            continue  # sentence-initial: only "Bekov said", where the verb shows a person
         if lex.get(core) is not None or (i + 1 < len(toks) and toks[i + 1].cap
                                          and text[tok.end:toks[i + 1].start] == " "):
             continue  # a place, or part of a longer name found by the other rules
@@ -141,6 +192,9 @@ def find_lone_surnames(text: str, toks: list[Token], lex: Lexicon
     return found
 
 
+_ROLES = frozenset(t for t in nm.TITLES if t.islower())
+_REPORTING = frozenset({"said", "says", "told", "added", "noted", "stressed", "met", "visited",
+                        "announced", "signed", "urged"})
 _SURNAME_ENDINGS = ("yev", "yeva", "iyev", "ayev", "ov", "ova", "ev", "eva", "enko", "vich",
                     "ovic", "evic", "shvili", "dze", "yan", "uly", "kyzy")
 
