@@ -140,6 +140,9 @@ class Document:
         import bisect
 
         return bisect.bisect_right(self.pages, offset) + 1
+    # Why a readable file still gave no body ("no article text found"): it is indexed by its
+    # title and the import reports it, rather than silently holding an empty document.
+    warning: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The ``clean --json`` / ``show --json`` object."""
@@ -162,6 +165,7 @@ class Document:
             "metrics": [m.to_json() for m in self.metrics],
             "duplicates": list(self.duplicates),
             "pages": list(self.pages),
+            "warning": self.warning,
         }
 
 

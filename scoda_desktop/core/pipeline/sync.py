@@ -205,6 +205,8 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
                 report.added -= 1
             yield Progress(done, len(todo), item.path, "reading")
             continue
+        if item.warning:  # indexed (by its title) but worth telling: "no article text found"
+            report.messages.append(f"{item.path}: {item.warning}")
         add(item)
         _link(catalog, item.path, found[item.path], item.sha256, item.id)
         yield Progress(done, len(todo), item.path, "reading")
