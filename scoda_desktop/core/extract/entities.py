@@ -20,6 +20,7 @@ from typing import Protocol, runtime_checkable
 from scoda_desktop.core.documents import Entity
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon, load_lexicon
+from scoda_desktop.core.extract.orgs import club_names, company_contexts, team_spans
 from scoda_desktop.core.extract.people import find_people
 from scoda_desktop.core.extract.person_names import (
     find_lone_surnames,
@@ -89,12 +90,23 @@ class RuleEntityExtractor:
                   for s, e, name in find_name_sequences(text, toks, self.lex, self.pn)]
         cands += [Candidate(s, e, "PERSON", name, 1, "name")
                   for s, e, name in find_lone_surnames(text, toks, self.lex)]
+        teams = team_spans(text, toks, self.lex)
+        companies = company_contexts(text, toks, self.lex, self.pn)
+        cands += [Candidate(s, e, "ORG", clean_name(text[s:e]), 2, "team") for s, e in teams]
+        cands += [Candidate(s, e, "ORG", clean_name(text[s:e]), 2, "company")
+                  for s, e in companies]
+        cands += [Candidate(s, e, "ORG", text[s:e], 2, "club")
+                  for s, e in club_names(text, toks, self.lex, self.pn)]
         cands += self._air_lines(text, toks)
         cands += self._institutions(text, toks)
         cands += self._designated_places(text, toks)
         cands += self._acronyms_and_camel(text, toks)
         cands += self._acronym_definitions(text, toks)
         chosen = _select(cands)
+        org_used = set(teams) | set(companies)
+        for cand in chosen:  # "Marseille 1 Metz 2": the town is a side of the match
+            if (cand.start, cand.end) in org_used and cand.type in ("PLACE", "FACILITY"):
+                cand.type = "ORG"
         self._add_nested(chosen, cands)
         aliases = self._learn_aliases(text, chosen)
         for cand in chosen:  # an acronym defined in this document wins over a guess
