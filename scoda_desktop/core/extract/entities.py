@@ -106,7 +106,7 @@ class RuleEntityExtractor:
         org_used = set(teams) | set(companies)
         for cand in chosen:  # "Marseille 1 Metz 2": the town is a side of the match
             if (cand.start, cand.end) in org_used and cand.type in ("PLACE", "FACILITY"):
-                cand.type = "ORG"
+                cand.type, cand.source = "ORG", "team"
         self._add_nested(chosen, cands)
         aliases = self._learn_aliases(text, chosen)
         for cand in chosen:  # an acronym defined in this document wins over a guess
@@ -119,6 +119,7 @@ class RuleEntityExtractor:
                     and (cand.source != "lexicon" or cand.type == "PLACE"
                          and self._is_town(text[cand.start:cand.end])):
                 cand.type, cand.canonical = alias
+        self._orgs_everywhere(text, chosen, aliases)
         chosen += self._alias_mentions(text, chosen, aliases)
         out = [Entity(text[c.start:c.end], c.type, c.start, c.end, c.canonical)
                for c in chosen if c.end > c.start]
@@ -407,6 +408,30 @@ class RuleEntityExtractor:
                     aliases.setdefault(short, (c.type, c.canonical))
         return aliases
 
+    def _orgs_everywhere(self, text: str, chosen: list[Candidate],
+                         aliases: dict[str, tuple[str, str]]) -> None:
+        """A name the context showed to be an organisation ("Marseille 1 Metz 2",
+        "Motorola's shares") is that organisation everywhere in the document: over a town
+        of the same name, a weak person guess, and where no rule found it."""
+        orgs: dict[str, tuple[str, str]] = {}
+        for c in chosen:
+            if c.type == "ORG" and c.source in _ORG_EVIDENCE:
+                orgs.setdefault(text[c.start:c.end], ("ORG", c.canonical))
+        if not orgs:
+            return
+        for c in chosen:
+            org = orgs.get(text[c.start:c.end])
+            if org is None or c.type == "ORG":
+                continue
+            if c.type == "PLACE" and c.source in _WEAK_SOURCES and self._is_town(
+                    text[c.start:c.end]) and not _after_place_word(text, c.start) \
+                    or c.type == "PERSON" and c.source in ("name", "alias", "person") \
+                    and text[c.start:c.end] not in aliases:
+                c.type, c.canonical = org
+        for name, org in orgs.items():
+            if len(name) > 2 and name not in nm.NOT_NAMES:
+                aliases.setdefault(name, org)
+
     def _is_town(self, name: str) -> bool:
         known = self.lex.get(name)
         return known is not None and known.type == "PLACE" and known.kind not in (
@@ -431,6 +456,16 @@ class RuleEntityExtractor:
 
 # Rules whose type a name found by a stronger rule elsewhere in the document overrides.
 _WEAK_SOURCES = frozenset({"lexicon", "city", "acronym", "camel", "institution"})
+
+
+# Rules whose organisation is evidence enough to type the same name elsewhere in a document.
+_ORG_EVIDENCE = frozenset({"team", "club", "company", "head", "acrodef", "airline"})
+
+
+def _after_place_word(text: str, start: int) -> bool:
+    """"in Marseille", "at Nantes": a place there, whatever the team of that name did."""
+    return text[max(0, start - 6):start].rstrip().split(" ")[-1].lower() in (
+        "in", "at", "near", "from", "to")
 
 
 def _in_headline(toks: list[Token], i: int, cache: dict[int, bool]) -> bool:

@@ -20,7 +20,11 @@ import re
 
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon
-from scoda_desktop.core.extract.person_names import PersonNames
+from scoda_desktop.core.extract.person_names import (
+    PersonNames,
+    has_name_word,
+    speaks_as_company,
+)
 from scoda_desktop.core.extract.text import Token
 
 # Verbs whose subject and object are the sides of a match.
@@ -43,6 +47,7 @@ earnings revenue revenues turnover takeover merger bid offer bonds debt sales
 """)
 # Verbs whose subject is a company when nothing says it is a person.
 _COMPANY_VERBS = nm.word_set("posted reported shares")
+_SPEECH = nm.word_set("said says announced")
 _SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?")
 _INT = re.compile(r"\d{1,3}")
 
@@ -203,6 +208,13 @@ def company_contexts(text: str, toks: list[Token], lex: Lexicon,
         elif tok.possessive and tok.cap and not tok.upper and i + 1 < n \
                 and toks[i + 1].text in _COMPANY_ATTRIBUTES:
             span = unknown(_run_back(text, toks, i), i)
+            if span:
+                out.append(span)
+        elif word in _SPEECH and i > 0 and toks[i - 1].cap and not toks[i - 1].possessive \
+                and text[toks[i - 1].end:tok.start] == " " and speaks_as_company(text, tok.end):
+            lo = _run_back(text, toks, i - 1)
+            name = text[toks[lo].start:toks[i - 1].core_end]
+            span = None if has_name_word(name, pn) else unknown(lo, i - 1)
             if span:
                 out.append(span)
         elif word in _COMPANY_VERBS and i > 0 and toks[i - 1].cap and not toks[i - 1].upper \
