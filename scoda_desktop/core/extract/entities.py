@@ -102,6 +102,7 @@ class RuleEntityExtractor:
         cands += self._designated_places(text, toks)
         cands += self._acronyms_and_camel(text, toks)
         cands += self._acronym_definitions(text, toks)
+        _split_and_pairs(text, cands)
         chosen = _select(cands)
         org_used = set(teams) | set(companies)
         for cand in chosen:  # "Marseille 1 Metz 2": the town is a side of the match
@@ -231,6 +232,9 @@ class RuleEntityExtractor:
                     and toks[body[-1]].core in ("Center", "Centre") \
                     and text[toks[body[-1]].end:toks[body[-1]].end + 5] == " for ":
                 head_type = "ORG"  # "Center for Economic Research": an institute
+            if head_type == "FACILITY" and toks[body[-1]].core == "Corridor" \
+                    and toks[body[-2]].core == "Economic":
+                head_type = "ORG"  # "China-Pakistan Economic Corridor": a programme, as BRI
             start, end = toks[body[0]].start, toks[end_tok].core_end
             known = self._lookup_phrase(text[start:end])
             if known is not None:
@@ -305,8 +309,11 @@ class RuleEntityExtractor:
         out: list[Candidate] = []
         for i in range(1, len(toks)):
             tok = toks[i]
-            if tok.core in nm.INSTITUTIONS and toks[i - 1].text in ("the", "The") \
-                    and text[toks[i - 1].end:tok.start] == " ":
+            prev = toks[i - 1]
+            if tok.core in nm.INSTITUTIONS and prev.text in ("the", "The") \
+                    and text[prev.end:tok.start] == " " or tok.core in nm.PROPER_INSTITUTIONS \
+                    and not prev.cap and not tok.first and not (
+                        i + 1 < len(toks) and toks[i + 1].cap):
                 out.append(Candidate(tok.start, tok.core_end, "ORG", tok.core, 1, "institution"))
         return out
 
@@ -466,6 +473,25 @@ def _after_place_word(text: str, start: int) -> bool:
     """"in Marseille", "at Nantes": a place there, whatever the team of that name did."""
     return text[max(0, start - 6):start].rstrip().split(" ")[-1].lower() in (
         "in", "at", "near", "from", "to")
+
+
+def _split_and_pairs(text: str, cands: list[Candidate]) -> None:
+    """"Sinotrans and China Railway Express", "F.W. de Klerk and African National
+    Congress": a headed name that swallowed "X and" is cut after the "and" when X is a
+    name of its own (another rule found a name ending right there)."""
+    ends: dict[int, int] = {}
+    for c in cands:
+        if c.source != "head":
+            ends[c.end] = min(c.start, ends.get(c.end, c.start))
+    for c in cands:
+        if c.source != "head" or " and " not in text[c.start:c.end] and " & " not in \
+                text[c.start:c.end]:
+            continue
+        m = re.search(r" (?:and|&) ", text[c.start:c.end])
+        cut = c.start + m.start()  # type: ignore[union-attr]
+        if cut in ends and ends[cut] <= c.start:
+            c.start = cut + len(m.group())  # type: ignore[union-attr]
+            c.canonical = clean_name(text[c.start:c.end])
 
 
 def _in_headline(toks: list[Token], i: int, cache: dict[int, bool]) -> bool:

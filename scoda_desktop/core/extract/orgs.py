@@ -48,6 +48,13 @@ earnings revenue revenues turnover takeover merger bid offer bonds debt sales
 # Verbs whose subject is a company when nothing says it is a person.
 _COMPANY_VERBS = nm.word_set("posted reported shares")
 _SPEECH = nm.word_set("said says announced")
+# Plurals that end place names, not team nicknames: "Palm Springs", "Chicago Heights".
+_PLACE_PLURALS = nm.word_set("""
+Islands Heights Springs Falls Hills Plains Mountains Lakes Rapids Sands Woods Gardens Downs
+Keys Fields Meadows Highlands Lowlands Isles Rocks Cliffs Oaks Pines Waters Forks Shoals
+Narrows Straits Flats Grounds Towers Apartments Mills Dunes Estates Villas Parks Times News
+Airways Airlines Railways Ports Holdings Industries Motors Systems Communications Partners
+""")
 _SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?")
 _INT = re.compile(r"\d{1,3}")
 
@@ -159,6 +166,12 @@ def club_names(text: str, toks: list[Token], lex: Lexicon,
         if known is None or known.type != "PLACE" or known.kind in ("country", "region"):
             continue
         if i + 1 < len(toks) and toks[i + 1].cap and text[tok.end:toks[i + 1].start] == " ":
+            nxt = toks[i + 1]  # "Chicago Cubs", "Detroit Tigers": a town and a plural nickname
+            if nxt.core.endswith("s") and not nxt.upper and not nxt.possessive \
+                    and nxt.core not in _PLACE_PLURALS and lex.get(nxt.core) is None \
+                    and nxt.core not in nm.HEAD_WORDS and (i + 2 >= len(toks)
+                                                          or not toks[i + 2].cap):
+                out.append((tok.start, nxt.core_end))
             continue
         word = prev.core
         club = (prev.upper and 2 <= len(word) <= 4 and word.isalpha()
