@@ -66,6 +66,11 @@ _ACRONYM_DEF = re.compile(
     r"\s?\((?:hereinafter(?: referred to as)?\s+|the\s+)?([A-Z][A-Za-z&]{1,9})\)")
 
 
+_NAME_RUN = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)+"
+_AND_BEFORE = re.compile(rf"(?:^|[^\w'’-])({_NAME_RUN}) (?:and|&) (?:the )?$")
+_AND_AFTER = re.compile(rf" (?:and|&) (?:the )?({_NAME_RUN})(?![\w'’-])")
+
+
 def clean_name(text: str) -> str:
     name = " ".join(text.replace("’", "'").split())
     return name[4:] if name.startswith(("the ", "The ")) else name
@@ -104,6 +109,7 @@ class RuleEntityExtractor:
         cands += self._acronym_definitions(text, toks)
         _split_and_pairs(text, cands)
         chosen = _select(cands)
+        chosen = _select(cands + self._coordinated(text, toks, chosen))
         org_used = set(teams) | set(companies)
         for cand in chosen:  # "Marseille 1 Metz 2": the town is a side of the match
             if (cand.start, cand.end) in org_used and cand.type in ("PLACE", "FACILITY"):
@@ -378,6 +384,38 @@ class RuleEntityExtractor:
             out.append(Candidate(start, end, head, clean_name(text[start:end]), 2, "acrodef"))
         return out
 
+    def _coordinated(self, text: str, toks: list[Token], chosen: list[Candidate]
+                     ) -> list[Candidate]:
+        """"Kazakhstan Temir Zholy and the Asian Development Bank", "Cosco Shipping and
+        Qingdao Port Group": an unknown name of two words or more joined by "and" to an
+        organisation is one too (a town or person inside it was a guess)."""
+        out: list[Candidate] = []
+        orgs = [c for c in chosen if c.type == "ORG"]
+        if not orgs:
+            return out
+        starts = {t.start: i for i, t in enumerate(toks)}
+        ends = {t.core_end: i for i, t in enumerate(toks)}
+        for c in orgs:
+            window = text[max(0, c.start - 80):c.start]
+            before = _AND_BEFORE.search(window) if " and " in window or " & " in window \
+                else None
+            after = _AND_AFTER.match(text, c.end, c.end + 80)
+            spans = []
+            if before is not None:
+                spans.append((c.start - len(before.group(0)) + before.start(1),
+                              c.start - len(before.group(0)) + before.end(1)))
+            if after is not None:
+                spans.append((after.start(1), after.end(1)))
+            for s, e in spans:
+                if s not in starts or e not in ends or toks[starts[s]].core in nm.NOT_NAMES:
+                    continue
+                inside = [o for o in chosen if s <= o.start and o.end <= e]
+                if any(o.start == s and o.end == e or o.type in ("PERSON", "ORG")
+                       for o in inside) or self.lex.get(text[s:e]) is not None:
+                    continue
+                out.append(Candidate(s, e, "ORG", clean_name(text[s:e]), 2, "coordinated"))
+        return out
+
     # -- resolution -----------------------------------------------------------------------
     def _add_nested(self, chosen: list[Candidate], cands: list[Candidate]) -> None:
         """Names inside an "of ..." tail or an event name: "... of the Kyrgyz Republic"."""
@@ -489,7 +527,10 @@ def _split_and_pairs(text: str, cands: list[Candidate]) -> None:
             continue
         m = re.search(r" (?:and|&) ", text[c.start:c.end])
         cut = c.start + m.start()  # type: ignore[union-attr]
-        if cut in ends and ends[cut] <= c.start:
+        left = text[c.start:cut]
+        two_sided = left.count(" ") >= 1 and " of " not in left \
+            and text[cut + len(m.group()):c.end].count(" ") >= 1  # type: ignore[union-attr]
+        if cut in ends and ends[cut] <= c.start or two_sided:
             c.start = cut + len(m.group())  # type: ignore[union-attr]
             c.canonical = clean_name(text[c.start:c.end])
 
