@@ -315,6 +315,8 @@ class RuleEntityExtractor:
         out: list[Candidate] = []
         for i in range(1, len(toks)):
             tok = toks[i]
+            if tok.core not in nm.INSTITUTIONS and tok.core not in nm.PROPER_INSTITUTIONS:
+                continue
             prev = toks[i - 1]
             if tok.core in nm.INSTITUTIONS and prev.text in ("the", "The") \
                     and text[prev.end:tok.start] == " " or tok.core in nm.PROPER_INSTITUTIONS \
@@ -473,8 +475,8 @@ class RuleEntityExtractor:
                     or c.type == "PERSON" and c.source in ("name", "alias", "person") \
                     and text[c.start:c.end] not in aliases:
                 c.type, c.canonical = org
-        for name, org in orgs.items():
-            if len(name) > 2 and name not in nm.NOT_NAMES:
+        for name, org in orgs.items():  # found again by their rule: headed, multi-word
+            if len(name) > 2 and " " not in name and name not in nm.NOT_NAMES:
                 aliases.setdefault(name, org)
 
     def _is_town(self, name: str) -> bool:

@@ -55,6 +55,9 @@ Keys Fields Meadows Highlands Lowlands Isles Rocks Cliffs Oaks Pines Waters Fork
 Narrows Straits Flats Grounds Towers Apartments Mills Dunes Estates Villas Parks Times News
 Airways Airlines Railways Ports Holdings Industries Motors Systems Communications Partners
 """)
+_SCORE_HINT = re.compile(r"[A-Za-z] \d{1,3}(?:-\d{1,3})?(?: |$)", re.M)
+_MATCH_HINT = re.compile(r"\b(?:beat|beats|defeat|defeated|thrashed|edged|hammered|routed|overcame"
+                         r"|outplayed|trounced|crushed|v|vs|drew|draw|lost|lose|loses|won)\b")
 _SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?")
 _INT = re.compile(r"\d{1,3}")
 
@@ -93,7 +96,7 @@ def team_spans(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, in
     out: list[tuple[int, int]] = []
     n = len(toks)
     pairs: list[tuple[int, int, int]] = []  # (run start, run end, score token)
-    i = 0
+    i = 0 if _SCORE_HINT.search(text) else n  # most articles have no score at all
     while i < n:
         tok = toks[i]
         if tok.cap:
@@ -133,7 +136,11 @@ def team_spans(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, in
             if side:
                 out.append(side)
     # "Surrey beat Kent", "v Lancashire", "drew with Nantes".
-    for v in range(n):
+    at = {t.start: k for k, t in enumerate(toks)}
+    for m in _MATCH_HINT.finditer(text):
+        v = at.get(m.start())
+        if v is None:
+            continue
         word = toks[v].text
         obj = None
         if word in _MATCH_VERBS:
