@@ -109,7 +109,9 @@ class RuleEntityExtractor:
         cands += self._acronym_definitions(text, toks)
         _split_and_pairs(text, cands)
         chosen = _select(cands)
-        chosen = _select(cands + self._coordinated(text, toks, chosen))
+        coordinated = self._coordinated(text, toks, chosen)
+        if coordinated:
+            chosen = _select(cands + coordinated)
         org_used = set(teams) | set(companies)
         for cand in chosen:  # "Marseille 1 Metz 2": the town is a side of the match
             if (cand.start, cand.end) in org_used and cand.type in ("PLACE", "FACILITY"):
@@ -395,8 +397,8 @@ class RuleEntityExtractor:
         orgs = [c for c in chosen if c.type == "ORG"]
         if not orgs:
             return out
-        starts = {t.start: i for i, t in enumerate(toks)}
-        ends = {t.core_end: i for i, t in enumerate(toks)}
+        starts: dict[int, int] = {}
+        ends: dict[int, int] = {}
         for c in orgs:
             window = text[max(0, c.start - 80):c.start]
             before = _AND_BEFORE.search(window) if " and " in window or " & " in window \
@@ -408,6 +410,9 @@ class RuleEntityExtractor:
                               c.start - len(before.group(0)) + before.end(1)))
             if after is not None:
                 spans.append((after.start(1), after.end(1)))
+            if spans and not starts:
+                starts = {t.start: i for i, t in enumerate(toks)}
+                ends = {t.core_end: i for i, t in enumerate(toks)}
             for s, e in spans:
                 if s not in starts or e not in ends or toks[starts[s]].core in nm.NOT_NAMES:
                     continue

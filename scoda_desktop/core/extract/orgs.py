@@ -48,6 +48,7 @@ earnings revenue revenues turnover takeover merger bid offer bonds debt sales
 # Verbs whose subject is a company when nothing says it is a person.
 _COMPANY_VERBS = nm.word_set("posted reported shares")
 _SPEECH = nm.word_set("said says announced")
+_COMPANY_HINT = COMPANY_NOUNS | _COMPANY_ATTRIBUTES | _COMPANY_VERBS | _SPEECH | {"Shares"}
 # Plurals that end place names, not team nicknames: "Palm Springs", "Chicago Heights".
 _PLACE_PLURALS = nm.word_set("""
 Islands Heights Springs Falls Hills Plains Mountains Lakes Rapids Sands Woods Gardens Downs
@@ -55,9 +56,8 @@ Keys Fields Meadows Highlands Lowlands Isles Rocks Cliffs Oaks Pines Waters Fork
 Narrows Straits Flats Grounds Towers Apartments Mills Dunes Estates Villas Parks Times News
 Airways Airlines Railways Ports Holdings Industries Motors Systems Communications Partners
 """)
-_SCORE_HINT = re.compile(r"[A-Za-z] \d{1,3}(?:-\d{1,3})?(?: |$)", re.M)
-_MATCH_HINT = re.compile(r"\b(?:beat|beats|defeat|defeated|thrashed|edged|hammered|routed|overcame"
-                         r"|outplayed|trounced|crushed|v|vs|drew|draw|lost|lose|loses|won)\b")
+_SCORE_HINT = re.compile(r"[A-Z][\w'’.-]* \d{1,3}(?:-\d{1,3})?(?: [A-Z(\d]|$)", re.M)
+_MATCH_HINT = _MATCH_VERBS | {first for first, _ in _MATCH_PAIRS}
 _SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?")
 _INT = re.compile(r"\d{1,3}")
 
@@ -136,10 +136,8 @@ def team_spans(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, in
             if side:
                 out.append(side)
     # "Surrey beat Kent", "v Lancashire", "drew with Nantes".
-    at = {t.start: k for k, t in enumerate(toks)}
-    for m in _MATCH_HINT.finditer(text):
-        v = at.get(m.start())
-        if v is None:
+    for v in range(n):
+        if toks[v].text not in _MATCH_HINT:
             continue
         word = toks[v].text
         obj = None
@@ -167,18 +165,26 @@ def club_names(text: str, toks: list[Token], lex: Lexicon,
     out: list[tuple[int, int]] = []
     for i in range(1, len(toks)):
         tok, prev = toks[i], toks[i - 1]
-        if not tok.cap or tok.upper or text[prev.end:tok.start] != " " or prev.possessive:
+        if not tok.cap or tok.upper:
             continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        glued = (prev.cap or prev.text.isdigit()) and not prev.possessive \
+            and text[prev.end:tok.start] == " "
+        nicknamed = nxt is not None and nxt.cap and nxt.core.endswith("s")
+        if not glued and not nicknamed:
+            continue  # cheap tests first: most capitals have neither neighbour
         known = lex.get(tok.core)
         if known is None or known.type != "PLACE" or known.kind in ("country", "region"):
             continue
         if i + 1 < len(toks) and toks[i + 1].cap and text[tok.end:toks[i + 1].start] == " ":
             nxt = toks[i + 1]  # "Chicago Cubs", "Detroit Tigers": a town and a plural nickname
-            if nxt.core.endswith("s") and not nxt.upper and not nxt.possessive \
+            if nicknamed and not nxt.upper and not nxt.possessive \
                     and nxt.core not in _PLACE_PLURALS and lex.get(nxt.core) is None \
                     and nxt.core not in nm.HEAD_WORDS and (i + 2 >= len(toks)
                                                           or not toks[i + 2].cap):
                 out.append((tok.start, nxt.core_end))
+            continue
+        if not glued:
             continue
         word = prev.core
         club = (prev.upper and 2 <= len(word) <= 4 and word.isalpha()
@@ -216,7 +222,12 @@ def company_contexts(text: str, toks: list[Token], lex: Lexicon,
             return None  # "company chairman John Smith"
         return toks[i].start, toks[j].core_end
 
-    for i, tok in enumerate(toks):
+    for i in range(n):
+        if toks[i].text not in _COMPANY_HINT:
+            continue
+        if toks[i].text.lower() == "shares" and i + 1 < n and toks[i + 1].text in ("of", "in"):
+            i += 1  # "shares of Rabobank": read from the "of"
+        tok = toks[i]
         word = tok.text
         described = word in COMPANY_NOUNS and not (i + 1 < n and toks[i + 1].upper)
         shares_of = word in ("of", "in") and i > 0 and toks[i - 1].text.lower() == "shares"
@@ -225,9 +236,9 @@ def company_contexts(text: str, toks: list[Token], lex: Lexicon,
             span = unknown(i + 1, _run_from(text, toks, i + 1))
             if span:
                 out.append(span)
-        elif tok.possessive and tok.cap and not tok.upper and i + 1 < n \
-                and toks[i + 1].text in _COMPANY_ATTRIBUTES:
-            span = unknown(_run_back(text, toks, i), i)
+        elif word in _COMPANY_ATTRIBUTES and i > 0 and toks[i - 1].possessive \
+                and toks[i - 1].cap and not toks[i - 1].upper:
+            span = unknown(_run_back(text, toks, i - 1), i - 1)
             if span:
                 out.append(span)
         elif word in _SPEECH and i > 0 and toks[i - 1].cap and not toks[i - 1].possessive \
