@@ -534,10 +534,7 @@ def _split_and_pairs(text: str, cands: list[Candidate]) -> None:
             continue
         m = re.search(r" (?:and|&) ", text[c.start:c.end])
         cut = c.start + m.start()  # type: ignore[union-attr]
-        left = text[c.start:cut]
-        two_sided = left.count(" ") >= 1 and " of " not in left \
-            and text[cut + len(m.group()):c.end].count(" ") >= 1  # type: ignore[union-attr]
-        if cut in ends and ends[cut] <= c.start or two_sided:
+        if cut in ends and ends[cut] <= c.start:
             c.start = cut + len(m.group())  # type: ignore[union-attr]
             c.canonical = clean_name(text[c.start:c.end])
 
