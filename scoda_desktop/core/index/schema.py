@@ -21,7 +21,7 @@ from whoosh.formats import Positions
 
 from scoda_desktop.core.index.analysis import analyze
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5  # 5: the catalog and its side files are JSON and npz, no pickle
 
 # Fields filled from entity extraction: entity type -> field name.
 ENTITY_FIELDS = {
