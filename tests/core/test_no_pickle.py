@@ -50,7 +50,7 @@ def test_a_new_index_folder_holds_json_and_npz_only(tmp_path):
                     for key in npz.files:
                         assert npz[key].dtype != object
         names = {p.name for p in ours}
-        assert {"catalog.json", "signatures.npz", "entities.json", "metrics.json",
+        assert {"catalog.json", "signatures.npz", "entities.npz", "metrics.npz",
                 "vocab.json", "duplicates.json"} <= names
         # what the side files hold is read back: entities, metrics, near-duplicates
         stats = corpus.stats()
@@ -89,3 +89,41 @@ def test_an_old_style_folder_is_rebuilt_and_never_unpickled(tmp_path):
     finally:
         again.close()
     assert not marker.exists()  # ... and nothing of the old folder was unpickled
+
+
+def test_side_files_read_back_what_was_saved(tmp_path):
+    from array import array
+
+    from scoda_desktop.core.pipeline.catalog import Catalog
+
+    cat = Catalog()
+    cat.files = {"/a.txt": (10, 1.5, "ab" * 32, "id1"), "/b.txt": (20, 2.25, "cd" * 32, "id2")}
+    cat.add_doc("id1", {"title": "Qingdao – 青岛", "paths": ["/a.txt"],
+                        "entities": [("PLACE", "Qingdao")],
+                        "aliases": [("PLACE", "qingdao port", "Qingdao")]})
+    cat.add_doc("id2", {"title": None, "paths": ["/b.txt"], "entities": [], "aliases": []})
+    cat.side("metrics")["id1"] = json.dumps([{"value": 3.5, "unit": "teu"}]).encode()
+    cat.side("signatures").update({"id1": array("I", range(128)), "id2": array("I")})
+    cat.side("vocab")["qingdao"] = "qingdao"
+    cat.groups = [["id1", "id2"]]
+    cat._side["duplicates"] = {"edges": {("id1", "id2"): {(0, 1, 2), (3, 4, 5)}}}
+    folder = tmp_path / "ix"
+    folder.mkdir()
+    cat.save(folder, 3, 5)
+
+    back = Catalog.load(folder)
+    assert back is not None and back.generation == 3
+    assert back.files == cat.files and back.docs == cat.docs and back.groups == cat.groups
+    assert back.entities("id1") == [("PLACE", "Qingdao")]
+    assert back.side("entities")["id1"][1] == [("PLACE", "qingdao port", "Qingdao")]
+    assert back.metrics_of("id1") == [{"value": 3.5, "unit": "teu"}] and not back.metrics_of("id2")
+    assert back.side("signatures") == {"id1": array("I", range(128)), "id2": array("I")}
+    assert back.side("vocab") == {"qingdao": "qingdao"}
+    assert back.side("duplicates") == {"edges": {("id1", "id2"): {(0, 1, 2), (3, 4, 5)}}}
+    # an unchanged entry is written back as it was read; a dropped one is gone
+    back.drop_doc("id2")
+    back.save(folder, 4, 5)
+    again = Catalog.load(folder)
+    assert set(again.side("entities")) == {"id1"}
+    assert again.entities("id1") == [("PLACE", "Qingdao")]
+    assert set(again.side("signatures")) == {"id1"}

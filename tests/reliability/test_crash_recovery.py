@@ -124,9 +124,9 @@ def test_corrupted_index_is_detected_at_open_and_rebuilt(corpus, tmp_path, damag
 
 
 @pytest.mark.parametrize("name, huge", [
-    ("table.npz", False), ("vocab.json", False), ("entities.json", False),
-    ("metrics.json", False), ("signatures.npz", False), ("duplicates.json", False),
-    ("vocab.json", True), ("entities.json", True), ("metrics.json", True),
+    ("table.npz", False), ("vocab.json", False), ("entities.npz", False),
+    ("metrics.npz", False), ("signatures.npz", False), ("duplicates.json", False),
+    ("vocab.json", True), ("entities.npz", True), ("metrics.npz", True),
     ("signatures.npz", True)])
 def test_damaged_side_files_are_recomputed_or_ignored(corpus, tmp_path, name, huge):
     """Side files are caches of what the index and catalog hold: garbage in one must not

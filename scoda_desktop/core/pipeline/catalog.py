@@ -9,8 +9,8 @@ detected and the index rebuilt.
 
 Files in the index folder: ``meta.json`` (schema version, generation), ``catalog.json``
 (files, documents, duplicate groups), and lazily loaded ``vocab.json`` (words for
-prefix/fuzzy/suggestions), ``signatures.npz`` (MinHash), ``metrics.json``,
-``entities.json`` and ``duplicates.json`` (the confirmed near-duplicate pairs, so a sync
+prefix/fuzzy/suggestions), ``signatures.npz`` (MinHash), ``metrics.npz``,
+``entities.npz`` and ``duplicates.json`` (the confirmed near-duplicate pairs, so a sync
 compares only the LSH buckets its documents fall into). JSON and npz, never pickle: see
 ``sidefiles.py``.
 """
@@ -43,8 +43,9 @@ def read_meta(folder: Path) -> dict[str, Any] | None:
 
 
 def metrics_entry(value: Any) -> list[dict[str, Any]]:
-    """One ``metrics`` side-file entry as a list: JSON text (what ``prepare`` makes, kept
-    as text so a big import holds one string per document), or a plain list (hand-built)."""
+    """One ``metrics`` side-file entry as a list: UTF-8 JSON (what ``prepare`` makes, kept
+    encoded so a big import holds one bytes object per document, and a sync rewrites the
+    side file without decoding it), or a plain list (hand-built)."""
     return json.loads(value) if isinstance(value, str | bytes) else list(value)
 
 
@@ -63,8 +64,8 @@ class Catalog:
 
     # -- lazily loaded sidecars ---------------------------------------------------------
     def side(self, name: str) -> dict[str, Any]:
-        """``vocab`` (word -> term), ``signatures`` (id -> MinHash), ``metrics`` (id -> JSON
-        text of a list: see ``metrics_of``),
+        """``vocab`` (word -> term), ``signatures`` (id -> MinHash), ``metrics`` (id -> UTF-8
+        JSON of a list: see ``metrics_of``),
         ``entities`` (id -> (sorted (type, canonical) pairs, (type, alias, canonical) triples)),
         ``duplicates`` ({"edges": confirmed near-duplicate pairs -> their buckets})."""
         if name not in self._side:
@@ -111,7 +112,7 @@ class Catalog:
 
     def metrics_of(self, doc_id: str) -> list[dict[str, Any]]:
         """A document's metrics (Metric JSON dicts) from the ``metrics`` side file, where
-        each entry is kept as JSON text (compact while an import waits for its commit)."""
+        each entry is kept as UTF-8 JSON (compact while an import waits for its commit)."""
         return metrics_entry(self.side("metrics").get(doc_id, []))
 
     def entities(self, doc_id: str) -> list[tuple[str, str]]:

@@ -34,10 +34,10 @@ class Prepared:
     mtime: float
     fields: dict[str, Any]  # keyword arguments for ``writer.add_document``
     info: dict[str, Any]  # catalog facts: title, date, source, entities, ...
-    # The metric ledger entry (a list of Metric JSON dicts as JSON text, ``catalog.metrics_of``
+    # The metric ledger entry (a list of Metric JSON dicts as UTF-8 JSON, ``catalog.metrics_of``
     # reads it) and the MinHash (uint32 array): compact, since a big import keeps both for
     # every document until its commit (as Python objects: ~17 KB a document; so: ~3.7 KB).
-    metrics: str
+    metrics: bytes
     signature: array[int]
     words: dict[str, str] = field(default_factory=dict)  # folded word -> term (vocabulary)
 
@@ -127,7 +127,7 @@ def prepare_document(doc: Document, *, extract_entities: bool = True) -> Prepare
     return Prepared(
         id=doc.id, path=doc.path, sha256=doc.sha256, size=doc.size, mtime=doc.mtime,
         fields=fields_, info=info,
-        metrics=json.dumps(metrics, ensure_ascii=False, separators=(",", ":")),
+        metrics=json.dumps(metrics, ensure_ascii=False, separators=(",", ":")).encode(),
         signature=array("I", minhash_signature(doc.text)), words=words,
     )
 
