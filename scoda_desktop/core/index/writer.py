@@ -42,8 +42,11 @@ class GroupingPool:
             fp = self.fields[name] = _FieldPostings()
         return fp
 
-    def add(self, item: tuple[str, bytes, int, float, bytes]) -> None:
-        self._field(item[0]).extend(item[2], [item[1]], [item[3]], [item[4]])
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        """One posting (Whoosh's ``add_reader``, when a commit merges segments, and text
+        given unanalysed). Postings read back from a segment carry ``None`` for a field
+        without values (keyword fields): the empty value, as our own keyword postings."""
+        self._field(item[0]).extend(item[2], [item[1]], [item[3]], [item[4] or b""])
 
     def add_field(self, fieldname: str, docnum: int, items: Preanalyzed) -> int:
         """Add one field's pre-analysed postings; returns the field length (sum of freqs)."""
