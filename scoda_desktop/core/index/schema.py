@@ -21,7 +21,8 @@ from whoosh.formats import Positions
 
 from scoda_desktop.core.index.analysis import analyze
 
-SCHEMA_VERSION = 5  # 5: the catalog and its side files are JSON and npz, no pickle
+# 5: the group field; 6: the catalog and its side files are JSON and npz, no pickle
+SCHEMA_VERSION = 6
 
 # Fields filled from entity extraction: entity type -> field name.
 ENTITY_FIELDS = {
@@ -30,6 +31,7 @@ ENTITY_FIELDS = {
     "PLACE": "place",
     "FACILITY": "facility",
     "EVENT": "event",
+    "GROUP": "group",  # nationalities and peoples: group:Kazakh
 }
 # Keyword fields a query may name with ``field:value`` (matched on ``analysis.keyword``).
 KEYWORD_FIELDS = ("entity", *ENTITY_FIELDS.values(), "unit", "measure", "language")
@@ -104,6 +106,8 @@ def make_schema() -> fields.Schema:
         place=fields.ID(),
         facility=fields.ID(),
         event=fields.ID(),
+        # Nationalities and peoples ("Kazakh", "Central Asian"), kept apart from places.
+        group=fields.ID(),
         # Metric units ("teu", "usd", "%") and normalised measures (extract.measure_key).
         unit=fields.ID(),
         measure=fields.ID(),
