@@ -97,11 +97,12 @@ def test_side_files_read_back_what_was_saved(tmp_path):
     from scoda_desktop.core.pipeline.catalog import Catalog
 
     cat = Catalog()
-    cat.files = {"/a.txt": (10, 1.5, "ab" * 32, "id1"), "/b.txt": (20, 2.25, "cd" * 32, "id2")}
+    odd = "/caf\udce9.txt"  # a file name that is not UTF-8 (surrogateescape)
+    cat.files = {"/a.txt": (10, 1.5, "ab" * 32, "id1"), odd: (20, 2.25, "cd" * 32, "id2")}
     cat.add_doc("id1", {"title": "Qingdao – 青岛", "paths": ["/a.txt"],
                         "entities": [("PLACE", "Qingdao")],
                         "aliases": [("PLACE", "qingdao port", "Qingdao")]})
-    cat.add_doc("id2", {"title": None, "paths": ["/b.txt"], "entities": [], "aliases": []})
+    cat.add_doc("id2", {"title": None, "paths": [odd], "entities": [], "aliases": []})
     cat.side("metrics")["id1"] = json.dumps([{"value": 3.5, "unit": "teu"}]).encode()
     cat.side("signatures").update({"id1": array("I", range(128)), "id2": array("I")})
     cat.side("vocab")["qingdao"] = "qingdao"

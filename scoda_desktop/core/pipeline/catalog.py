@@ -27,6 +27,7 @@ from scoda_desktop.core.pipeline.sidefiles import (
     SIDE_NAMES,
     load_catalog,
     load_side,
+    loads,
     save_catalog,
     save_side,
 )
@@ -46,7 +47,9 @@ def metrics_entry(value: Any) -> list[dict[str, Any]]:
     """One ``metrics`` side-file entry as a list: UTF-8 JSON (what ``prepare`` makes, kept
     encoded so a big import holds one bytes object per document, and a sync rewrites the
     side file without decoding it), or a plain list (hand-built)."""
-    return json.loads(value) if isinstance(value, str | bytes) else list(value)
+    if isinstance(value, bytes):
+        return loads(value)
+    return json.loads(value) if isinstance(value, str) else list(value)
 
 
 @dataclass

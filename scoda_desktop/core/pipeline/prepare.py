@@ -17,6 +17,7 @@ from typing import Any
 from scoda_desktop.core.documents import Document, Entity, Metric, Removed, Skipped
 from scoda_desktop.core.index.analysis import keyword
 from scoda_desktop.core.index.schema import ENTITY_FIELDS, Preanalyzed, encode_postings
+from scoda_desktop.core.pipeline.sidefiles import dumps
 
 # Document attributes kept in the stored ``doc`` JSON (text lives in the ``body`` field).
 _STORED_KEYS = ("title", "date", "date_text", "source", "author", "language", "words",
@@ -127,7 +128,7 @@ def prepare_document(doc: Document, *, extract_entities: bool = True) -> Prepare
     return Prepared(
         id=doc.id, path=doc.path, sha256=doc.sha256, size=doc.size, mtime=doc.mtime,
         fields=fields_, info=info,
-        metrics=json.dumps(metrics, ensure_ascii=False, separators=(",", ":")).encode(),
+        metrics=dumps(metrics),
         signature=array("I", minhash_signature(doc.text)), words=words,
     )
 

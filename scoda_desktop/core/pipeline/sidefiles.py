@@ -42,8 +42,19 @@ def side_file(name: str) -> str:
     return f"{name}.npz" if name in _NPZ else f"{name}.json"
 
 
-def _dumps(obj: Any) -> bytes:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def dumps(obj: Any) -> bytes:
+    """Compact UTF-8 JSON. File names that are not valid UTF-8 reach us as lone surrogates
+    (Python's ``surrogateescape``); ``surrogatepass`` keeps them, so the path read back
+    still opens the file."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8", "surrogatepass")
+
+
+def loads(data: bytes) -> Any:
+    return json.loads(data.decode("utf-8", "surrogatepass"))
+
+
+_dumps = dumps
 
 
 # -- the catalog proper ----------------------------------------------------------------
@@ -59,7 +70,7 @@ def load_catalog(folder: Path) -> dict[str, Any] | None:
     """``generation``, ``files`` (path -> (size, mtime, sha256, id)), ``docs``, ``groups``;
     None when the file is missing or not a catalog."""
     try:
-        data = json.loads((folder / CATALOG).read_bytes())
+        data = loads((folder / CATALOG).read_bytes())
         cols = data["files"]
         files = dict(zip(cols["path"], zip(*(cols[n] for n in _FILE_COLUMNS), strict=True),
                          strict=True))
@@ -104,7 +115,7 @@ def load_side(folder: Path, name: str, generation: int) -> dict[str, Any]:
             return _load_blobs(folder / side_file(name), generation)
         if name == "entities":
             return LazyEntities(_load_blobs(folder / side_file(name), generation))
-        raw = json.loads((folder / side_file(name)).read_bytes())
+        raw = loads((folder / side_file(name)).read_bytes())
         if raw["generation"] != generation:
             return {}
         data = raw["data"]
@@ -150,7 +161,7 @@ class LazyEntities(MutableMapping):
     def __getitem__(self, doc_id: str) -> tuple[list, list]:
         value = self.decoded.get(doc_id)
         if value is None:
-            ents, aliases = json.loads(self.raw[doc_id])  # KeyError when absent
+            ents, aliases = loads(self.raw[doc_id])  # KeyError when absent
             value = self.decoded[doc_id] = ([tuple(e) for e in ents],
                                             [tuple(a) for a in aliases])
         return value
