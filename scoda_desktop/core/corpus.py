@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from scoda_desktop.core.documents import (
     Document,
     Entity,
+    Marks,
     Metric,
     Progress,
     SearchResult,
@@ -75,7 +76,7 @@ class Corpus:
             seeds_dir = stable_seeds(bundled(), self.data_dir / "seeds", write=not self.read_only)
         self.seeds_dir = Path(seeds_dir).absolute()
         self.index_dir = self.data_dir / INDEX
-        self._service = IndexStore(self.index_dir)
+        self._store = IndexStore(self.index_dir)
 
     data_dir: Path
 
@@ -88,7 +89,7 @@ class Corpus:
             self.read_only_reason = self._lock.message
             return False
         self.read_only, self.read_only_reason = False, ""
-        self._service.reopen()  # the other instance may have changed the index
+        self._store.reopen()  # the other instance may have changed the index
         return True
 
     # -- sources -----------------------------------------------------------------------
@@ -130,7 +131,7 @@ class Corpus:
     # -- indexing ----------------------------------------------------------------------
     def needs_sync(self) -> bool:
         """True when there is no usable index yet (first start, schema change)."""
-        return not self._service.usable()
+        return not self._store.usable()
 
     def ensure_index(self) -> SyncReport | None:
         """Sync first if there is no usable index (a first start); None if it was there."""
@@ -157,7 +158,7 @@ class Corpus:
         cancel = cancel or (lambda: False)
         report = SyncReport()
         if self.read_only:  # another instance writes: show its index, change nothing
-            if not self._service.usable():
+            if not self._store.usable():
                 raise ReadOnlyError(self.read_only_reason)
             report.messages.append(self.read_only_reason)
             report.documents = self.count()
@@ -165,9 +166,9 @@ class Corpus:
         from scoda_desktop.core.pipeline.seed_index import install_seed_index
 
         if not rebuild and install_seed_index(self.index_dir, self.seeds_dir):
-            self._service.close()  # a standalone build's first start: its prebuilt seed index
-            self._service = IndexStore(self.index_dir)
-        problem = self._service.problem()
+            self._store.close()  # a standalone build's first start: its prebuilt seed index
+            self._store = IndexStore(self.index_dir)
+        problem = self._store.problem()
         if problem is not None and problem != "no index yet":
             report.messages.append(f"the index was rebuilt from the sources: {problem}")
         rebuild = rebuild or problem is not None
@@ -177,7 +178,7 @@ class Corpus:
             service = IndexStore.create(target)
             catalog = Catalog()
         else:
-            service = self._service
+            service = self._store
             catalog = service.catalog or Catalog()
         ok = False
         try:
@@ -188,7 +189,7 @@ class Corpus:
                 service.close()
                 if rebuild:
                     shutil.rmtree(service.folder, ignore_errors=True)
-                self._service.reopen()  # drop the half-updated catalog
+                self._store.reopen()  # drop the half-updated catalog
         if not ok:
             self._fill_report(report)
             return report
@@ -200,7 +201,7 @@ class Corpus:
 
     def _swap_in(self, service: IndexStore) -> None:
         service.close()
-        self._service.close()
+        self._store.close()
         old = self.data_dir / (INDEX + ".old")
         shutil.rmtree(old, ignore_errors=True)
         moved = False
@@ -214,20 +215,20 @@ class Corpus:
                 with contextlib.suppress(OSError):
                     os.rename(old, self.index_dir)  # a rename needs no new space
             shutil.rmtree(service.folder, ignore_errors=True)
-            self._service = IndexStore(self.index_dir)
+            self._store = IndexStore(self.index_dir)
             raise
         shutil.rmtree(old, ignore_errors=True)
-        self._service = IndexStore(self.index_dir)
+        self._store = IndexStore(self.index_dir)
 
     def _fill_report(self, report: SyncReport) -> None:
-        cat = self._service.catalog or Catalog()
-        report.documents = len(cat.docs)
+        docs = self._store.documents()
+        report.documents = len(docs)
         groups = []
         grouped: set[str] = set()
-        for group in cat.groups:
+        for group in self._store.duplicate_groups():
             grouped.update(group)
-            groups.append(sorted(p for d in group for p in cat.docs.get(d, {}).get("paths", [])))
-        for doc_id, info in cat.docs.items():
+            groups.append(sorted(p for d in group for p in docs.get(d, {}).get("paths", [])))
+        for doc_id, info in docs.items():
             if doc_id not in grouped and len(info.get("paths", [])) > 1:
                 groups.append(sorted(info["paths"]))
         report.duplicates = sorted(groups)
@@ -248,7 +249,7 @@ class Corpus:
         event, unit) to a value and narrows the hits, like ``field:"value"`` would.
         ``plain=True`` gives plain-text snippets (exports) instead of HTML.
         """
-        if not self._service.usable():
+        if not self._store.usable():
             return SearchResult(query=query, parsed="", total=0, took_ms=0.0,
                                 error="the index is not built yet: run a sync first")
         # Lone surrogates (from a broken clipboard or a file name) cannot be encoded for the
@@ -256,26 +257,24 @@ class Corpus:
         query = _SURROGATES.sub("\ufffd", query or "")
         if filters:
             filters = {k: _SURROGATES.sub("\ufffd", str(v)) for k, v in filters.items()}
-        return self._service.search(query, limit=limit, sort=sort, filters=filters,
-                                    plain=plain, notes=self.notes())
+        return self._store.search(query, limit=limit, sort=sort, filters=filters,
+                                  plain=plain, notes=self.notes())
 
     def resolve(self, ref: str) -> str | None:
         """The document id for an id, an id prefix, or a path of any copy."""
-        cat = self._service.catalog
-        if cat is None:
-            return None
-        if ref in cat.docs:
+        docs = self._store.documents()
+        if ref in docs:
             return ref
         for candidate in {ref, str(Path(ref).expanduser().absolute())}:
-            rec = cat.files.get(candidate)
-            if rec is None:
+            doc_id = self._store.doc_of_path(candidate)
+            if doc_id is None:
                 try:
-                    rec = cat.files.get(str(Path(candidate).resolve()))
+                    doc_id = self._store.doc_of_path(str(Path(candidate).resolve()))
                 except OSError:
-                    rec = None
-            if rec:
-                return rec[3]
-        matches = [d for d in cat.docs if len(ref) >= 4 and d.startswith(ref)]
+                    doc_id = None
+            if doc_id:
+                return doc_id
+        matches = [d for d in docs if len(ref) >= 4 and d.startswith(ref)]
         return matches[0] if len(matches) == 1 else None
 
     def document(self, ref: str) -> Document | None:
@@ -285,46 +284,38 @@ class Corpus:
         ``path`` and the others are its ``duplicates``.
         """
         doc_id = self.resolve(ref)
-        if doc_id is None or not self._service.usable():
+        if doc_id is None or not self._store.usable():
             return None
-        doc = self._service.document(doc_id)
-        cat = self._service.catalog
-        if doc is not None and cat is not None:
-            own = ref if ref in cat.files else None
+        doc = self._store.document(doc_id)
+        if doc is not None:
+            own: str | None = ref if self._store.doc_of_path(ref) is not None else None
             if own is None:
                 try:
                     own = str(Path(ref).resolve())
                 except OSError:
                     own = None
-            if own in cat.docs.get(doc_id, {}).get("paths", []):
+            if own in self._store.documents().get(doc_id, {}).get("paths", []):
                 doc.path = own
-                doc.duplicates = cat.other_paths(doc_id, own)
+                doc.duplicates = self._store.other_paths(doc_id, own)
         return doc
 
     def info(self, doc_id: str) -> dict[str, Any]:
         """Light facts of one document from the catalog (no index read): title, date,
         source, language, words, entities [(type, canonical)], metrics (a count), paths."""
-        cat = self._service.catalog
-        if cat is None or doc_id not in cat.docs:
-            return {}
-        return dict(cat.docs[doc_id], entities=cat.entities(doc_id))
+        return self._store.doc_facts(doc_id) or {}
 
     @staticmethod
-    def match_spans(text: str, query: str) -> list[tuple[int, int]]:
-        """(start, end) of every word of ``text`` the query matches, by the index's own
-        analysis (stems, CJK bigrams), so a reader marks what the search found."""
-        from scoda_desktop.core.index.query import parse_query
-        from scoda_desktop.core.index.snippets import keep_phrases, match_spans
+    def match_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
+        """(start, end) of every word of ``text`` a search matched: ``marks`` is that
+        search's ``SearchResult.marks`` (prefixes and fuzzy words already expanded by the
+        index), marked by the index's own analysis (stems, CJK runs), so the reading view
+        marks what the snippet marked and never parses the query again."""
+        from scoda_desktop.core.index.snippets import mark_spans
 
-        if not query.strip():
-            return []
-        parsed = parse_query(query)
-        spans = keep_phrases(text, match_spans(text, parsed.highlight), parsed.phrases,
-                             parsed.loose)
-        return [(s, e) for s, e, _t in spans]
+        return [(s, e) for s, e, _t in mark_spans(text, marks)]
 
     def count(self) -> int:
-        return self._service.count() if self._service.usable() else 0
+        return self._store.count() if self._store.usable() else 0
 
     # -- export ------------------------------------------------------------------------
     def export_rows(self, query: str, *, sort: str = "relevance",
@@ -399,35 +390,22 @@ class Corpus:
     def entity_counts(self) -> dict[tuple[str, str], int]:
         """(type, canonical) -> number of documents in the corpus that mention it."""
         counts: dict[tuple[str, str], int] = {}
-        cat = self._service.catalog
-        if cat is None:
-            return counts
-        for doc_id, (entities, _aliases) in cat.side("entities").items():
-            if doc_id in cat.docs:
-                for etype, canonical in entities:
-                    counts[(etype, canonical)] = counts.get((etype, canonical), 0) + 1
+        for _doc_id, pairs in self._store.entity_pairs():
+            for pair in pairs:
+                counts[pair] = counts.get(pair, 0) + 1
         return counts
 
     def series(self) -> list[Any]:
         """The metric ledger: ``extract.Series`` objects over the whole corpus."""
         from scoda_desktop.core.extract import build_series
 
-        cat = self._service.catalog
-        if cat is None:
-            return []
-        items = []
-        for doc_id in cat.side("metrics"):
-            info = cat.docs.get(doc_id)
-            if info is None:
-                continue
-            for m in cat.metrics_of(doc_id):
-                items.append((doc_id, info.get("title"), info.get("date"), Metric(**m)))
+        items = [(doc_id, info.get("title"), info.get("date"), Metric(**m))
+                 for doc_id, info, metrics in self._store.metric_items() for m in metrics]
         return build_series(items)
 
     def stats(self) -> dict[str, Any]:
         """documents, words, sources, date range, top entities, series (as JSON data)."""
-        cat = self._service.catalog
-        docs = cat.docs if cat else {}
+        docs = self._store.documents()
         dates = sorted(d["date"][:10] for d in docs.values() if d.get("date"))
         sources: dict[str, int] = {}
         for info in docs.values():
@@ -436,7 +414,7 @@ class Corpus:
         top = sorted(self.entity_counts().items(), key=lambda kv: (-kv[1], kv[0]))[:20]
         return {
             "documents": len(docs),
-            "files": len(cat.files) if cat else 0,
+            "files": self._store.file_count(),
             "words": sum(int(d.get("words") or 0) for d in docs.values()),
             "sources": dict(sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))),
             "date_range": [dates[0], dates[-1]] if dates else None,
@@ -456,7 +434,6 @@ class Corpus:
         index's analysis, expanded wildcards, whole phrases). Yields Progress per document;
         a cancel stops it and returns what was found so far, marked ``cancelled``."""
         from scoda_desktop.core.index.occurrences import occurrences
-        from scoda_desktop.core.index.query import parse_query
         from scoda_desktop.core.workflow.kwic import Concordance, make_lines, sort_lines
 
         cancel = cancel or (lambda: False)
@@ -467,9 +444,9 @@ class Corpus:
             return conc
         result = self.search(query, limit=None, sort="date", filters=filters, plain=True)
         conc.error = result.error
-        if not self._service.usable() or not result.hits:
+        if not self._store.usable() or not result.hits:
             return conc
-        parsed = parse_query(_SURROGATES.sub("\ufffd", query), self._service.vocab())
+        marks = result.marks  # expanded by the index once: the query is not parsed again
         lines = []
         total = len(result.hits)
         for i, hit in enumerate(result.hits):
@@ -478,10 +455,10 @@ class Corpus:
                 break
             if i % 25 == 0:
                 yield Progress(i, total, hit.path, "concordance")
-            doc = self._service.document(hit.id)
+            doc = self._store.document(hit.id)
             if doc is None:
                 continue
-            spans = occurrences(doc.text, parsed.highlight, parsed.phrases, parsed.loose)
+            spans = occurrences(doc.text, marks.all_terms(), marks.phrases, set(marks.terms))
             if spans:
                 conc.documents += 1
                 info = {"id": hit.id, "path": hit.path, "title": hit.title, "date": hit.date}
@@ -551,7 +528,7 @@ class Corpus:
 
         ids = [h.id for h in result.hits]
         new = new_ids(entry, ids)
-        if record and not self.read_only and self._service.usable():
+        if record and not self.read_only and self._store.usable():
             store.record_run(name, ids)
         if limit is not None:
             result.hits = result.hits[:limit]
@@ -642,5 +619,5 @@ class Corpus:
                                          "note")} for rec in self.collection_citations(name)]
 
     def close(self) -> None:
-        self._service.close()
+        self._store.close()
         self._lock.release()

@@ -163,6 +163,21 @@ class Hit:
 
 
 @dataclass(slots=True)
+class Marks:
+    """What a search matched, for marking a text: index terms (stems, whole CJK runs), with
+    prefixes, wildcards and fuzzy words already expanded by the index against its
+    vocabulary. Snippets and the reading view both mark from this, so neither parses the
+    query again. ``terms`` are marked wherever they stand; the terms of a ``phrase`` only
+    where the whole phrase stands. Excluded words (NOT, -) and filters are not marks."""
+
+    terms: list[str] = field(default_factory=list)
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
+
+    def all_terms(self) -> set[str]:
+        return set(self.terms).union(*self.phrases)
+
+
+@dataclass(slots=True)
 class SearchResult:
     query: str
     parsed: str
@@ -172,6 +187,7 @@ class SearchResult:
     error: str | None = None  # a repair or explanation message, never a traceback
     suggestion: str | None = None  # "did you mean" for zero hits
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    marks: Marks = field(default_factory=Marks)  # what the hits matched (not in to_json)
 
     def to_json(self) -> dict[str, Any]:
         return {

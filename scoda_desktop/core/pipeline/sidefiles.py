@@ -25,6 +25,7 @@ import io
 import json
 from array import array
 from collections.abc import Iterator, MutableMapping
+from itertools import starmap
 from pathlib import Path
 from typing import Any
 
@@ -66,14 +67,14 @@ def save_catalog(folder: Path, generation: int, files: dict, docs: dict, groups:
         {"generation": generation, "files": columns, "docs": docs, "groups": groups}))
 
 
-def load_catalog(folder: Path) -> dict[str, Any] | None:
-    """``generation``, ``files`` (path -> (size, mtime, sha256, id)), ``docs``, ``groups``;
-    None when the file is missing or not a catalog."""
+def load_catalog(folder: Path, record: Any = tuple) -> dict[str, Any] | None:
+    """``generation``, ``files`` (path -> ``record(size, mtime, sha256, id)``), ``docs``,
+    ``groups``; None when the file is missing or not a catalog."""
     try:
         data = loads((folder / CATALOG).read_bytes())
         cols = data["files"]
-        files = dict(zip(cols["path"], zip(*(cols[n] for n in _FILE_COLUMNS), strict=True),
-                         strict=True))
+        rows = zip(*(cols[n] for n in _FILE_COLUMNS), strict=True)
+        files = dict(zip(cols["path"], starmap(record, rows), strict=True))
         return {"generation": data["generation"], "files": files, "docs": data["docs"],
                 "groups": data["groups"]}
     except Exception:  # noqa: BLE001 - a damaged file can raise anything: rebuild
