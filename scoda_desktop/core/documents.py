@@ -24,6 +24,17 @@ METRIC_KINDS = (
     "multiplier",
     "share",
     "date",
+    "duration",  # "three years", "a 14-day service": shown, kept out of series by default
+    "length",
+    "area",
+    "volume",
+    "oil",  # barrels
+    "speed",
+    "data",
+    "energy",
+    "temperature",
+    "frequency",
+    "radiation",
 )
 
 
@@ -48,7 +59,8 @@ class Metric:
     text: str
     kind: str  # one of METRIC_KINDS
     value: float | str | None  # scale applied; ISO date string for kind "date"
-    unit: str  # ISO currency code, "%", "pp", "MW", "t", "TEU", or the counted noun
+    unit: str  # ISO currency code, "%", "pp", "MW", "t", "TEU", "m", ..., or the counted noun;
+    # a rate carries its denominator: "USD/barrel", "t/yr"
     qualifier: str | None = None  # "over", "more than", "nearly", "about", "up to", ...
     usd: float | None = None  # USD equivalent when the text gives one in brackets
     measures: str = ""  # short noun phrase: what the number measures
@@ -57,6 +69,12 @@ class Metric:
     start: int = 0
     end: int = 0
     flags: list[str] = field(default_factory=list)  # e.g. "malformed number"
+    # Added for issue 13; defaults keep stored dicts of older indexes loading.
+    currency: str | None = None  # ISO 4217 code of a money figure: "CAD" for Canadian dollars
+    per: str | None = None  # the denominator of a rate: "barrel" in "$81.10 per barrel"
+    high: float | None = None  # the upper end of a range ("between 3 and 7 percent": 7)
+    previous: float | None = None  # the earlier value the text compares with ("up from 412")
+    subject: str = ""  # whose figure: the name in its clause ("Qingdao port"); "" if none
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
