@@ -32,7 +32,8 @@ def test_first_start_search_indexes_the_seeds_by_itself(tmp_path):
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert set(data) == {"query", "parsed", "total", "took_ms", "error", "suggestion", "hits",
-                         "facets"}
+                         "facets", "enrichment_pending"}
+    assert data["enrichment_pending"] == 0  # a small first build enriches in its one commit
     assert data["total"] == len(data["hits"]) > 0
     assert set(data["hits"][0]) == {"id", "path", "title", "date", "source", "score",
                                     "snippet", "duplicates"}

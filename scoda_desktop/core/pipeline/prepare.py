@@ -109,11 +109,16 @@ def document_fields(doc: Document, metrics: list[dict[str, Any]] | None = None
     return out, words
 
 
-def prepare_document(doc: Document, *, extract_entities: bool = True) -> Prepared:
-    """Extract (unless the Document already carries results), sign and encode one Document."""
+def prepare_document(doc: Document, *, extract_entities: bool = True,
+                     enrich: bool = True) -> Prepared:
+    """Extract (unless the Document already carries results), sign and encode one Document.
+
+    ``enrich=False`` is the first phase of a sync (searchable first): the text, title,
+    date and source fields only, no extraction and no MinHash (``info["enrich"]`` marks the
+    document for the second phase, ``enrich_document``)."""
     from scoda_desktop.core.ingest import minhash_signature
 
-    if extract_entities and not doc.entities and not doc.metrics:
+    if enrich and extract_entities and not doc.entities and not doc.metrics:
         from scoda_desktop.core.extract import extract
 
         doc.entities, doc.metrics = extract(doc.text, doc_date=doc.date)
@@ -125,14 +130,29 @@ def prepare_document(doc: Document, *, extract_entities: bool = True) -> Prepare
     info = {"title": doc.title, "date": doc.date, "source": doc.source,
             "language": doc.language, "words": doc.words, "entities": entities,
             "aliases": aliases, "metrics": len(doc.metrics)}
+    if not enrich:
+        info["enrich"] = 1
     return Prepared(
         id=doc.id, path=doc.path, sha256=doc.sha256, size=doc.size, mtime=doc.mtime,
         fields=fields_, info=info, metrics=pickle.dumps(metrics, 5),
-        signature=array("I", minhash_signature(doc.text)), words=words,
+        signature=array("I", minhash_signature(doc.text) if enrich else ()), words=words,
     )
 
 
-def prepare_file(path: str) -> Prepared | Skipped:
+def enrich_document(doc: Document) -> Prepared:
+    """Worker entry point of the second phase: a searchable Document read back from the
+    index (text and metadata as stored) gets its entities, metrics and MinHash, and the
+    full fields that replace its first-phase version in the index."""
+    doc.entities, doc.metrics = [], []
+    return prepare_document(doc)
+
+
+def prepare_searchable(path: str) -> Prepared | Skipped:
+    """Worker entry point of the first phase: ``prepare_file`` without the enrichment."""
+    return prepare_file(path, enrich=False)
+
+
+def prepare_file(path: str, enrich: bool = True) -> Prepared | Skipped:
     """Worker entry point: one file to a Prepared, or a Skipped with the reason."""
     from scoda_desktop.core.ingest import IngestError, load_document
 
@@ -143,4 +163,4 @@ def prepare_file(path: str) -> Prepared | Skipped:
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop an import
         return Skipped(path, f"could not read: {type(exc).__name__}: {exc}")
     doc.path = path
-    return prepare_document(doc)
+    return prepare_document(doc, enrich=enrich)

@@ -24,6 +24,18 @@ FILES = "files.json"  # the Whoosh files of the committed generation and their s
 _UNCHECKED = object()
 
 
+def _merge_small_dropping_dead(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh's MERGE_SMALL, after leaving out segments whose every document was deleted.
+
+    The enrichment phase replaces each document of the first phase's segment (delete +
+    add): that segment is then all deleted documents, which MERGE_SMALL would keep (it merges
+    by size, not by what is alive), so every search would still walk its postings."""
+    from whoosh.writing import MERGE_SMALL
+
+    live = [seg for seg in segments if seg.deleted_count() < seg.doc_count_all()]
+    return MERGE_SMALL(writer, live)
+
+
 class IndexStore:
     """The index in ``folder`` (Whoosh segments plus the catalog sidecars)."""
 
@@ -102,6 +114,20 @@ class IndexStore:
             self._catalog = Catalog.load(self.folder)
         return self._catalog
 
+    def preload(self) -> None:
+        """Read the catalog and every side file now: a store that keeps answering searches
+        while another writes the next generation (enrichment) must never lazily read a
+        side file of that newer generation."""
+        if self.catalog is not None:
+            self.catalog.load_all()
+
+    def stale(self) -> bool:
+        """True when the folder holds a newer commit than this store opened (another
+        process is the writer): read ``meta.json`` only, a few microseconds."""
+        meta = read_meta(self.folder)
+        known = self._catalog.generation if self._catalog is not None else None
+        return (meta or {}).get("generation") != known
+
     def index(self) -> Any:
         if self._ix is None:
             from whoosh import index
@@ -158,7 +184,7 @@ class IndexStore:
 
     def commit(self, writer: Any, catalog: Catalog) -> None:
         """Commit the writer, then the catalog for the new generation."""
-        writer.commit(merge=True)
+        writer.commit(mergetype=_merge_small_dropping_dead)
         self.reopen()
         self.save_catalog(catalog)
         self.reopen()

@@ -5,6 +5,13 @@ files are one document with several paths; a document whose last path is gone le
 index. New and changed files are prepared (clean, extract, analyse) in a process pool on big
 imports and in process on small ones (< ``POOL_MIN`` files, where starting workers costs more
 than it saves); the one writer files them and commits once. Cancelled: nothing is committed.
+
+Searchable first (``run_sync``), enriched after (``enrich.run_enrich``): a sync of
+``ENRICH_LATER_MIN`` files or more prepares them without extraction (text, title, date,
+source, author, language), commits, and marks them in the catalog as waiting for the second
+phase, which adds entities, metrics, the ledger and near-duplicate groups in a second commit.
+A smaller sync does both in its one commit (a second commit's fixed costs would outweigh
+what it saves).
 """
 
 from __future__ import annotations
@@ -15,15 +22,17 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Generator, Iterator
+from typing import Any
 
 from scoda_desktop.core.documents import Progress, Skipped, SyncReport
 from scoda_desktop.core.ingest.reader import DEFAULT_MAX_BYTES as MAX_BYTES
 from scoda_desktop.core.ingest.reader import too_large
 from scoda_desktop.core.pipeline.catalog import Catalog
-from scoda_desktop.core.pipeline.prepare import Prepared, prepare_file
+from scoda_desktop.core.pipeline.prepare import Prepared, prepare_file, prepare_searchable
 from scoda_desktop.core.pipeline.store import IndexStore
 
 POOL_MIN = 50
+ENRICH_LATER_MIN = 50  # files to read from which enrichment waits for a second phase
 WORKERS = 2
 
 
@@ -38,14 +47,28 @@ def _sha256(path: str) -> str | None:
     return h.hexdigest()
 
 
-def _prepared(paths: list[str], cancel: Callable[[], bool]) -> Iterator[Prepared | Skipped]:
+def _prepared(paths: list[str], cancel: Callable[[], bool],
+              enrich: bool = True) -> Iterator[Prepared | Skipped]:
     """Prepare files in order; a pool of worker processes for big batches."""
+    fn = prepare_file if enrich else prepare_searchable
     if len(paths) < POOL_MIN:
         for p in paths:
             if cancel():
                 return
-            yield prepare_file(p)
+            yield fn(p)
         return
+    pool = make_pool()
+    try:
+        for item in pool.map(fn, paths, chunksize=8):
+            yield item
+            if cancel():
+                return
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def make_pool() -> Any:
+    """A pool of ``WORKERS`` processes, started the safest fast way for this process."""
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
@@ -60,14 +83,7 @@ def _prepared(paths: list[str], cancel: Callable[[], bool]) -> Iterator[Prepared
     ctx = mp.get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["scoda_desktop.core.pipeline.prepare"])
-    pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=ctx)
-    try:
-        for item in pool.map(prepare_file, paths, chunksize=8):
-            yield item
-            if cancel():
-                return
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    return ProcessPoolExecutor(max_workers=WORKERS, mp_context=ctx)
 
 
 def scan(sources: list[str]) -> tuple[dict[str, os.stat_result], list[Skipped]]:
@@ -154,7 +170,8 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
     writer = None
     vocab = None
     done = 0
-    for item in _prepared(todo, cancel):
+    enrich = len(todo) < ENRICH_LATER_MIN
+    for item in _prepared(todo, cancel, enrich):
         done += 1
         if isinstance(item, Skipped):
             report.skipped.append(item)
@@ -199,13 +216,14 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
     for doc_id in gone:
         writer.delete_by_term("id", doc_id)
         catalog.drop_doc(doc_id)
-    for doc_id, item in new_docs.items():
-        sigs[doc_id] = item.signature
-        metrics[doc_id] = item.metrics
+    enriched = [d for d, item in new_docs.items() if not item.info.get("enrich")]
+    for doc_id in enriched:
+        sigs[doc_id] = new_docs[doc_id].signature
+        metrics[doc_id] = new_docs[doc_id].metrics
     if cancel():
         writer.cancel()
         return False
-    catalog.regroup(removed, list(new_docs))
+    catalog.regroup(removed, enriched)
     service.commit(writer, catalog)
     return True
 
