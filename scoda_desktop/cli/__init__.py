@@ -12,7 +12,6 @@ import argparse
 import contextlib
 import os
 import sys
-import traceback
 from pathlib import Path
 
 from scoda_desktop import __version__
@@ -137,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # the one place a failure becomes a message
         if debug:
+            import traceback  # only here: it costs every command's start-up ~8 ms
+
             traceback.print_exc()
         else:
             print(f"scoda-desktop: error: {type(exc).__name__}: {exc}", file=sys.stderr)
