@@ -214,7 +214,6 @@ class Corpus:
             return report
         if rebuild:
             self._swap_in(service)
-        self._service.preload()
         yield Progress(self.count(), self.count(), "", "searchable")
         if enrich:
             yield from self._enrich(cancel, report)
@@ -245,6 +244,7 @@ class Corpus:
         current = self._service.catalog
         if current is None or not current.unenriched():
             return True
+        self._service.preload()  # it keeps answering searches while the next commit is made
         service = IndexStore(self.index_dir)  # the searches keep the last commit meanwhile
         catalog = service.catalog
         if catalog is None:
