@@ -19,6 +19,10 @@ from scoda_desktop.core.index.schema import SCHEMA_VERSION, make_schema
 from scoda_desktop.core.pipeline.catalog import META, Catalog, read_meta
 
 WRITER_LIMIT_MB = 256
+# zlib level of the postings blocks (Whoosh's default: 3). Level 0 writes them as plain
+# pickles, which stock Whoosh reads (each block says whether it is compressed): see
+# docs/PERFORMANCE.md for what it saved at the commit and what it costs on disk.
+POSTINGS_ZLIB = 0
 TABLE = "table.npz"
 FILES = "files.json"  # the Whoosh files of the committed generation and their sizes
 _UNCHECKED = object()
@@ -165,9 +169,12 @@ class IndexStore:
 
     def writer(self) -> Any:
         """The one writer; the caller adds everything, then ``commit()`` once (or cancel)."""
+        from whoosh.codec.whoosh3 import W3Codec
+
         from scoda_desktop.core.index.writer import FastWriter
 
-        self._writer = FastWriter(self.index(), limitmb=WRITER_LIMIT_MB)
+        codec = W3Codec(compression=POSTINGS_ZLIB)
+        self._writer = FastWriter(self.index(), limitmb=WRITER_LIMIT_MB, codec=codec)
         return self._writer
 
     def _drop_writer(self) -> None:
