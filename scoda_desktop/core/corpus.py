@@ -216,7 +216,7 @@ class Corpus:
             self._swap_in(service)
         yield Progress(self.count(), self.count(), "", "searchable")
         if enrich:
-            yield from self._enrich(cancel, report)
+            yield from self._enrich(cancel, report, alongside_searches=False)
         self._fill_report(report)
         yield Progress(report.documents, report.documents, "", "done")
         return report
@@ -233,36 +233,41 @@ class Corpus:
         report = SyncReport()
         if not self.read_only and self._service.usable():
             with self._writing:
-                yield from self._enrich(cancel or (lambda: False), report)
+                yield from self._enrich(cancel or (lambda: False), report,
+                                        alongside_searches=True)
         self._fill_report(report)
         return report
 
-    def _enrich(self, cancel: Callable[[], bool], report: SyncReport
-                ) -> Generator[Progress, None, bool]:
+    def _enrich(self, cancel: Callable[[], bool], report: SyncReport, *,
+                alongside_searches: bool) -> Generator[Progress, None, bool]:
+        """The second phase; ``alongside_searches``: other threads search meanwhile (the
+        window), so it writes through a store of its own and swaps it in when complete;
+        otherwise (a sync's own second phase) through the one store, one catalog in memory."""
         from scoda_desktop.core.pipeline.enrich import run_enrich
 
         current = self._service.catalog
         if current is None or not current.unenriched():
             return True
-        self._service.preload()  # it keeps answering searches while the next commit is made
-        service = IndexStore(self.index_dir)  # the searches keep the last commit meanwhile
+        if alongside_searches:
+            self._service.preload()  # it keeps answering searches during the next commit
+            service = IndexStore(self.index_dir)
+        else:
+            service = self._service
         catalog = service.catalog
-        if catalog is None:
-            service.close()
-            return True
         ok = False
         try:
-            ok = yield from run_enrich(service, catalog, cancel)
+            ok = yield from run_enrich(service, catalog, cancel) if catalog else True
         finally:
-            if not ok:
-                service.close()  # the marks of the last commit stay: the next run goes on
+            if not ok:  # the marks of the last commit stay: the next run goes on
+                service.close() if alongside_searches else service.reopen()
         if not ok:
             report.messages.append("enrichment cancelled: the documents are searchable; "
                                    "their entities and metrics follow at the next sync")
             return False
-        service.preload()
-        self._retired.append(self._service)  # a search on another thread may still use it
-        self._service = service
+        if alongside_searches:
+            service.preload()
+            self._retired.append(self._service)  # a search on another thread may use it
+            self._service = service
         return True
 
     def enrichment_pending(self) -> int:
