@@ -22,6 +22,7 @@ query syntax (search):
   (a OR b) c      prefix*  wild?card    fuzzy~  fuzzy~2
   fields: title: source: author: entity: org: person: place: facility: event: unit: year:
   dates:  date:[2023-01-01 TO 2024-06-30]   year:2024
+  notes:  note:word  note:"a phrase"  (your notes on documents in collections)
   lower-case and/or/not are ordinary words; an empty query lists every document, newest first.
 """
 
@@ -52,6 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--screenshot", metavar="FILE", help="render the window to a PNG and exit")
     p.add_argument("--query", "-q", metavar="Q", help="search for Q on start")
     p.add_argument("--open", metavar="ID_OR_PATH", help="open this document on start")
+    p.add_argument("--show", metavar="VIEW",
+                   choices=("results", "inspector", "charts", "concordance", "saved",
+                            "collections"),
+                   help="raise this view on start (with --screenshot: render it)")
 
     p = sub.add_parser("index", parents=[common], help="add files/folders and sync the index")
     p.add_argument("paths", nargs="*", metavar="PATH")
@@ -76,9 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("ref", metavar="ID_OR_PATH")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("export", parents=[common], help="export every hit of a query")
-    p.add_argument("query", metavar="QUERY")
-    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p = sub.add_parser("export", parents=[common],
+                       help="export every hit of a query, or a collection (--collection)")
+    p.add_argument("query", nargs="?", default="", metavar="QUERY")
+    p.add_argument("--format", choices=("csv", "json", "ris", "csljson"), default="csv",
+                   help="csv, json, or citations for a reference manager: ris, csljson")
+    p.add_argument("--collection", metavar="NAME", help="export this collection instead")
     p.add_argument("-o", "--output", metavar="FILE")
 
     p = sub.add_parser("stats", parents=[common], help="corpus statistics")
@@ -91,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", parents=[common], help="entities and metrics of any text")
     p.add_argument("file", nargs="?", default="-", metavar="FILE|-")
     p.add_argument("--json", action="store_true")
+
+    from scoda_desktop.cli import workflow
+
+    workflow.add_parsers(sub, common)  # kwic, saved, collect, collections, uncollect
     return parser
 
 
@@ -109,6 +121,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from scoda_desktop.ui.app import run_gui
 
         return run_gui(args, data_dir_from(args))
+    from scoda_desktop.cli import workflow
+
+    if command in workflow.COMMANDS:
+        return workflow.run(command, args, data_dir_from(args))
     from scoda_desktop.cli import search
 
     return search.run(command, args, data_dir_from(args))

@@ -18,9 +18,10 @@ from scoda_desktop.core.corpus import Corpus
 from scoda_desktop.core.documents import Skipped
 
 
-def _ensure(corpus: Corpus) -> None:
-    # read-only (another instance writes, maybe its first build): answer from what it has
-    # committed, never build here
+def ensure_index(corpus: Corpus) -> None:
+    """Index the seeds (and listed sources) first when there is no usable index; never
+    when read-only (another instance writes, maybe its first build): the command answers
+    from what that instance has committed."""
     if not corpus.read_only and corpus.needs_sync():
         if sys.stderr.isatty():
             sys.stderr.write("building the index (first start)...\n")
@@ -130,10 +131,17 @@ def cmd_show(corpus: Corpus, args: argparse.Namespace) -> int:
 
 
 def cmd_export(corpus: Corpus, args: argparse.Namespace) -> int:
-    if not args.output:
-        corpus.export(args.query, args.format, sys.stdout)
-        return 0
-    written = corpus.export(args.query, args.format, args.output)
+    collection = getattr(args, "collection", None)
+    if collection is not None and args.query:
+        raise UsageError("export either a QUERY or --collection NAME, not both")
+    try:
+        if not args.output:
+            corpus.export(args.query, args.format, sys.stdout, collection=collection)
+            return 0
+        written = corpus.export(args.query, args.format, args.output, collection=collection)
+    except (KeyError, ValueError) as exc:  # no such collection, a broken collections file
+        print(f"scoda-desktop: error: {exc.args[0] if exc.args else exc}", file=sys.stderr)
+        return 1
     print(f"{written} documents written to {args.output}", file=sys.stderr)
     return 0
 
@@ -170,7 +178,7 @@ def run(command: str, args: argparse.Namespace, data_dir: Path | None) -> int:
     corpus = Corpus(data_dir)
     try:
         if command != "index":
-            _ensure(corpus)
+            ensure_index(corpus)
         return COMMANDS[command](corpus, args)
     finally:
         corpus.close()

@@ -360,7 +360,8 @@ class Corpus:
         query = _SURROGATES.sub("\ufffd", query or "")
         if filters:
             filters = {k: _SURROGATES.sub("\ufffd", str(v)) for k, v in filters.items()}
-        result = service.search(query, limit=limit, sort=sort, filters=filters, plain=plain)
+        result = service.search(query, limit=limit, sort=sort, filters=filters, plain=plain,
+                                notes=self.notes())
         cat = service.catalog
         result.enrichment_pending = len(cat.unenriched()) if cat is not None else 0
         return result
@@ -443,21 +444,37 @@ class Corpus:
         return [hit_row(hit, self.info(hit.id)) for hit in result.hits]
 
     def export(self, query: str, fmt: str | None, out: TextIO | str | Path, *,
-               sort: str = "relevance", filters: dict[str, str] | None = None) -> int:
-        """Write every hit of a query to ``out`` (a stream, or a file written atomically)
-        in ``fmt`` (``export.FORMATS``; None: from the file name, ``.json`` or CSV);
-        returns the number of hits written."""
-        from scoda_desktop.core.export import format_for, write_rows
+               sort: str = "relevance", filters: dict[str, str] | None = None,
+               collection: str | None = None) -> int:
+        """Write every hit of a query (or, with ``collection``, that collection's documents)
+        to ``out`` (a stream, or a file written atomically) in ``fmt`` (``export.FORMATS``;
+        None: from the file name); returns the number of records written."""
+        from scoda_desktop.core.export import (
+            CITATION_FORMATS,
+            COLLECTION_FIELDS,
+            FIELDS,
+            format_for,
+            write_citations,
+            write_rows,
+        )
 
         if fmt is None:
             fmt = format_for(str(out))
-        rows = self.export_rows(query, sort=sort, filters=filters)
-        if not isinstance(out, str | Path):
-            return write_rows(rows, fmt, out)
         buf = io.StringIO(newline="")
-        write_rows(rows, fmt, buf)
-        atomic_write(out, buf.getvalue())
-        return len(rows)
+        target = buf if isinstance(out, str | Path) else out
+        if fmt in CITATION_FORMATS:
+            records = (self.collection_citations(collection) if collection is not None
+                       else self.citation_records(query, sort=sort, filters=filters))
+            written = write_citations(records, fmt, target)
+        elif collection is not None:
+            written = write_rows(self.collection_rows(collection), fmt, target,
+                                 COLLECTION_FIELDS)
+        else:
+            written = write_rows(self.export_rows(query, sort=sort, filters=filters), fmt,
+                                 target, FIELDS)
+        if target is buf:
+            atomic_write(out, buf.getvalue())  # type: ignore[arg-type]
+        return written
 
     # -- files outside the index -------------------------------------------------------
     @staticmethod
@@ -535,6 +552,202 @@ class Corpus:
             "series": [s.to_json() for s in self.series()],
             "data_dir": str(self.data_dir),
         }
+
+    # -- research workflow: concordance, saved searches, collections, citations -------------
+    # The logic lives in core/workflow (plain data and JSON files in the data folder); these
+    # methods join it to the index so the CLI and the window share every rule.
+    def concordance(self, query: str, *, width: int = 40, sort: str = "doc",
+                    limit: int | None = None, filters: dict[str, str] | None = None,
+                    cancel: Callable[[], bool] | None = None) -> Generator[Progress, None, Any]:
+        """Every occurrence of ``query`` in the matching documents as KWIC lines
+        (``workflow.kwic.Concordance``), matched like the highlights (``occurrences``: the
+        index's analysis, expanded wildcards, whole phrases). Yields Progress per document;
+        a cancel stops it and returns what was found so far, marked ``cancelled``."""
+        from scoda_desktop.core.index.occurrences import occurrences
+        from scoda_desktop.core.index.query import parse_query
+        from scoda_desktop.core.workflow.kwic import Concordance, make_lines, sort_lines
+
+        cancel = cancel or (lambda: False)
+        sort_lines([], sort)  # an unknown sort fails before any work
+        conc = Concordance(query=query)
+        if not query.strip():
+            conc.error = "type a word or phrase to see it in context"
+            return conc
+        result = self.search(query, limit=None, sort="date", filters=filters, plain=True)
+        conc.error = result.error
+        if not self._service.usable() or not result.hits:
+            return conc
+        parsed = parse_query(_SURROGATES.sub("\ufffd", query), self._service.vocab())
+        lines = []
+        total = len(result.hits)
+        for i, hit in enumerate(result.hits):
+            if cancel():
+                conc.cancelled = True
+                break
+            if i % 25 == 0:
+                yield Progress(i, total, hit.path, "concordance")
+            doc = self._service.document(hit.id)
+            if doc is None:
+                continue
+            spans = occurrences(doc.text, parsed.highlight, parsed.phrases, parsed.loose)
+            if spans:
+                conc.documents += 1
+                info = {"id": hit.id, "path": hit.path, "title": hit.title, "date": hit.date}
+                lines.extend(make_lines(info, doc.text, spans, max(0, width)))
+        conc.total = len(lines)
+        conc.lines = sort_lines(lines, sort)[:limit] if limit is not None else \
+            sort_lines(lines, sort)
+        yield Progress(total, total, "", "done")
+        return conc
+
+    def kwic(self, query: str, **kwargs: Any) -> Any:
+        """``concordance`` run to its end (the command line)."""
+        gen = self.concordance(query, **kwargs)
+        try:
+            while True:
+                next(gen)
+        except StopIteration as stop:
+            return stop.value
+
+    def export_concordance(self, lines: list[Any], out: str | Path) -> int:
+        """Concordance lines as CSV, written atomically (the window's Export lines)."""
+        from scoda_desktop.core.export import write_concordance
+
+        buf = io.StringIO(newline="")
+        written = write_concordance(lines, buf)
+        atomic_write(out, buf.getvalue())
+        return written
+
+    def _saved(self) -> Any:
+        from scoda_desktop.core.workflow.saved import SavedSearches
+
+        return SavedSearches(self.data_dir)
+
+    def saved_searches(self) -> list[dict[str, Any]]:
+        """The saved searches: name, query, filters, sort, created, last_run, and
+        ``last_count`` (hits of the last run). Raises BrokenFileError for a broken file."""
+        return [{"name": e["name"], "query": e["query"], "filters": e.get("filters") or {},
+                 "sort": e.get("sort", "relevance"), "created": e.get("created"),
+                 "last_run": e.get("last_run"), "last_count": len(e.get("last_hits") or [])}
+                for e in self._saved().list()]
+
+    def save_search(self, name: str, query: str, *, filters: dict[str, str] | None = None,
+                    sort: str = "relevance") -> str | None:
+        """Keep ``query`` as ``name``; what it finds now is the baseline of "new". Returns a
+        message when a broken file had to be kept aside (else None)."""
+        self._check_writable()
+        store = self._saved()
+        hits = self.search(query, limit=None, sort=sort, filters=filters, plain=True).hits
+        store.add(name, query, filters=filters, sort=sort, hits=[h.id for h in hits])
+        kept = store.store.kept_aside
+        return f"the broken saved-searches file was kept as {kept}" if kept else None
+
+    def remove_saved_search(self, name: str) -> None:
+        self._check_writable()
+        self._saved().remove(name)
+
+    def run_saved_search(self, name: str, *, limit: int | None = None,
+                         record: bool = True) -> tuple[SearchResult, set[str]]:
+        """Run a saved search: its result and the ids of its new hits (not among the hits
+        of its previous run). ``record`` makes this run the next one's baseline (never in
+        a read-only window, nor when the search failed)."""
+        store = self._saved()
+        entry = store.get(name)
+        result = self.search(entry["query"], limit=None, sort=entry.get("sort", "relevance"),
+                             filters=entry.get("filters") or None)
+        from scoda_desktop.core.workflow.saved import new_ids
+
+        ids = [h.id for h in result.hits]
+        new = new_ids(entry, ids)
+        if record and not self.read_only and self._service.usable():
+            store.record_run(name, ids)
+        if limit is not None:
+            result.hits = result.hits[:limit]
+        return result, new
+
+    def saved_new_counts(self) -> list[dict[str, Any]]:
+        """Each saved search with ``new`` (hits its last run did not have) and ``total``,
+        without recording a run: what the window shows after a sync."""
+        out = []
+        for entry in self.saved_searches():
+            result, new = self.run_saved_search(entry["name"], record=False)
+            out.append(dict(entry, new=len(new), total=result.total, error=result.error))
+        return out
+
+    def _collections(self) -> Any:
+        from scoda_desktop.core.workflow.collections import Collections
+
+        return Collections(self.data_dir)
+
+    def notes(self) -> dict[str, str]:
+        """doc id -> the user's notes on it (every collection): what ``note:`` searches."""
+        return self._collections().notes()
+
+    def collect(self, name: str, ref: str, note: str | None = None) -> dict[str, Any]:
+        """Put a document (id, id prefix or path) in collection ``name`` with ``note``
+        (None keeps an existing note). Returns the entry; raises CollectionError."""
+        from scoda_desktop.core.workflow.collections import CollectionError
+
+        self._check_writable()
+        doc_id = self.resolve(ref)
+        if doc_id is None:
+            raise CollectionError(f"no indexed document with id or path {ref!r}")
+        info = self.info(doc_id)
+        paths = info.get("paths") or [""]
+        store = self._collections()
+        entry = store.add(name, {"id": doc_id, "title": info.get("title"), "path": paths[0]},
+                          note)
+        kept = store.store.kept_aside
+        if kept:
+            entry["message"] = f"the broken collections file was kept as {kept}"
+        return entry
+
+    def uncollect(self, name: str, ref: str | None = None) -> None:
+        """Take a document out of a collection (no ``ref``: delete the collection)."""
+        self._check_writable()
+        doc_id = self.resolve(ref) if ref else None
+        self._collections().remove(name, doc_id or ref)
+
+    def collections(self) -> list[dict[str, Any]]:
+        """``[{"name", "count", "documents": [{"id", "title", "note"}]}]``; titles from the
+        index when the document is still there, else as they were when added."""
+        out = []
+        for coll in self._collections().list():
+            docs = [{"id": d["id"], "title": self.info(d["id"]).get("title") or d.get("title"),
+                     "note": d.get("note", "")} for d in coll.get("documents", [])]
+            out.append({"name": coll["name"], "count": len(docs), "documents": docs})
+        return out
+
+    def _cite_info(self, doc_id: str, fallback: dict[str, Any] | None = None
+                   ) -> dict[str, Any]:
+        doc = self.document(doc_id)
+        if doc is None:
+            return dict(fallback or {}, id=doc_id)
+        info = doc.to_json()
+        for bulky in ("text", "removed", "entities", "metrics"):
+            info.pop(bulky, None)
+        return info
+
+    def citation_records(self, query: str, *, sort: str = "relevance",
+                         filters: dict[str, str] | None = None) -> list[dict[str, Any]]:
+        """Every hit of a query as a citation record, with the user's note if it has one."""
+        from scoda_desktop.core.workflow.citations import citation_record
+
+        notes = self.notes()
+        hits = self.search(query, limit=None, sort=sort, filters=filters, plain=True).hits
+        return [citation_record(self._cite_info(h.id), notes.get(h.id, "")) for h in hits]
+
+    def collection_citations(self, name: str) -> list[dict[str, Any]]:
+        from scoda_desktop.core.workflow.citations import citation_record
+
+        coll = self._collections().get(name)
+        return [citation_record(self._cite_info(d["id"], d), d.get("note", ""))
+                for d in coll.get("documents", [])]
+
+    def collection_rows(self, name: str) -> list[dict[str, Any]]:
+        """A collection's documents as export rows (``export.COLLECTION_FIELDS``)."""
+        return [{k: rec.get(k) for k in ("id", "path", "title", "date", "source", "author",
+                                         "note")} for rec in self.collection_citations(name)]
 
     def close(self) -> None:
         self._close_retired()

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 # Entity types, in the order the UI lists them.
-ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "FACILITY", "EVENT")
+ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "FACILITY", "EVENT", "GROUP")
 
 # Metric kinds (see issue: entities, metrics and the metric ledger).
 METRIC_KINDS = (

@@ -2,7 +2,8 @@
 
 ``run_gui`` is what ``scoda-desktop gui`` calls. With ``--screenshot FILE`` the window is
 rendered (offscreen works) once the start-up sync, the ``--query`` search and the ``--open``
-document have all arrived, saved as a PNG and the app exits.
+document have all arrived (and, with ``--show VIEW``, that view is raised and filled), saved as
+a PNG and the app exits.
 """
 
 from __future__ import annotations
@@ -140,6 +141,7 @@ def run_gui(args: Any, data_dir: Path | None) -> int:
     screenshot = getattr(args, "screenshot", None)
     query = getattr(args, "query", None)
     open_ref = getattr(args, "open", None)
+    show_view = getattr(args, "show", None)
     if screenshot and not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if not QApplication.instance() and not has_display():
@@ -173,7 +175,12 @@ def run_gui(args: Any, data_dir: Path | None) -> int:
     startup = Startup(window, query, open_ref)
     code = {"value": 0}
     if screenshot:
+        saved = {"done": False}
+
         def save() -> None:
+            if saved["done"]:
+                return
+            saved["done"] = True
             window.repaint()
             ok = window.grab().save(str(screenshot), "PNG")
             if not ok:
@@ -182,7 +189,17 @@ def run_gui(args: Any, data_dir: Path | None) -> int:
             window.close()
             app.quit()
 
-        startup.done.connect(lambda: QTimer.singleShot(300, save))
+        def shoot() -> None:
+            if show_view == "concordance":  # it runs once visible: wait for its lines
+                window.workflow.concordance.shown.connect(lambda _c: QTimer.singleShot(
+                    300, save))
+                QTimer.singleShot(20000, save)  # never hang a screenshot
+            if show_view:
+                window.show_dock(show_view)
+            if show_view != "concordance":
+                QTimer.singleShot(300, save)
+
+        startup.done.connect(shoot)
     QTimer.singleShot(0, startup.start)
     app.exec()
     # However the loop ended, stop the workers before the corpus closes under them.

@@ -32,6 +32,7 @@ from scoda_desktop.ui.widgets.results_view import ResultsView
 from scoda_desktop.ui.widgets.search_bar import SearchBar
 from scoda_desktop.ui.widgets.status import StatusPanel
 from scoda_desktop.ui.workers import TaskRunner
+from scoda_desktop.ui.workflow import WorkflowDocks
 
 STATE_VERSION = 1
 
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
                                         self.entity_model, self.metric_model, prefs, self)
         self.indexing = IndexController(corpus, self.runner, self.status, self)
         self.chart_control = ChartController(self.charts, self)
+        self.workflow = WorkflowDocks(self)  # concordance, saved searches, collections
+        self.docks.update(self.workflow.place())
         self._build_menus()
         self._connect_signals()
         self._restore_settings()
@@ -142,6 +145,10 @@ class MainWindow(QMainWindow):
         self._action(None, "Next match", self.reading.next_match, "F3")
         self._action(None, "Previous match", self.reading.previous_match, "Shift+F3")
         self._action(None, "Copy citation", self.reading.copy_citation, "Ctrl+Shift+C")
+        r = self.menuBar().addMenu("&Research")
+        self._action(r, "Add to collection…", self.workflow.collect_current, "Ctrl+D")
+        self._action(r, "Save current search…", self.workflow.saved._on_save_clicked)
+        self._action(r, "Show concordance", lambda: self.show_dock("concordance"), "Ctrl+K")
 
     def _connect_signals(self) -> None:
         self.search.hit_chosen.connect(self._on_search_hit_chosen)
@@ -160,6 +167,7 @@ class MainWindow(QMainWindow):
         self.chart_control.open_requested.connect(self.open_document)
         self.chart_control.filter_requested.connect(self.search.filter_by)
         self.charts.export_requested.connect(self._on_export_chart)
+        self.workflow.connect()
 
     # -- public ----------------------------------------------------------------------------
     def start(self) -> None:
@@ -184,6 +192,13 @@ class MainWindow(QMainWindow):
     def open_document(self, ref: str) -> None:
         self.search.select(ref)
         self.reading.open(ref, self.search_bar.text())
+
+    def show_dock(self, name: str) -> None:
+        """Show and raise a dock by its key (results, inspector, charts, concordance,
+        saved, collections)."""
+        dock = self.docks[name]
+        dock.show()
+        dock.raise_()
 
     def show_text(self, key: str, title: str, body: str) -> TextDialog:
         dialog = self.dialogs.get(key)

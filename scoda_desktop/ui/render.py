@@ -31,11 +31,14 @@ LAYER_COLOURS = {
     "PLACE": OKABE_ITO["green"],
     "FACILITY": OKABE_ITO["purple"],
     "EVENT": OKABE_ITO["vermillion"],
+    # The palette's black, lightened: tinted it must stay light enough for black text.
+    "GROUP": "#808080",
     "metric": OKABE_ITO["blue"],
 }
 LAYER_LABELS = {
     "match": "Query match", "PERSON": "Person", "ORG": "Organisation", "PLACE": "Place",
-    "FACILITY": "Facility", "EVENT": "Event", "metric": "Metric",
+    "FACILITY": "Facility", "EVENT": "Event",
+    "GROUP": "Group", "metric": "Metric",
 }
 LAYERS = ("match", *ENTITY_TYPES, "metric")
 # Marks for what the user pointed at: every mention of a clicked entity ("focus") and the

@@ -35,8 +35,9 @@ def service(tmp_path_factory):
         make_doc(2, "The Shanghai Cooperation Organization opened a port office.",
                  [("Shanghai Cooperation Organization", "ORG",
                    "Shanghai Cooperation Organization")], date="2025-02-02"),
-        make_doc(3, "President Xi spoke about trade with Pakistan.",
-                 [("Xi", "PERSON", "Xi Jinping"), ("Pakistan", "PLACE", "Pakistan")],
+        make_doc(3, "President Xi spoke about trade with Pakistan and Kazakh traders.",
+                 [("Xi", "PERSON", "Xi Jinping"), ("Pakistan", "PLACE", "Pakistan"),
+                  ("Kazakh", "GROUP", "Kazakh")],
                  date="2023-05-05"),
     ]
     start = docs[1].text.index("port office")
@@ -70,6 +71,14 @@ def test_entity_fields(service):
     assert ids(service, "place:Kazakhstan") == {"doc01"}
     assert ids(service, "place:kazakhstan") == {"doc01"}
     assert ids(service, "org:Kazakhstan") == set()  # a place, not an organisation
+
+
+def test_nationalities_have_their_own_field_and_facet(service):
+    assert ids(service, "group:Kazakh") == {"doc03"}
+    assert ids(service, "group:kazakh") == {"doc03"}
+    assert ids(service, "place:Kazakh") == set()  # a group, not a place
+    assert ids(service, "", filters={"group": "Kazakh"}) == {"doc03"}
+    assert service.search("").facets["group"] == {"Kazakh": 1}
 
 
 def test_alias_finds_every_mention_of_the_canonical_entity(service):

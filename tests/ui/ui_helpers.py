@@ -73,3 +73,9 @@ class GatedCorpus:
 
     def add_sources(self, _paths: list) -> None:
         pass
+
+    def saved_new_counts(self) -> list:
+        return []
+
+    def collections(self) -> list:
+        return []

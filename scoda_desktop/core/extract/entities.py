@@ -21,6 +21,12 @@ from scoda_desktop.core.documents import Entity
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon, load_lexicon
 from scoda_desktop.core.extract.people import find_people
+from scoda_desktop.core.extract.person_names import (
+    find_lone_surnames,
+    find_name_sequences,
+    load_person_names,
+    surname_of,
+)
 from scoda_desktop.core.extract.text import Taken, Token, tokenize
 
 
@@ -50,6 +56,7 @@ _HEAD_TYPES = (
 HEAD_TYPE = dict(_HEAD_TYPES)
 _DESIGNATORS = {"region", "province", "prefecture", "oblast", "county", "district",
                 "governorate"}
+_ORG_NOUNS = {"party"}  # "the Nur Otan party"
 _FACILITY_NOUNS = {"refinery", "port", "airport", "plant", "terminal", "mine", "dam",
                    "pipeline", "station", "seaport", "dry port"}
 _DEMONYM = re.compile(r"(?:ese|ian|ish|ean|can|ern)$")
@@ -68,6 +75,7 @@ class RuleEntityExtractor:
 
     def __init__(self, user_file: str | None = None, lexicon: Lexicon | None = None) -> None:
         self.lex = lexicon if lexicon is not None else load_lexicon(user_file)
+        self.pn = load_person_names()
 
     # -- public ---------------------------------------------------------------------------
     def extract(self, text: str) -> list[Entity]:
@@ -77,6 +85,12 @@ class RuleEntityExtractor:
         cands += self._headed_phrases(text, toks)
         cands += [Candidate(s, e, "PERSON", name, 2, "person")
                   for s, e, name in find_people(text, toks, self.lex)]
+        cands += [Candidate(s, e, "PERSON", name, 2, "name")
+                  for s, e, name in find_name_sequences(text, toks, self.lex, self.pn)]
+        cands += [Candidate(s, e, "PERSON", name, 1, "name")
+                  for s, e, name in find_lone_surnames(text, toks, self.lex)]
+        cands += self._air_lines(text, toks)
+        cands += self._institutions(text, toks)
         cands += self._designated_places(text, toks)
         cands += self._acronyms_and_camel(text, toks)
         cands += self._acronym_definitions(text, toks)
@@ -87,6 +101,12 @@ class RuleEntityExtractor:
             key = text[cand.start:cand.end]
             if cand.source == "acronym" and key in aliases:
                 cand.type, cand.canonical = aliases[key]
+        for cand in chosen:  # "Henderson" after "Jordan Henderson" is him, not the town
+            alias = aliases.get(text[cand.start:cand.end])
+            if alias is not None and alias[0] == "PERSON" and cand.source in _WEAK_SOURCES \
+                    and (cand.source != "lexicon" or cand.type == "PLACE"
+                         and self._is_town(text[cand.start:cand.end])):
+                cand.type, cand.canonical = alias
         chosen += self._alias_mentions(text, chosen, aliases)
         out = [Entity(text[c.start:c.end], c.type, c.start, c.end, c.canonical)
                for c in chosen if c.end > c.start]
@@ -194,6 +214,10 @@ class RuleEntityExtractor:
                 end_tok = tail_heads[-1] if tail_heads else tail[-1]
             if len(body) < 2 and tail_start is None:
                 continue
+            if head_type == "FACILITY" and tail_start is not None \
+                    and toks[body[-1]].core in ("Center", "Centre") \
+                    and text[toks[body[-1]].end:toks[body[-1]].end + 5] == " for ":
+                head_type = "ORG"  # "Center for Economic Research": an institute
             start, end = toks[body[0]].start, toks[end_tok].core_end
             known = self._lookup_phrase(text[start:end])
             if known is not None:
@@ -218,7 +242,7 @@ class RuleEntityExtractor:
         out: list[Candidate] = []
         for i, tok in enumerate(toks):
             word = tok.core.lower()
-            if word in _DESIGNATORS or word in _FACILITY_NOUNS:
+            if word in _DESIGNATORS or word in _FACILITY_NOUNS or word in _ORG_NOUNS:
                 j = i - 1
                 if word in _DESIGNATORS and j >= 0 and toks[j].text == "autonomous":
                     j -= 1
@@ -241,7 +265,11 @@ class RuleEntityExtractor:
                 if known is not None and known.type != "PLACE":
                     continue
                 start, end = toks[parts[0]].start, tok.core_end
-                if word in _DESIGNATORS:
+                if word in _ORG_NOUNS:
+                    if known is None and not _DEMONYM.search(name):
+                        out.append(Candidate(toks[parts[0]].start, toks[parts[-1]].core_end,
+                                             "ORG", clean_name(name), 2, "designator"))
+                elif word in _DESIGNATORS:
                     canonical = known.canonical if known else clean_name(text[start:end])
                     out.append(Candidate(start, end, "PLACE", canonical, 2, "designator"))
                 else:
@@ -259,12 +287,37 @@ class RuleEntityExtractor:
                 out.append(Candidate(m.start(1), m.end(1), "PLACE", name, 1, "city"))
         return out
 
+    def _institutions(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """"the Senate", "the Kremlin": an institution named by its head word alone."""
+        out: list[Candidate] = []
+        for i in range(1, len(toks)):
+            tok = toks[i]
+            if tok.core in nm.INSTITUTIONS and toks[i - 1].text in ("the", "The") \
+                    and text[toks[i - 1].end:tok.start] == " ":
+                out.append(Candidate(tok.start, tok.core_end, "ORG", tok.core, 1, "institution"))
+        return out
+
+    def _air_lines(self, text: str, toks: list[Token]) -> list[Candidate]:
+        """"Air China", "Air Astana": an airline, not the place its name ends with."""
+        out: list[Candidate] = []
+        for i, tok in enumerate(toks[:-1]):
+            if tok.core != "Air" or text[tok.end:toks[i + 1].start] != " ":
+                continue
+            nxt = toks[i + 1]
+            known = self.lex.get(nxt.core)
+            if nxt.cap and known is not None and known.type in ("PLACE", "GROUP"):
+                start, end = tok.start, nxt.core_end
+                out.append(Candidate(start, end, "ORG", text[start:end], 2, "airline"))
+        return out
+
     def _acronyms_and_camel(self, text: str, toks: list[Token]) -> list[Candidate]:
         out: list[Candidate] = []
+        headline: dict[int, bool] = {}
         for i, tok in enumerate(toks):
             core = tok.core
             if tok.upper and 2 <= len(core) <= 6 and core.replace("&", "").isalnum() \
-                    and core not in nm.NOT_ACRONYMS and not core.isdigit():
+                    and core not in nm.NOT_ACRONYMS and not core.isdigit() \
+                    and not _in_headline(toks, i, headline):
                 near = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
                 if any(t.upper and len(t.core) > 1 and abs(t.start - tok.end) < 3
                        or abs(tok.start - t.end) < 3 and t.upper and len(t.core) > 1
@@ -334,26 +387,56 @@ class RuleEntityExtractor:
                 short = " ".join(words[:-1])
                 if short not in nm.NOT_NAMES and self.lex.get(short) is None and len(short) > 2:
                     aliases.setdefault(short, (c.type, c.canonical))
-            elif c.type == "PERSON" and len(words) >= 2:
-                short = words[0] if words[0] in nm.CHINESE_SURNAMES and len(words) == 2 \
-                    else words[-1]
-                if self.lex.get(short) is None and short not in nm.NOT_NAMES:
+            elif c.type == "PERSON" and (len(words) >= 2 or c.source == "person"):
+                short = surname_of(c.canonical)
+                known = self.lex.get(short)
+                if (known is None or known.type == "PLACE" and known.kind not in
+                        ("country", "region")) and short not in nm.NOT_NAMES and len(short) > 2:
                     aliases.setdefault(short, (c.type, c.canonical))
         return aliases
+
+    def _is_town(self, name: str) -> bool:
+        known = self.lex.get(name)
+        return known is not None and known.type == "PLACE" and known.kind not in (
+            "country", "region")
 
     def _alias_mentions(self, text: str, chosen: list[Candidate],
                         aliases: dict[str, tuple[str, str]]) -> list[Candidate]:
         taken = Taken((c.start, c.end) for c in chosen)
         out: list[Candidate] = []
         for alias, (type_name, canonical) in aliases.items():
-            for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?=['’]s\b|(?![\w-]))",
-                                 text):
+            # "ROBSON" in an all-caps headline is the Robson of the story.
+            forms = re.escape(alias) if alias.isupper() or len(alias) < 4 or type_name != \
+                "PERSON" else f"{re.escape(alias)}|{re.escape(alias.upper())}"
+            for m in re.finditer(r"(?<![\w-])(?:" + forms + r")(?=['’]s\b|(?![\w-]))", text):
                 s, e = m.start(), m.end()
                 if taken.overlaps(s, e):
                     continue
                 out.append(Candidate(s, e, type_name, canonical, 1, "alias"))
                 taken.add(s, e)
         return out
+
+
+# Rules whose type a name found by a stronger rule elsewhere in the document overrides.
+_WEAK_SOURCES = frozenset({"lexicon", "city", "acronym", "camel", "institution"})
+
+
+def _in_headline(toks: list[Token], i: int, cache: dict[int, bool]) -> bool:
+    """Is token ``i`` on an all-capitals line ("SOCCER - LEADING RESULTS")? There a
+    capitalised word is no acronym. A line runs between sentence starts; asked only for
+    acronym candidates (few per article), each line's answer is kept."""
+    start = i
+    while start > 0 and not toks[start].first:
+        start -= 1
+    hit = cache.get(start)
+    if hit is None:
+        end = start + 1
+        while end < len(toks) and not toks[end].first:
+            end += 1
+        words = [t for t in toks[start:end] if t.core[:1].isalpha()]
+        hit = cache[start] = len(words) >= 2 and \
+            sum(t.upper for t in words) * 3 >= len(words) * 2
+    return hit
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:

@@ -20,9 +20,11 @@ log = logging.getLogger(__name__)
 
 ENTITY_FILE = "entities.tsv"
 PLACES_FILE = "places.tsv.gz"
+GROUPS_FILE = "groups.tsv"
 _TYPE_NAMES = {
     "PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "PLACE": "PLACE", "LOC": "PLACE",
     "GPE": "PLACE", "FACILITY": "FACILITY", "FAC": "FACILITY", "EVENT": "EVENT",
+    "GROUP": "GROUP", "NORP": "GROUP", "MISC": "GROUP",
 }
 
 
@@ -33,6 +35,7 @@ class Known:
     type: str
     canonical: str
     kind: str = ""  # for places: country, region, subdivision, city
+    place: str = ""  # for groups: the place a nationality belongs to ("German" -> "Germany")
 
 
 @dataclass(slots=True)
@@ -123,11 +126,40 @@ def _load_places(lex: Lexicon) -> None:
     lex.max_words = max(lex.max_words, longest)
 
 
+def _plurals(name: str) -> list[str]:
+    """"Germans", "Kazakhs", "Israelis": nationalities ending so take an s as people."""
+    return [name + "s"] if name[-1] in "nikhz" and " " not in name else []
+
+
+def _load_groups(lex: Lexicon) -> None:
+    """Nationalities and peoples: their own type, linked to their place where they have one."""
+    try:
+        lines = resource_path(GROUPS_FILE).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        log.warning("group list unavailable: %s", exc)
+        return
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, place, variants = (line.split("\t") + ["", ""])[:3]
+        known = Known("GROUP", canonical, "group", place)
+        for name in (canonical, *(v for v in variants.split("|") if v)):
+            for form in (name, *_plurals(name)):
+                lex.add(form, known)
+
+
+def group_place(lex: Lexicon, canonical: str) -> str | None:
+    """The place a group belongs to ("Kazakh" -> "Kazakhstan"), for panels that link them."""
+    known = lex.get(canonical)
+    return known.place or None if known is not None and known.type == "GROUP" else None
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(user_file: str | None = None) -> Lexicon:
     """Places + default entity list + the user's list (if given); cached per user file."""
     lex = Lexicon()
     _load_places(lex)
+    _load_groups(lex)
     entries = load_user_entities(resource_path(ENTITY_FILE))
     if user_file:
         entries += load_user_entities(user_file)

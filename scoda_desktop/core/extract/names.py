@@ -18,8 +18,10 @@ Organization Organisation Group Corporation Corp Company Bank Institute Committe
 Council Daily News Newswire Ministry Department Bureau Administration Agency Association
 Alliance Federation University College Academy Society Fund Party Congress Parliament
 Government Office Authority Chamber Times Post Press Holdings Ltd Inc LLC Co Foundation
-Secretariat Court Railways Airlines Cooperative Consortium Institution
-Club Board Union Network Television Radio Broadcasting Communications
+Secretariat Court Railways Ports Airlines Cooperative Consortium Institution
+Club League Board Union Network Television Radio Broadcasting Communications
+AG SA SE GmbH PLC Plc plc NV BV SpA AB ASA Oyj JSC PJSC OJSC Bhd Pte KK Airways Newsroom
+United Rovers Wanderers Athletic Albion Hotspur FC Senate
 """)
 FACILITY_HEADS = word_set("""
 Park Ecopark Zone Port Center Centre Complex Museum Airport Station Terminal Plant Refinery
@@ -31,11 +33,18 @@ EVENT_HEADS = word_set("""
 Forum Summit Expo Exhibition Fair Conference Festival Games Olympics Symposium Dialogue Week
 Roundtable Championship Championships Cup Marathon Biennale Gala
 """)
+# Institutions a text names by their head alone: "the Senate", "the Commission".
+INSTITUTIONS = word_set("""
+Senate Congress Parliament Commission Council Treasury Pentagon Kremlin Cabinet Duma Knesset
+Bundestag Bundesbank Politburo Secretariat Presidium Majlis
+""")
 # Heads that take an "of ..." tail: "Ministry of Commerce", "Institute of Economy and Trade".
 TAIL_HEADS = ORG_HEADS | FACILITY_HEADS | EVENT_HEADS
 # Short forms: "Haier Group" is also "Haier".
 CORPORATE_SUFFIXES = frozenset({"Group", "Corporation", "Corp", "Company", "Holdings", "Inc",
-                                "Ltd", "LLC", "Co"})
+                                "Ltd", "LLC", "Co", "AG", "SA", "SE", "GmbH", "PLC", "Plc", "plc",
+                                "NV", "BV", "SpA", "AB", "ASA", "Oyj", "JSC", "PJSC", "OJSC",
+                                "Bhd", "Pte", "KK"})
 # Possessive words that belong inside a name: "People's Daily", "National People's Congress".
 NAME_POSSESSIVES = frozenset({"People", "Children", "Workers", "Women", "Men", "Farmers"})
 
@@ -66,7 +75,7 @@ NOT_ACRONYMS = word_set("""
 AI IT IP GDP CEO CFO CTO COO TEU NEV EV USD CNY RMB EUR GBP JPY KZT RUB INR MW GW KW KWH TV PC
 ID VAT FDI PPP B2B B2C ICT SME PM AM GMT UTC BC AD OK FAQ PDF URL HTML COVID SARS LNG LPG PV
 ESG API DNA RNA II III IV VI VII VIII IX XI XII XIV XV XX VR AR NGO GPS LED CT MRI ICU HQ PR
-FOB CIF RD
+FOB CIF RD R&D M&A Q&A AG SA SE NV BV AB
 """)
 
 # Titles and roles right before a person's name: "President Xi Jinping", "merchant Svetlana".
@@ -82,6 +91,29 @@ TITLES = (
     "manager", "farmer", "driver", "student", "trader", "founder", "CEO", "chairman",
     "president", "director",
 )
+# Capitalised role words that end a title before a name: "Trade Secretary Ian Lang",
+# "Interior Minister Anatoly Kulikov", "coach Bobby Robson".
+TITLE_WORDS = word_set("""
+Secretary Minister Ministers President Premier Chairman Chairwoman Chair Governor Mayor
+Director Ambassador Senator Chancellor Envoy Commissioner Judge Justice Coach Captain Skipper
+General Colonel Lieutenant Sergeant Admiral Marshal Commander Spokesman Spokeswoman
+Spokesperson Representative Congressman Congresswoman Deputy Vice Chief Officer Executive
+Queen Prince Princess Sheikh Emir Sultan Pope Cardinal Bishop Archbishop Rabbi Imam
+Mr Mrs Ms Dr Prof Professor Sir Lord Lady Dame Leader Speaker Consul Attorney Inspector
+Superintendent Detective Constable Manager Striker Midfielder Defender Goalkeeper Rep Sen
+Gov Gen Col Lt Sgt Capt Adm Cmdr Insp Supt Mrs. Messrs Madame Monsieur Herr
+""")
+# Words of place names that no person's name contains: "Paris St Germain", "Ross County".
+NOT_PERSON_WORDS = word_set("""
+St Ste Saint San Santa Fort Mount Mt Lake Cape Port Bay County Island Islands River Valley
+Street Road Avenue North South East West Northern Southern Eastern Western Central Upper Lower
+New Old Great Greater Little League Nursing Home House Law
+""")
+# Words after which a capitalised phrase is a place or an organisation, not a person.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "In", "At", "Near"})
+# Every word that decides a capitalised phrase is an organisation, facility or event.
+HEAD_WORDS = ORG_HEADS | FACILITY_HEADS | EVENT_HEADS
+
 # Words that open the appositive after a name: "Jia Shaoqian, a deputy to ...".
 ROLE_WORDS = word_set("""
 deputy president official secretary secretary-general head director chairman chairwoman

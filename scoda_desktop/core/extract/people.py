@@ -11,6 +11,7 @@ import re
 
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon
+from scoda_desktop.core.extract.person_names import load_person_names
 from scoda_desktop.core.extract.text import Token
 
 _WORD = r"[A-Z][a-z][\w'’-]*"
@@ -25,26 +26,46 @@ _APPOSITIVE_RE = re.compile(
 _VERBS = "|".join(re.escape(v) for v in nm.SPEECH_VERBS)
 _AFTER_VERB_RE = re.compile(rf"\b(?:{_VERBS})\s+({_NAME})")
 _BEFORE_VERB_RE = re.compile(rf"({_WORD}(?: {_WORD}){{1,2}})\s+(?:{_VERBS})\b")
+# One word before "said" or "told", or before ", who" / ", 45,": "Shumer said", "Daoud, who".
+# Found from the rare word backwards (a scan for every capital would cost more).
+_LONE_VERBS = frozenset({"said", "says", "told", "added", "declined"})
+_WHO_RE = re.compile(r", (?:who\b|(?:aged )?\d{1,2},)")
+_NAME_BEFORE_RE = re.compile(rf"(?<![\w'’-])({_NAME})$")
 
 
 def _acceptable(name: str, lex: Lexicon, *, single_ok: bool) -> str | None:
-    """Trim leading non-name words; reject places, organisations and name heads."""
+    """Trim leading non-name words; reject places, organisations and name heads.
+
+    A town's name inside a longer name is no objection: the cue says person, and many
+    given names and surnames are also towns ("George Grech", "Ryutaro Hashimoto")."""
     words = name.split()
+    titled = [k for k, w in enumerate(words) if w in nm.TITLE_WORDS]
+    if titled:  # "Trade Secretary Ian Lang": the title is not part of the person
+        words = words[titled[-1] + 1:]
+    given = load_person_names().given
     while words and (words[0] in nm.NOT_NAMES or words[0] in nm.TITLES
-                     or _is_known_non_person(words[0], lex)):
+                     or _is_known_non_person(words[0], lex)
+                     and not (len(words) > 1 and words[0] in given and _is_town(words[0], lex))):
         words.pop(0)
     if not words or (len(words) == 1 and not single_ok):
         return None
     for w in words:
         core = re.sub(r"['’]s$", "", w)
         if core in nm.NOT_NAMES or core in nm.ORG_HEADS or core in nm.FACILITY_HEADS \
-                or core in nm.EVENT_HEADS or _is_known_non_person(core, lex):
+                or core in nm.EVENT_HEADS \
+                or _is_known_non_person(core, lex) and (len(words) == 1 or not _is_town(core, lex)):
             return None
     joined = " ".join(words)
     known = lex.get(joined)
     if known is not None and known.type != "PERSON":
         return None
     return joined
+
+
+def _is_town(word: str, lex: Lexicon) -> bool:
+    known = lex.get(word)
+    return known is not None and known.type == "PLACE" and known.kind not in ("country",
+                                                                                "region")
 
 
 def _is_known_non_person(word: str, lex: Lexicon) -> bool:
@@ -55,14 +76,16 @@ def _is_known_non_person(word: str, lex: Lexicon) -> bool:
 def find_people(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, int, str]]:
     """(start, end, name) for every person cue; overlaps are resolved by the caller."""
     found: list[tuple[int, int, str]] = []
+    pn = load_person_names()
 
-    def add(m: re.Match[str], group: int, *, single_ok: bool) -> None:
+    def add(m: re.Match[str], group: int, *, single_ok: bool, offset: int = 0) -> None:
         raw = m.group(group)
         raw = re.sub(r"['’]s$", "", raw)
         name = _acceptable(raw, lex, single_ok=single_ok)
         if name is None:
             return
-        start = m.start(group) + raw.rfind(name) if name in raw else m.start(group)
+        begin = m.start(group) + offset
+        start = begin + raw.rfind(name) if name in raw else begin
         end = start + len(name)
         if text[start:end] == name:
             found.append((start, end, name))
@@ -78,18 +101,20 @@ def find_people(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, i
         add(m, 1, single_ok=True)
     for m in _BEFORE_VERB_RE.finditer(text):
         add(m, 1, single_ok=False)
-    # Chinese names: a common surname and a pinyin given name ("Zang Yuanqi").
-    for i in range(len(toks) - 1):
-        sur, given = toks[i], toks[i + 1]
-        if sur.core not in nm.CHINESE_SURNAMES or sur.possessive \
-                or text[sur.end:given.start] != " " or not nm.is_pinyin_given_name(given.core):
+    for i in range(1, len(toks)):
+        if toks[i].text not in _LONE_VERBS:
             continue
-        if i + 2 < len(toks) and toks[i + 2].cap and text[given.end:toks[i + 2].start] == " ":
-            continue  # part of a longer capitalised name
-        if i > 0 and toks[i - 1].cap and text[toks[i - 1].end:sur.start] == " " \
-                and toks[i - 1].core not in nm.TITLES and toks[i - 1].core not in nm.NOT_NAMES:
+        prev = toks[i - 1]
+        word = prev.core
+        if not prev.cap or prev.upper or prev.possessive or text[prev.end:toks[i].start] != " " \
+                or lex.get(word) is not None or (word not in pn.surnames and word not in pn.given):
             continue
-        name = f"{sur.core} {given.core}"
-        if lex.get(name) is None:
-            found.append((sur.start, given.core_end, name))
+        if i > 1 and not prev.first and text[toks[i - 2].end:prev.start] == " ":
+            continue  # "X Y said": a longer name, the other rules' case
+        found.append((prev.start, prev.core_end, word))
+    for m in _WHO_RE.finditer(text):
+        lo = max(0, m.start() - 60)
+        before = _NAME_BEFORE_RE.search(text, lo, m.start())
+        if before is not None:
+            add(before, 1, single_ok=True)
     return found

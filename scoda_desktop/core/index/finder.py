@@ -89,11 +89,13 @@ class Finder:
 
     # -- search --------------------------------------------------------------------------
     def search(self, text: str, *, limit: int | None = 20, sort: str = "relevance",
-               filters: dict[str, str] | None = None, plain: bool = False) -> SearchResult:
+               filters: dict[str, str] | None = None, plain: bool = False,
+               notes: Mapping[str, str] | None = None) -> SearchResult:
+        """``notes`` (doc id -> the user's note) is what a ``note:`` query searches."""
         from scoda_desktop.core.index.query import parse_query
 
         t0 = time.perf_counter()
-        parsed = parse_query(text, self.vocab())
+        parsed = parse_query(text, self.vocab(), notes)
         q = parsed.query
         for fname, value in (filters or {}).items():
             extra = parse_query(f'{fname}:"{str(value).replace(chr(34), " ")}"', self.vocab())

@@ -12,7 +12,9 @@ year:2024. Only upper-case AND/OR/NOT are operators. Curly quotes count as strai
 
 from __future__ import annotations
 
+import fnmatch
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -24,7 +26,10 @@ from scoda_desktop.core.index.schema import DEFAULT_FIELDS, KEYWORD_FIELDS, TEXT
 MAX_TOKENS = 64
 MAX_CHARS = 1000
 MAX_EXPANSION = 512
-FIELDS = frozenset((*TEXT_FIELDS, *KEYWORD_FIELDS, "year", "date"))
+# ``note:`` is not an index field: the corpus hands the parser the notes of the collections
+# (doc id -> note text) and a note query becomes a query on those documents' ids.
+NOTE_FIELD = "note"
+FIELDS = frozenset((*TEXT_FIELDS, *KEYWORD_FIELDS, "year", "date", NOTE_FIELD))
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"',
                          "\u00bb": '"', "\u2033": '"', "\uff02": '"', "\uff08": "(",
                          "\uff09": ")", "\uff1a": ":"})
@@ -122,8 +127,10 @@ def _tokens(text: str, notes: list[str]) -> list[tuple]:
 
 
 class _Parser:
-    def __init__(self, tokens: list[tuple], vocab: Vocabulary | None, notes: list[str]) -> None:
+    def __init__(self, tokens: list[tuple], vocab: Vocabulary | None, notes: list[str],
+                 doc_notes: Mapping[str, str] | None = None) -> None:
         self.toks = tokens
+        self.doc_notes = doc_notes or {}
         self.i = 0
         self.vocab = vocab
         self.notes = notes
@@ -257,6 +264,8 @@ class _Parser:
         return qs[0] if len(qs) == 1 else wq.Or(qs)
 
     def phrase_node(self, fname: str | None, text: str) -> _Node | None:
+        if fname == NOTE_FIELD:
+            return self.note_node(text, phrase=True)
         if fname in KEYWORD_FIELDS or fname in ("year", "date"):
             return self.word_node(fname, text, quoted=True)
         terms = query_terms(text)
@@ -267,6 +276,8 @@ class _Parser:
         return _Node(self.terms_query(fname, terms, text), f'{prefix}"{text.strip()}"')
 
     def word_node(self, fname: str | None, word: str, quoted: bool = False) -> _Node | None:
+        if fname == NOTE_FIELD:
+            return self.note_node(word, phrase=quoted)
         if fname in KEYWORD_FIELDS:
             return self.keyword_node(fname, word)
         if fname == "year":
@@ -334,6 +345,17 @@ class _Parser:
         shown = f'{fname}:"{kw}"' if " " in kw else f"{fname}:{kw}"
         return _Node(qs[0] if len(qs) == 1 else wq.Or(qs), shown)
 
+    def note_node(self, value: str, phrase: bool) -> _Node | None:
+        """Documents whose collection note has these words (stems, like the body), this
+        phrase, or a word matching this wildcard; a query on their ids."""
+        shown = f'note:"{value.strip()}"' if phrase else f"note:{value}"
+        ids = notes_matching(self.doc_notes, value, phrase)
+        if ids is None:
+            self.note(f"ignored '{shown}' (no letters or digits)")
+            return None
+        qs = [wq.Term("id", doc_id) for doc_id in ids]
+        return _Node(qs[0] if len(qs) == 1 else wq.Or(qs) if qs else wq.NullQuery, shown)
+
     def date_node(self, value: str) -> _Node | None:
         if _DATE_RE.match(value):
             q = wq.Term("date", value) if len(value) == 10 else wq.Prefix("date", value)
@@ -373,6 +395,33 @@ def query_terms(text: str) -> list[str]:
     return terms
 
 
+def notes_matching(doc_notes: Mapping[str, str], value: str,
+                   phrase: bool = False) -> list[str] | None:
+    """Ids whose note matches ``value``: every word of it (by term), the words in a row for
+    a phrase, or any note word for a wildcard (``frei*``). None when ``value`` has no word."""
+    if not phrase and ("*" in value or "?" in value):
+        core = keyword(value)
+        if not re.search(r"[^\W_]", core):
+            return None
+        rx = re.compile(fnmatch.translate(core), re.IGNORECASE)
+        return sorted(i for i, note in doc_notes.items()
+                      if any(rx.match(keyword(w)) for w in WORD_RE.findall(note)))
+    wanted = query_terms(value)
+    if not wanted:
+        return None
+    out = []
+    for doc_id, note in doc_notes.items():
+        have = query_terms(note)
+        if phrase and len(wanted) > 1:
+            n = len(wanted)
+            ok = any(have[i:i + n] == wanted for i in range(len(have) - n + 1))
+        else:
+            ok = set(wanted) <= set(have)
+        if ok:
+            out.append(doc_id)
+    return sorted(out)
+
+
 def _positive(node: _Node) -> wq.Query:
     return wq.AndNot(wq.Every(), node.q) if node.neg else node.q
 
@@ -392,8 +441,10 @@ def _and(parts: list[_Node]) -> _Node | None:
     return _Node(q, shown)
 
 
-def parse_query(text: str, vocab: Vocabulary | None = None) -> Parsed:
-    """Parse ``text``; never raises. An empty result means "every document"."""
+def parse_query(text: str, vocab: Vocabulary | None = None,
+                doc_notes: Mapping[str, str] | None = None) -> Parsed:
+    """Parse ``text``; never raises. An empty result means "every document".
+    ``doc_notes`` (doc id -> note text) is what ``note:`` searches."""
     notes: list[str] = []
     text = (text or "").translate(_QUOTES)
     if len(text) > MAX_CHARS:
@@ -403,14 +454,14 @@ def parse_query(text: str, vocab: Vocabulary | None = None) -> Parsed:
     if len(tokens) > MAX_TOKENS:
         notes.append(f"the query is very long: used its first {MAX_TOKENS} parts")
         tokens = tokens[:MAX_TOKENS]
-    parser = _Parser(tokens, vocab, notes)
+    parser = _Parser(tokens, vocab, notes, doc_notes)
     try:
         node = parser.parse_top()
     except Exception:  # noqa: BLE001 - a parser bug must cost the syntax, not the search
         words = " ".join(WORD_RE.findall(text))
         if words == text.strip():
             raise
-        fallback = parse_query(words, vocab)
+        fallback = parse_query(words, vocab, doc_notes)
         fallback.messages.insert(0, "could not read the query's syntax: searched its words")
         return fallback
     if node is None:

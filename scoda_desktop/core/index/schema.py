@@ -21,7 +21,7 @@ from whoosh.formats import Positions
 
 from scoda_desktop.core.index.analysis import analyze
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Fields filled from entity extraction: entity type -> field name.
 ENTITY_FIELDS = {
@@ -30,6 +30,7 @@ ENTITY_FIELDS = {
     "PLACE": "place",
     "FACILITY": "facility",
     "EVENT": "event",
+    "GROUP": "group",  # nationalities and peoples: group:Kazakh
 }
 # Keyword fields a query may name with ``field:value`` (matched on ``analysis.keyword``).
 KEYWORD_FIELDS = ("entity", *ENTITY_FIELDS.values(), "unit", "measure", "language")
@@ -120,6 +121,8 @@ def make_schema() -> fields.Schema:
         place=fields.ID(),
         facility=fields.ID(),
         event=fields.ID(),
+        # Nationalities and peoples ("Kazakh", "Central Asian"), kept apart from places.
+        group=fields.ID(),
         # Metric units ("teu", "usd", "%") and normalised measures (extract.measure_key).
         unit=fields.ID(),
         measure=fields.ID(),

@@ -56,6 +56,7 @@ class ReaderController(QObject):
         self.current: tuple[int, int] | None = None  # the match/metric jumped to
         self.entity_counts: dict[tuple[str, str], int] | None = None
         self._task: Task | None = None
+        self._at: tuple[int, int] | None = None  # open at this match (a concordance line)
         self.reader.set_enabled_layers(prefs.layers)
         self.reader.show_removed.setChecked(prefs.show_removed)
         self._connect_signals()
@@ -72,9 +73,13 @@ class ReaderController(QObject):
         self.inspector.metric_table.activated.connect(self._on_metric_table_clicked)
 
     # -- actions ---------------------------------------------------------------------------
-    def open(self, ref: str, query: str | None = None) -> Task:
+    def open(self, ref: str, query: str | None = None,
+             at: tuple[int, int] | None = None) -> Task:
+        """Load ``ref``; ``at`` (start, end) scrolls to and selects that match instead of
+        the first one."""
         if query is not None:
             self.query = query
+        self._at = at
         self._task = self.runner.submit(load_document, self.corpus, ref, self.query,
                                         slot="document", on_result=self._on_task_result)
         return self._task
@@ -104,7 +109,11 @@ class ReaderController(QObject):
         self.metric_model.set_metrics(doc.metrics)
         self.inspector.refresh()
         self.render()
-        if self.matches:
+        at, self._at = self._at, None
+        if at is not None:  # the match a concordance line points at (a phrase: whole)
+            first = next((i for i, m in enumerate(self.matches) if m[0] >= at[0]), -1)
+            self._point_at([], at, first)
+        elif self.matches:
             self.next_match()  # show where the query matched
         self.document_shown.emit(doc)
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from scoda_desktop.core.documents import Hit
+from scoda_desktop.ui.models.collections import DOC_MIME
 from scoda_desktop.ui.render import copies_badge, hit_meta
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -20,15 +21,23 @@ class ResultModel(QAbstractListModel):
     SnippetRole = Qt.ItemDataRole.UserRole + 5  # HTML, matches in <b>
     BadgeRole = Qt.ItemDataRole.UserRole + 6  # "2 copies" or ""
     PathRole = Qt.ItemDataRole.UserRole + 7
+    NewRole = Qt.ItemDataRole.UserRole + 8  # new since the saved search's last run
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._hits: list[Hit] = []
+        self._new: set[str] = set()
 
     def set_hits(self, hits: list[Hit]) -> None:
         self.beginResetModel()
         self._hits = list(hits)
         self.endResetModel()
+
+    def set_new(self, ids: set[str]) -> None:
+        """Mark these documents "new" (a saved search's run); an empty set clears."""
+        self._new = set(ids)
+        if self._hits:
+            self.dataChanged.emit(self.index(0), self.index(len(self._hits) - 1))
 
     def hits(self) -> list[Hit]:
         return list(self._hits)
@@ -59,7 +68,25 @@ class ResultModel(QAbstractListModel):
         if role == self.SnippetRole:
             return hit.snippet
         if role == self.BadgeRole:
-            return copies_badge(hit.duplicates)
+            badge = copies_badge(hit.duplicates)
+            return f"new · {badge}" if hit.id in self._new and badge else \
+                "new" if hit.id in self._new else badge
+        if role == self.NewRole:
+            return hit.id in self._new
         if role == self.PathRole:
             return hit.path
         return None
+
+    # -- drag (onto a collection) ----------------------------------------------------------
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:
+        return [DOC_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        data = QMimeData()
+        ids = [i.data(self.IdRole) for i in indexes if i.isValid()]
+        data.setData(DOC_MIME, "\n".join(dict.fromkeys(ids)).encode())
+        return data

@@ -110,3 +110,5 @@ class ResultsView(QListView):
         self.setWordWrap(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMinimumWidth(300)
+        self.setDragEnabled(True)  # onto the Collections panel
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
