@@ -24,7 +24,11 @@ query syntax (search):
   dates:  date:[2023-01-01 TO 2024-06-30]   year:2024
   notes:  note:word  note:"a phrase"  (your notes on documents in collections)
   lower-case and/or/not are ordinary words; an empty query lists every document, newest first.
+  a query may start with "-" (search -Russia); after "--" everything is the query's.
 """
+# Commands whose first positional is query text, which may begin with "-" ("-Russia").
+QUERY_COMMANDS = ("search", "export", "kwic")
+_QUERY_MARK = "\x00query"  # stands in for such a query while argparse reads the options
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,6 +110,69 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _options(parser: argparse.ArgumentParser) -> dict[str, bool]:
+    """Option string -> whether it takes a value. argparse offers no public way to ask, so
+    this reads its ``_actions`` list (stable since Python 3.2)."""
+    return {opt: action.nargs != 0 for action in parser._actions
+            for opt in action.option_strings}
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def _option_at(options: dict[str, bool], token: str) -> tuple[bool, bool]:
+    """(is ``token`` one of ``options``, does it need the next token as its value)."""
+    if token.startswith("--"):
+        name, eq, _ = token.partition("=")
+        known = [o for o in options if o == name] or \
+            [o for o in options if o.startswith("--") and o.startswith(name)]
+        if len(known) != 1:  # argparse says what is wrong with an unknown --option
+            return True, False
+        return True, options[known[0]] and not eq
+    if token in options:
+        return True, options[token]
+    if options.get(token[:2]):  # "-ofile.csv": a short option with its value attached
+        return True, False
+    return False, False
+
+
+def protect_query(parser: argparse.ArgumentParser, argv: list[str]
+                  ) -> tuple[list[str], str | None]:
+    """Let ``search``/``export`` take a query that starts with "-" (``search -Russia``,
+    ``search -A!``): argparse would read it as an unknown option and exit 2.
+
+    The first token after the command that is neither one of its options nor an option's
+    value is the query; if it starts with "-" it is swapped for a stand-in before parsing
+    (so ``--json``/``--limit`` still work before or after it) and handed back to be put
+    into ``args.query``. After ``--`` nothing is touched: the usual escape still works.
+    """
+    commands = _subparsers(parser)
+    top = _options(parser)
+    i = 0
+    while i < len(argv) and argv[i] not in commands:
+        if argv[i] == "--" or not argv[i].startswith("-"):
+            return argv, None
+        _known, takes = _option_at(top, argv[i])
+        i += 2 if takes else 1
+    if i >= len(argv) or argv[i] not in QUERY_COMMANDS:
+        return argv, None
+    options = _options(commands[argv[i]])
+    j = i + 1
+    while j < len(argv):
+        token = argv[j]
+        if token == "--" or not token.startswith("-") or token == "-":
+            return argv, None
+        known, takes = _option_at(options, token)
+        if not known:
+            return [*argv[:j], _QUERY_MARK, *argv[j + 1:]], token
+        j += 2 if takes else 1
+    return argv, None
+
+
 def data_dir_from(args: argparse.Namespace) -> Path | None:
     value = getattr(args, "data_dir", None) or os.environ.get("SCODA_DATA_DIR")
     return Path(value).expanduser() if value else None
@@ -137,7 +204,10 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
+    argv, query = protect_query(parser, list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
+    if query is not None and getattr(args, "query", None) == _QUERY_MARK:
+        args.query = query
     debug = getattr(args, "debug", False)
     from scoda_desktop.cli.common import UsageError
 

@@ -23,6 +23,7 @@ from typing import Any, TextIO
 from scoda_desktop.core.documents import (
     Document,
     Entity,
+    Marks,
     Metric,
     Progress,
     SearchResult,
@@ -80,7 +81,7 @@ class Corpus:
             seeds_dir = stable_seeds(bundled(), self.data_dir / "seeds", write=not self.read_only)
         self.seeds_dir = Path(seeds_dir).absolute()
         self.index_dir = self.data_dir / INDEX
-        self._service = IndexStore(self.index_dir)
+        self._store = IndexStore(self.index_dir)
         # One sync or enrichment at a time: the window runs enrichment on its own lane
         # while its searches go on (``enrich``); stores it replaced, closed at the next sync.
         self._writing = threading.Lock()
@@ -97,7 +98,7 @@ class Corpus:
             self.read_only_reason = self._lock.message
             return False
         self.read_only, self.read_only_reason = False, ""
-        self._service.reopen()  # the other instance may have changed the index
+        self._store.reopen()  # the other instance may have changed the index
         return True
 
     # -- sources -----------------------------------------------------------------------
@@ -139,7 +140,7 @@ class Corpus:
     # -- indexing ----------------------------------------------------------------------
     def needs_sync(self) -> bool:
         """True when there is no usable index yet (first start, schema change)."""
-        return not self._service.usable()
+        return not self._store.usable()
 
     def ensure_index(self) -> SyncReport | None:
         """Sync first if there is no usable index (a first start); None if it was there."""
@@ -185,9 +186,9 @@ class Corpus:
         from scoda_desktop.core.pipeline.sync import run_sync
 
         if not rebuild and install_seed_index(self.index_dir, self.seeds_dir):
-            self._service.close()  # a standalone build's first start: its prebuilt seed index
-            self._service = IndexStore(self.index_dir)
-        problem = self._service.problem()
+            self._store.close()  # a standalone build's first start: its prebuilt seed index
+            self._store = IndexStore(self.index_dir)
+        problem = self._store.problem()
         if problem is not None and problem != "no index yet":
             report.messages.append(f"the index was rebuilt from the sources: {problem}")
         rebuild = rebuild or problem is not None
@@ -197,7 +198,7 @@ class Corpus:
             service = IndexStore.create(target)
             catalog = Catalog()
         else:
-            service = self._service
+            service = self._store
             catalog = service.catalog or Catalog()
         ok = False
         try:
@@ -208,7 +209,7 @@ class Corpus:
                 service.close()
                 if rebuild:
                     shutil.rmtree(service.folder, ignore_errors=True)
-                self._service.reopen()  # drop the half-updated catalog
+                self._store.reopen()  # drop the half-updated catalog
         if not ok:
             self._fill_report(report)
             return report
@@ -231,7 +232,7 @@ class Corpus:
         its own store and catalog, and the searches see its commit once it is complete.
         """
         report = SyncReport()
-        if not self.read_only and self._service.usable():
+        if not self.read_only and self._store.usable():
             with self._writing:
                 yield from self._enrich(cancel or (lambda: False), report,
                                         alongside_searches=True)
@@ -245,14 +246,13 @@ class Corpus:
         otherwise (a sync's own second phase) through the one store, one catalog in memory."""
         from scoda_desktop.core.pipeline.enrich import run_enrich
 
-        current = self._service.catalog
-        if current is None or not current.unenriched():
+        if not self._store.enrichment_pending():
             return True
         if alongside_searches:
-            self._service.preload()  # it keeps answering searches during the next commit
+            self._store.preload()  # it keeps answering searches during the next commit
             service = IndexStore(self.index_dir)
         else:
-            service = self._service
+            service = self._store
         catalog = service.catalog
         ok = False
         try:
@@ -266,23 +266,22 @@ class Corpus:
             return False
         if alongside_searches:
             service.preload()
-            self._retired.append(self._service)  # a search on another thread may use it
-            self._service = service
+            self._retired.append(self._store)  # a search on another thread may use it
+            self._store = service
         return True
 
     def enrichment_pending(self) -> int:
         """Documents searchable but still waiting for entities, metrics and near-duplicate
         groups (0 when the index is complete): panels that need them say they are being
         filled while this is above 0."""
-        cat = self._fresh().catalog
-        return len(cat.unenriched()) if cat is not None else 0
+        return self._fresh().enrichment_pending()
 
     def _fresh(self) -> IndexStore:
         """The store, reopened when another instance committed since it was opened (a
         read-only corpus sees each commit of the writer as it lands). A reader that
         opens the folder in the middle of a commit (the index written, its catalog not yet)
         waits for the commit to complete rather than report a broken index."""
-        service = self._service
+        service = self._store
         if not self.read_only:
             return service
         if service.stale():
@@ -300,7 +299,7 @@ class Corpus:
 
     def _swap_in(self, service: IndexStore) -> None:
         service.close()
-        self._service.close()
+        self._store.close()
         old = self.data_dir / (INDEX + ".old")
         shutil.rmtree(old, ignore_errors=True)
         moved = False
@@ -314,21 +313,21 @@ class Corpus:
                 with contextlib.suppress(OSError):
                     os.rename(old, self.index_dir)  # a rename needs no new space
             shutil.rmtree(service.folder, ignore_errors=True)
-            self._service = IndexStore(self.index_dir)
+            self._store = IndexStore(self.index_dir)
             raise
         shutil.rmtree(old, ignore_errors=True)
-        self._service = IndexStore(self.index_dir)
+        self._store = IndexStore(self.index_dir)
 
     def _fill_report(self, report: SyncReport) -> None:
-        cat = self._service.catalog or Catalog()
-        report.documents = len(cat.docs)
-        report.enrichment_pending = len(cat.unenriched())
+        docs = self._store.documents()
+        report.documents = len(docs)
+        report.enrichment_pending = self._store.enrichment_pending()
         groups = []
         grouped: set[str] = set()
-        for group in cat.groups:
+        for group in self._store.duplicate_groups():
             grouped.update(group)
-            groups.append(sorted(p for d in group for p in cat.docs.get(d, {}).get("paths", [])))
-        for doc_id, info in cat.docs.items():
+            groups.append(sorted(p for d in group for p in docs.get(d, {}).get("paths", [])))
+        for doc_id, info in docs.items():
             if doc_id not in grouped and len(info.get("paths", [])) > 1:
                 groups.append(sorted(info["paths"]))
         report.duplicates = sorted(groups)
@@ -362,27 +361,24 @@ class Corpus:
             filters = {k: _SURROGATES.sub("\ufffd", str(v)) for k, v in filters.items()}
         result = service.search(query, limit=limit, sort=sort, filters=filters, plain=plain,
                                 notes=self.notes())
-        cat = service.catalog
-        result.enrichment_pending = len(cat.unenriched()) if cat is not None else 0
+        result.enrichment_pending = service.enrichment_pending()
         return result
 
     def resolve(self, ref: str) -> str | None:
         """The document id for an id, an id prefix, or a path of any copy."""
-        cat = self._service.catalog
-        if cat is None:
-            return None
-        if ref in cat.docs:
+        docs = self._store.documents()
+        if ref in docs:
             return ref
         for candidate in {ref, str(Path(ref).expanduser().absolute())}:
-            rec = cat.files.get(candidate)
-            if rec is None:
+            doc_id = self._store.doc_of_path(candidate)
+            if doc_id is None:
                 try:
-                    rec = cat.files.get(str(Path(candidate).resolve()))
+                    doc_id = self._store.doc_of_path(str(Path(candidate).resolve()))
                 except OSError:
-                    rec = None
-            if rec:
-                return rec[3]
-        matches = [d for d in cat.docs if len(ref) >= 4 and d.startswith(ref)]
+                    doc_id = None
+            if doc_id:
+                return doc_id
+        matches = [d for d in docs if len(ref) >= 4 and d.startswith(ref)]
         return matches[0] if len(matches) == 1 else None
 
     def document(self, ref: str) -> Document | None:
@@ -392,43 +388,35 @@ class Corpus:
         ``path`` and the others are its ``duplicates``.
         """
         doc_id = self.resolve(ref)
-        if doc_id is None or not self._service.usable():
+        if doc_id is None or not self._store.usable():
             return None
-        doc = self._service.document(doc_id)
-        cat = self._service.catalog
-        if doc is not None and cat is not None:
-            own = ref if ref in cat.files else None
+        doc = self._store.document(doc_id)
+        if doc is not None:
+            own: str | None = ref if self._store.doc_of_path(ref) is not None else None
             if own is None:
                 try:
                     own = str(Path(ref).resolve())
                 except OSError:
                     own = None
-            if own in cat.docs.get(doc_id, {}).get("paths", []):
+            if own in self._store.documents().get(doc_id, {}).get("paths", []):
                 doc.path = own
-                doc.duplicates = cat.other_paths(doc_id, own)
+                doc.duplicates = self._store.other_paths(doc_id, own)
         return doc
 
     def info(self, doc_id: str) -> dict[str, Any]:
         """Light facts of one document from the catalog (no index read): title, date,
         source, language, words, entities [(type, canonical)], metrics (a count), paths."""
-        cat = self._service.catalog
-        if cat is None or doc_id not in cat.docs:
-            return {}
-        return dict(cat.docs[doc_id], entities=cat.entities(doc_id))
+        return self._store.doc_facts(doc_id) or {}
 
     @staticmethod
-    def match_spans(text: str, query: str) -> list[tuple[int, int]]:
-        """(start, end) of every word of ``text`` the query matches, by the index's own
-        analysis (stems, CJK bigrams), so a reader marks what the search found."""
-        from scoda_desktop.core.index.query import parse_query
-        from scoda_desktop.core.index.snippets import keep_phrases, match_spans
+    def match_spans(text: str, marks: Marks) -> list[tuple[int, int]]:
+        """(start, end) of every word of ``text`` a search matched: ``marks`` is that
+        search's ``SearchResult.marks`` (prefixes and fuzzy words already expanded by the
+        index), marked by the index's own analysis (stems, CJK runs), so the reading view
+        marks what the snippet marked and never parses the query again."""
+        from scoda_desktop.core.index.snippets import mark_spans
 
-        if not query.strip():
-            return []
-        parsed = parse_query(query)
-        spans = keep_phrases(text, match_spans(text, parsed.highlight), parsed.phrases,
-                             parsed.loose)
-        return [(s, e) for s, e, _t in spans]
+        return [(s, e) for s, e, _t in mark_spans(text, marks)]
 
     def count(self) -> int:
         service = self._fresh()
@@ -507,35 +495,22 @@ class Corpus:
     def entity_counts(self) -> dict[tuple[str, str], int]:
         """(type, canonical) -> number of documents in the corpus that mention it."""
         counts: dict[tuple[str, str], int] = {}
-        cat = self._service.catalog
-        if cat is None:
-            return counts
-        for doc_id, (entities, _aliases) in cat.side("entities").items():
-            if doc_id in cat.docs:
-                for etype, canonical in entities:
-                    counts[(etype, canonical)] = counts.get((etype, canonical), 0) + 1
+        for _doc_id, pairs in self._store.entity_pairs():
+            for pair in pairs:
+                counts[pair] = counts.get(pair, 0) + 1
         return counts
 
     def series(self) -> list[Any]:
         """The metric ledger: ``extract.Series`` objects over the whole corpus."""
         from scoda_desktop.core.extract import build_series
 
-        cat = self._service.catalog
-        if cat is None:
-            return []
-        items = []
-        for doc_id in cat.side("metrics"):
-            info = cat.docs.get(doc_id)
-            if info is None:
-                continue
-            for m in cat.metrics_of(doc_id):
-                items.append((doc_id, info.get("title"), info.get("date"), Metric(**m)))
+        items = [(doc_id, info.get("title"), info.get("date"), Metric(**m))
+                 for doc_id, info, metrics in self._store.metric_items() for m in metrics]
         return build_series(items)
 
     def stats(self) -> dict[str, Any]:
         """documents, words, sources, date range, top entities, series (as JSON data)."""
-        cat = self._service.catalog
-        docs = cat.docs if cat else {}
+        docs = self._store.documents()
         dates = sorted(d["date"][:10] for d in docs.values() if d.get("date"))
         sources: dict[str, int] = {}
         for info in docs.values():
@@ -544,7 +519,7 @@ class Corpus:
         top = sorted(self.entity_counts().items(), key=lambda kv: (-kv[1], kv[0]))[:20]
         return {
             "documents": len(docs),
-            "files": len(cat.files) if cat else 0,
+            "files": self._store.file_count(),
             "words": sum(int(d.get("words") or 0) for d in docs.values()),
             "sources": dict(sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))),
             "date_range": [dates[0], dates[-1]] if dates else None,
@@ -564,7 +539,6 @@ class Corpus:
         index's analysis, expanded wildcards, whole phrases). Yields Progress per document;
         a cancel stops it and returns what was found so far, marked ``cancelled``."""
         from scoda_desktop.core.index.occurrences import occurrences
-        from scoda_desktop.core.index.query import parse_query
         from scoda_desktop.core.workflow.kwic import Concordance, make_lines, sort_lines
 
         cancel = cancel or (lambda: False)
@@ -575,9 +549,9 @@ class Corpus:
             return conc
         result = self.search(query, limit=None, sort="date", filters=filters, plain=True)
         conc.error = result.error
-        if not self._service.usable() or not result.hits:
+        if not self._store.usable() or not result.hits:
             return conc
-        parsed = parse_query(_SURROGATES.sub("\ufffd", query), self._service.vocab())
+        marks = result.marks  # expanded by the index once: the query is not parsed again
         lines = []
         total = len(result.hits)
         for i, hit in enumerate(result.hits):
@@ -586,10 +560,10 @@ class Corpus:
                 break
             if i % 25 == 0:
                 yield Progress(i, total, hit.path, "concordance")
-            doc = self._service.document(hit.id)
+            doc = self._store.document(hit.id)
             if doc is None:
                 continue
-            spans = occurrences(doc.text, parsed.highlight, parsed.phrases, parsed.loose)
+            spans = occurrences(doc.text, marks.all_terms(), marks.phrases, set(marks.terms))
             if spans:
                 conc.documents += 1
                 info = {"id": hit.id, "path": hit.path, "title": hit.title, "date": hit.date}
@@ -659,7 +633,7 @@ class Corpus:
 
         ids = [h.id for h in result.hits]
         new = new_ids(entry, ids)
-        if record and not self.read_only and self._service.usable():
+        if record and not self.read_only and self._store.usable():
             store.record_run(name, ids)
         if limit is not None:
             result.hits = result.hits[:limit]
@@ -751,5 +725,5 @@ class Corpus:
 
     def close(self) -> None:
         self._close_retired()
-        self._service.close()
+        self._store.close()
         self._lock.release()

@@ -24,6 +24,17 @@ METRIC_KINDS = (
     "multiplier",
     "share",
     "date",
+    "duration",  # "three years", "a 14-day service": shown, kept out of series by default
+    "length",
+    "area",
+    "volume",
+    "oil",  # barrels
+    "speed",
+    "data",
+    "energy",
+    "temperature",
+    "frequency",
+    "radiation",
 )
 
 
@@ -48,7 +59,8 @@ class Metric:
     text: str
     kind: str  # one of METRIC_KINDS
     value: float | str | None  # scale applied; ISO date string for kind "date"
-    unit: str  # ISO currency code, "%", "pp", "MW", "t", "TEU", or the counted noun
+    unit: str  # ISO currency code, "%", "pp", "MW", "t", "TEU", "m", ..., or the counted noun;
+    # a rate carries its denominator: "USD/barrel", "t/yr"
     qualifier: str | None = None  # "over", "more than", "nearly", "about", "up to", ...
     usd: float | None = None  # USD equivalent when the text gives one in brackets
     measures: str = ""  # short noun phrase: what the number measures
@@ -57,6 +69,12 @@ class Metric:
     start: int = 0
     end: int = 0
     flags: list[str] = field(default_factory=list)  # e.g. "malformed number"
+    # Added for issue 13; defaults keep stored dicts of older indexes loading.
+    currency: str | None = None  # ISO 4217 code of a money figure: "CAD" for Canadian dollars
+    per: str | None = None  # the denominator of a rate: "barrel" in "$81.10 per barrel"
+    high: float | None = None  # the upper end of a range ("between 3 and 7 percent": 7)
+    previous: float | None = None  # the earlier value the text compares with ("up from 412")
+    subject: str = ""  # whose figure: the name in its clause ("Qingdao port"); "" if none
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -165,6 +183,21 @@ class Hit:
 
 
 @dataclass(slots=True)
+class Marks:
+    """What a search matched, for marking a text: index terms (stems, whole CJK runs), with
+    prefixes, wildcards and fuzzy words already expanded by the index against its
+    vocabulary. Snippets and the reading view both mark from this, so neither parses the
+    query again. ``terms`` are marked wherever they stand; the terms of a ``phrase`` only
+    where the whole phrase stands. Excluded words (NOT, -) and filters are not marks."""
+
+    terms: list[str] = field(default_factory=list)
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
+
+    def all_terms(self) -> set[str]:
+        return set(self.terms).union(*self.phrases)
+
+
+@dataclass(slots=True)
 class SearchResult:
     query: str
     parsed: str
@@ -177,6 +210,7 @@ class SearchResult:
     # documents still waiting for entities and metrics (a sync's second phase): the entity
     # facets, and entity fields in the query, do not cover them yet
     enrichment_pending: int = 0
+    marks: Marks = field(default_factory=Marks)  # what the hits matched (not in to_json)
 
     def to_json(self) -> dict[str, Any]:
         return {

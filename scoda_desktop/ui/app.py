@@ -12,13 +12,16 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from scoda_desktop.ui.main_window import MainWindow
 from scoda_desktop.ui.preferences import Preferences
+
+if TYPE_CHECKING:
+    from scoda_desktop.core.corpus import Corpus
 
 SCREENSHOT_SIZE = (1440, 900)
 _T0 = time.perf_counter()
@@ -130,7 +133,7 @@ def settings_for(data_dir: Path | None) -> QSettings:
     return QSettings("scoda-desktop", "scoda-desktop")
 
 
-def build_window(corpus: Any, settings: QSettings, prefs: Preferences) -> MainWindow:
+def build_window(corpus: Corpus, settings: QSettings, prefs: Preferences) -> MainWindow:
     return MainWindow(corpus, settings, prefs)
 
 

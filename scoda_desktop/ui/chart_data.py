@@ -63,7 +63,11 @@ MAX_LABELS = 40
 
 
 def measure_name(series: Any) -> str:
+    """The name in the measure list; a Series' label names its subject too ("capacity —
+    Zhanatas (MW)"), so two plants' capacities are two entries, not one name twice."""
     data = series_json(series)
+    if data.get("label"):
+        return data["label"]
     return f"{data['measure']} ({data['unit']})" if data.get("unit") and \
         data["unit"] not in data["measure"] else data["measure"]
 

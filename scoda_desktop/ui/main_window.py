@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QToolBar, QWidget
 
 from scoda_desktop import __version__
+from scoda_desktop.core.documents import SearchResult, SyncReport
 from scoda_desktop.resources import resource_path
 from scoda_desktop.ui.controllers.charts import ChartController
 from scoda_desktop.ui.controllers.indexing import IndexController
@@ -34,11 +35,14 @@ from scoda_desktop.ui.widgets.status import StatusPanel
 from scoda_desktop.ui.workers import TaskRunner
 from scoda_desktop.ui.workflow import WorkflowDocks
 
+if TYPE_CHECKING:
+    from scoda_desktop.core.corpus import Corpus
+
 STATE_VERSION = 1
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, corpus: Any, settings: QSettings, prefs: Preferences,
+    def __init__(self, corpus: Corpus, settings: QSettings, prefs: Preferences,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.corpus = corpus
@@ -172,7 +176,7 @@ class MainWindow(QMainWindow):
     # -- public ----------------------------------------------------------------------------
     def start(self) -> None:
         """After show(): bring the index up to date in the worker, then search."""
-        if getattr(self.corpus, "read_only", False):
+        if self.corpus.read_only:
             # Another instance writes this data folder: search and read only, and once the
             # other instance exits, this window becomes the writer.
             self._show_read_only(self.corpus.read_only_reason)
@@ -191,7 +195,7 @@ class MainWindow(QMainWindow):
 
     def open_document(self, ref: str) -> None:
         self.search.select(ref)
-        self.reading.open(ref, self.search_bar.text())
+        self.reading.open(ref)
 
     def show_dock(self, name: str) -> None:
         """Show and raise a dock by its key (results, inspector, charts, concordance,
@@ -212,16 +216,16 @@ class MainWindow(QMainWindow):
 
     # -- slots -----------------------------------------------------------------------------
     def _on_search_hit_chosen(self, doc_id: str) -> None:
-        self.reading.open(doc_id, self.search_bar.text())
+        self.reading.open(doc_id)
 
-    def _on_search_results_changed(self, result: Any) -> None:
-        self.reading.set_query(result.query)
+    def _on_search_results_changed(self, result: SearchResult) -> None:
+        self.reading.set_marks(result.marks)
         self.chart_control.set_results(result)
 
     def _on_search_exported(self, count: int, path: str) -> None:
         self.statusBar().showMessage(f"Exported {count} hits to {path}", 6000)
 
-    def _on_indexing_sync_finished(self, _report: Any) -> None:
+    def _on_indexing_sync_finished(self, _report: SyncReport) -> None:
         self.search.search(force=True)
 
     def _on_indexing_info_ready(self, info: dict) -> None:
@@ -232,7 +236,7 @@ class MainWindow(QMainWindow):
         self.charts.set_filling(f"Metric ledger and entities {text}" if text else "")
         self.inspector.set_filling(f"Corpus counts {text}" if text else "")
 
-    def _on_indexing_import_reported(self, report: Any) -> None:
+    def _on_indexing_import_reported(self, report: SyncReport) -> None:
         self.show_text("import", "Import report",
                        import_report_html(report.skipped, report.added, report.updated))
 
@@ -292,7 +296,7 @@ class MainWindow(QMainWindow):
             attributions = "(resources/ATTRIBUTIONS.md is missing)"
         info = self.indexing.info
         stats = {"documents": info.get("count", 0)}
-        if hasattr(self.corpus, "stats") and not self.indexing.is_syncing():
+        if not self.indexing.is_syncing():
             try:
                 stats = self.corpus.stats()
             except Exception as exc:  # a help page must open even on a broken index

@@ -93,4 +93,4 @@ class WorkflowDocks(QObject):
     def _on_concordance_open_requested(self, doc_id: str, start: int, end: int) -> None:
         w = self.window
         w.search.select(doc_id)
-        w.reading.open(doc_id, w.search_bar.text(), at=(start, end))
+        w.reading.open(doc_id, at=(start, end))

@@ -155,3 +155,64 @@ def test_index_searchable_only_then_index_enriches(capsys, tmp_path, monkeypatch
     assert code == 0 and "5 documents: 0 added" in out
     code, out, _ = run(capsys, "--data-dir", data, "stats", "--json")
     assert json.loads(out)["top_entities"]
+
+
+def _search_json(capsys, *argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_a_query_may_start_with_a_dash(capsys, data_dir):
+    d = ["--data-dir", str(data_dir)]
+    every = _search_json(capsys, *d, "search", "", "--json", "--limit", "100")["total"]
+    russia = _search_json(capsys, *d, "search", "Russia", "--json")["total"]
+    assert 0 < russia < every
+    negated = _search_json(capsys, *d, "search", "-Russia", "--json")
+    assert negated["query"] == "-Russia" and negated["parsed"] == "NOT Russia"
+    assert negated["total"] == every - russia
+    # options before or after the query, and the usual "--", give the same answer
+    for argv in (["search", "--json", "-Russia"], ["search", "-Russia", "--json"],
+                 ["search", "--limit", "2", "-Russia", "--json"],
+                 ["search", "--limit=2", "--json", "-Russia"],
+                 ["search", "--json", "--", "-Russia"], ["search", "--js", "-Russia"]):
+        data = _search_json(capsys, *d, *argv)
+        assert (data["query"], data["total"]) == ("-Russia", every - russia), argv
+    assert len(_search_json(capsys, *d, "search", "-Russia", "--limit", "2",
+                            "--json")["hits"]) == 2
+    for text in ("-A!", "-hello", "-", "-1", '-"freight train"', "-Russia -Kazakhstan"):
+        escaped = _search_json(capsys, *d, "search", "--json", "--", text)
+        bare = _search_json(capsys, *d, "search", text, "--json")
+        escaped.pop("took_ms"), bare.pop("took_ms")
+        assert bare == escaped and bare["query"] == text, text
+    code, out, _ = run(capsys, *d, "search", "-A!")
+    assert code == 0 and "documents" in out
+    # a usage error is still one
+    with pytest.raises(SystemExit) as exc:
+        main([*d, "search", "-Russia", "--limit", "0"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main([*d, "search", "--no-such-option", "x"])
+    assert exc.value.code == 2
+
+
+def test_export_takes_a_query_that_starts_with_a_dash(capsys, data_dir, tmp_path):
+    d = ["--data-dir", str(data_dir)]
+    total = _search_json(capsys, *d, "search", "-Russia", "--json")["total"]
+    code, out, _ = run(capsys, *d, "export", "-Russia", "--format", "json")
+    assert code == 0 and len(json.loads(out)) == total
+    target = tmp_path / "neg.csv"
+    code, _, _ = run(capsys, *d, "export", "--format", "csv", "-o", str(target), "-Russia")
+    assert code == 0 and len(list(csv.DictReader(target.open(encoding="utf-8")))) == total
+    code, out, _ = run(capsys, *d, "export", "--format", "json", "--", "-Russia")
+    assert len(json.loads(out)) == total
+    code, out, err = run(capsys, *d, "kwic", "-Russia", "--json")  # the concordance too
+    assert code == 0 and json.loads(out)["query"] == "-Russia", err
+
+
+def test_a_dash_query_on_a_real_command_line(data_dir):
+    proc = subprocess.run([sys.executable, "-m", "scoda_desktop", "--data-dir", str(data_dir),
+                           "search", "-Russia", "--json"], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["parsed"] == "NOT Russia"

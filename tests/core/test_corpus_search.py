@@ -63,6 +63,10 @@ def test_or_not_minus_and_parentheses(env):
     assert hits(corpus, "Kazakhstan OR Pakistan") == kaz | pak
     assert hits(corpus, "SCO NOT Kazakhstan") == sco - kaz
     assert hits(corpus, "SCO -Kazakhstan") == sco - kaz
+    # every negation applies, not only the first (the seeds make the two answers differ)
+    assert sco - kaz - pak != sco - kaz
+    assert hits(corpus, "SCO -Kazakhstan -Pakistan") == sco - kaz - pak
+    assert hits(corpus, "SCO NOT Kazakhstan NOT Pakistan") == sco - kaz - pak
     assert hits(corpus, "(Kazakhstan OR Pakistan) Qingdao") == (kaz | pak) & qd
     assert hits(corpus, "NOT Kazakhstan") == oracle.all() - kaz
 
@@ -217,16 +221,23 @@ def test_no_query_raises_against_the_index(env, text):
     assert 0 <= res.total <= len(oracle.all())
 
 
+def marks(query):
+    """The marks a search for ``query`` would return, with no vocabulary to expand."""
+    from scoda_desktop.core.index.query import parse_query
+
+    return parse_query(query).marks()
+
+
 def test_match_spans_mark_what_the_search_matched_by_stem_and_phrase():
     from scoda_desktop.core.corpus import Corpus
 
     text = "Freight trains ran. The train was running; a freighter docked."
-    spans = [text[s:e] for s, e in Corpus.match_spans(text, '"freight trains" OR run')]
+    spans = [text[s:e] for s, e in Corpus.match_spans(text, marks('"freight trains" OR run'))]
     # Stems match ("running" for run), other words sharing a prefix do not ("freighter").
     assert spans[:2] == ["Freight", "trains"] and "running" in spans
     assert "freighter" not in spans and "docked" not in spans
-    assert Corpus.match_spans(text, "   ") == []
-    assert Corpus.match_spans(text, "title:freighter") == [(text.index("freighter"),
+    assert Corpus.match_spans(text, marks("   ")) == []
+    assert Corpus.match_spans(text, marks("title:freighter")) == [(text.index("freighter"),
                                                             text.index("freighter") + 9)]
 
 
@@ -234,11 +245,11 @@ def test_phrase_marks_only_where_the_whole_phrase_stands(env):
     from scoda_desktop.core.corpus import Corpus
 
     text = "A train left. China-Europe freight trains run; a freight ship and Europe trains."
-    marked = [text[s:e] for s, e in Corpus.match_spans(text, '"freight trains"')]
+    marked = [text[s:e] for s, e in Corpus.match_spans(text, marks('"freight trains"'))]
     assert marked == ["freight", "trains"]  # not the lone "train", "freight" or "trains"
-    marked = [text[s:e] for s, e in Corpus.match_spans(text, 'China-Europe OR ship')]
+    marked = [text[s:e] for s, e in Corpus.match_spans(text, marks('China-Europe OR ship'))]
     assert marked == ["China", "Europe", "ship"]  # the hyphenated word as one phrase
-    marked = [text[s:e] for s, e in Corpus.match_spans(text, 'train "freight trains"')]
+    marked = [text[s:e] for s, e in Corpus.match_spans(text, marks('train "freight trains"'))]
     assert marked == ["train", "freight", "trains", "trains"]  # a loose word marks anywhere
     corpus, _oracle = env
     for hit in corpus.search('"freight train"', limit=None).hits:

@@ -65,6 +65,9 @@ def test_seed_metrics_meet_the_gold(doc: str) -> None:
     for m in metrics:
         assert text[m.start:m.end] == m.text
         assert m.text in m.sentence
+        if m.kind == "duration":  # the gold predates durations (issue 13): check them apart
+            assert m.unit in {"year", "month", "week", "day", "hour"}, m.text
+            continue
         hits = [i for i, g in enumerate(gold) if overlaps(g["raw"], m.text)]
         assert hits, f"false positive: {m.text!r}"
         matched.update(hits)
@@ -99,7 +102,8 @@ def test_general_news_forms(case: dict) -> None:
 
 @pytest.mark.parametrize("text", SENTENCES["not_metrics"])
 def test_numbers_that_are_not_figures(text: str) -> None:
-    assert extract_metrics(text) == []
+    # "Six years on" is a duration, its own kind since issue 13, never a figure of a series.
+    assert [m for m in extract_metrics(text) if m.kind != "duration"] == []
 
 
 def test_usd_equivalent_in_brackets() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scoda_desktop.core.documents import Document, Entity, Metric
-from scoda_desktop.core.pipeline.catalog import Catalog
+from scoda_desktop.core.pipeline.catalog import Catalog, FileRecord
 from scoda_desktop.core.pipeline.prepare import prepare_document
 from scoda_desktop.core.pipeline.store import IndexStore
 
@@ -50,7 +50,7 @@ def service(tmp_path_factory):
         writer.add_document(**prep.fields)
         catalog.add_doc(doc.id, prep.info)
         catalog.docs[doc.id]["paths"] = [doc.path]
-        catalog.files[doc.path] = (1, 1.0, doc.sha256, doc.id)
+        catalog.files[doc.path] = FileRecord(1, 1.0, doc.sha256, doc.id)
         catalog.side("metrics")[doc.id] = prep.metrics
         for w, t in prep.words.items():
             catalog.side("vocab").setdefault(w, t)

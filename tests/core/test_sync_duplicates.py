@@ -42,13 +42,13 @@ def calls(monkeypatch):
 
 
 def paths_of(corpus: Corpus) -> list[list[str]]:
-    cat = corpus._service.catalog
+    cat = corpus._store.catalog
     return sorted(sorted(p.rsplit("/", 1)[1] for d in g for p in cat.docs[d]["paths"])
                   for g in cat.groups)
 
 
 def check_equals_full(corpus: Corpus) -> None:
-    cat = corpus._service.catalog
+    cat = corpus._store.catalog
     assert cat.groups == group_near_duplicates(dict(cat.side("signatures")))
 
 

@@ -156,6 +156,9 @@ def test_garbage_inside_a_segment_never_escapes_search(corpus, tmp_path):
     src = unique_articles(tmp_path / "import", 4)
     corpus.add_sources([src])
     drain(corpus.sync())
+    queries = ("customs", "uniq00001", "harbour line", "", "cust*")
+    healthy = {q: corpus.search(q).total for q in queries}
+    assert healthy["uniq00001"] == 1 and healthy["customs"] == 4
     corpus.close()
     seg = _seg(corpus.index_dir)
     data = bytearray(seg.read_bytes())
@@ -164,9 +167,14 @@ def test_garbage_inside_a_segment_never_escapes_search(corpus, tmp_path):
     seg.write_bytes(bytes(data))
     again = Corpus(corpus.data_dir, seeds_dir=corpus.seeds_dir)
     try:
-        for q in ("customs", "uniq00001", "harbour line", "", "cust*"):
+        for q in queries:
             result = again.search(q)  # no exception, whatever the segment says
-            assert result.error or result.total >= 0
+            # either the right answer, or no hits and a sentence saying why
+            if result.error:
+                assert result.total == 0 and not result.hits, (q, result.error)
+                assert "sync" in result.error or "index" in result.error
+            else:
+                assert result.total == healthy[q] == len(result.hits), q
         report = drain(again.sync(rebuild=again.needs_sync()))
         assert report.documents == 6
         assert_each_once(again, range(4))

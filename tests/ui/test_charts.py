@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import UTC, datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from scoda_desktop.ui.chart_data import docs_over_time, ledger_data
 from tests.ui.ui_helpers import WAIT, search
+
+
+def _day(iso: str) -> float:
+    """UTC seconds of the day an ISO date names (the charts' x axis)."""
+    return datetime.strptime(iso[:10], "%Y-%m-%d").replace(tzinfo=UTC).timestamp()
 
 
 def _routes_index(window):
@@ -35,8 +42,14 @@ def test_ledger_switching_measure_updates_the_same_plot_items(qtbot, window):
     scatter, line = ledger.scatter, ledger.line
     other = 0 if _routes_index(window) != 0 else 1
     ledger.measure.setCurrentIndex(other)
-    expected = ledger_data(window.chart_control.series[other])
-    assert list(ledger.scatter.getData()[1]) == expected.y
+    series = window.chart_control.series[other]
+    # expected from the series itself, not from the helper the widget draws with: every
+    # dated point of the chosen measure, at its date, in date order
+    expected = sorted((_day(p["date"]), float(p["value"])) for p in series["points"]
+                      if p.get("date"))
+    xs, ys = ledger.scatter.getData()
+    assert expected and sorted(zip(list(xs), list(ys), strict=True)) == expected
+    assert list(xs) == sorted(xs)
     assert ledger.scatter is scatter and ledger.line is line
 
 
@@ -70,11 +83,16 @@ def test_a_click_on_an_entity_bar_filters_the_search(qtbot, window):
 
 def test_documents_over_time_counts_the_current_results(qtbot, window):
     result = search(qtbot, window, "")
-    x, counts = docs_over_time(result.hits)
+    months = Counter(h.date[:7] for h in result.hits if h.date)
+    assert len(months) >= 2
     opts = window.charts.timeline.bars.opts
-    assert list(opts["height"]) == counts
-    assert sum(counts) == len([h for h in result.hits if h.date])
-    assert len(list(opts["x"])) == len(x)
+    # one bar per month with a dated hit, inside that month, as high as its hits
+    bars = list(zip(list(opts["x"]), list(opts["height"]), strict=True))
+    assert [n for _x, n in bars] == [months[m] for m in sorted(months)]
+    for (x, _n), month in zip(bars, sorted(months), strict=True):
+        year, mon = int(month[:4]), int(month[5:7])
+        following = f"{year + mon // 12}-{mon % 12 + 1:02d}-01"
+        assert _day(month + "-01") < x < _day(following), month
 
 
 def test_export_chart_as_png(qtbot, window, tmp_path):

@@ -157,3 +157,20 @@ def test_hostile_text_renders_as_text_and_loads_nothing(qtbot, window):
     assert re.search(r"<(img|script|a|iframe)\b", view.toHtml(), re.IGNORECASE) is None
     assert "evil.example/t.png" in window.reader.header.text()  # shown as text
     assert "<img" not in window.reader.header.text()
+
+
+def test_a_prefix_query_marks_its_expanded_words_in_the_reading_view(qtbot, window):
+    """freigh* marks "freight" in the snippet and in the article: the reading view uses
+    the marks the search returned (expanded by the index), not the raw query."""
+    result = search(qtbot, window, "freigh*")
+    assert result.hits and "<b>freight</b>" in result.hits[0].snippet.lower()
+    doc = open_first(qtbot, window, "freigh*")
+    qtbot.waitUntil(lambda: bool(window.reading.matches), timeout=WAIT)
+    marked = {doc.text[s:e].lower() for s, e in window.reading.matches}
+    assert "freight" in marked and marked <= {w for w in marked if w.startswith("freigh")}
+    assert len(window.reading.matches) == len(re.findall(r"\bfreigh\w*", doc.text, re.I))
+    # a new search re-marks the open document with its own marks
+    with qtbot.waitSignal(window.search.results_changed, timeout=WAIT):
+        window.search_bar.set_text("zzzqqq*")
+        window.search_bar.edit.returnPressed.emit()
+    assert window.reading.matches == []

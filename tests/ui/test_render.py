@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from hypothesis import given
@@ -28,6 +29,28 @@ def test_rendered_text_never_contains_a_tag_of_its_own(text):
     spans = [Span(0, min(3, len(text)), "match")] if text else []
     out = render_document(text, spans).html
     assert TAGS.search(out) is None
+
+
+OWN_TAGS = re.compile(r'</?(?:html|body|b|i)>|</(?:p|span)>|<(?:p|span) style="[^"<>]*">')
+
+
+def test_hostile_text_stays_text_inside_and_around_every_kind_of_mark():
+    text = ('Before <b onclick="x()">bold</b> <img src=x onerror=alert(1)> & "q" China\'s'
+            "\n\n<p>para</p> <i>it</i> <span style=x>s</span> after")
+
+    def at(part: str) -> tuple[int, int]:
+        return text.index(part), text.index(part) + len(part)
+    spans = [Span(*at("<b onclick"), "match"), Span(*at("<img src=x"), "PERSON"),
+             Span(*at('& "q" China'), "metric"), Span(*at("<p>para</p>"), "focus"),
+             Span(*at("<i>it</i> <span"), "current"), Span(*at("Before <b"), "ORG")]
+    removed = [Removed('<script>alert("r")</script>', "<nav>", 1)]
+    out = render_document(text, spans, removed, show_removed=True).html
+    ours = OWN_TAGS.sub("", out)
+    # once our own tags are taken out, no markup is left: every < > " ' of the document
+    # is an entity, in marked and unmarked text, in removed lines and in their reasons
+    assert not set(ours) & set("<>\"'"), ours
+    shown_removed = '[<nav>] <script>alert("r")</script>'
+    assert html.unescape(ours) == text.replace("\n\n", shown_removed)
 
 
 def test_paragraph_offsets_survive_removed_lines():

@@ -37,6 +37,9 @@ def open_first(qtbot: Any, window: MainWindow, text: str) -> Any:
 class GatedCorpus:
     """A corpus whose sync yields one Progress per gate opening (to test Cancel exactly)."""
 
+    read_only = False  # the attributes and methods of Corpus the window uses
+    read_only_reason = ""
+
     def __init__(self, data_dir: Path, files: int = 50) -> None:
         self.data_dir = data_dir
         self.files = files
@@ -73,6 +76,9 @@ class GatedCorpus:
 
     def add_sources(self, _paths: list) -> None:
         pass
+
+    def stats(self) -> dict:
+        return {"documents": 0}
 
     def saved_new_counts(self) -> list:
         return []

@@ -1,21 +1,63 @@
-"""Every reported quantity as a Metric: money, percent, counts, power, mass, containers...
+"""Every reported quantity as a Metric: money, percent, counts, physical measures, durations.
 
 Why one pattern plus a look at what follows: news writes a figure as [qualifier] [currency]
-number [scale] and then says what it is ("yuan", "percent", "freight train routes"); what
-follows decides the kind. Things that look like numbers but are not figures (versions
-"2.0", ordinals "18th", years in names "2023 SCO Expo", "one-stop") are left out.
+number [scale] and then says what it is ("yuan", "percent", "km", "freight train routes");
+what follows decides the kind. Around it the text may give a rate ("per barrel"), the other
+end of a range ("to 7 percent") or an earlier value ("up from 412"): those become fields of
+the one Metric, not figures of their own. Things that look like numbers but are not figures
+(versions "2.0", ordinals "18th", years in names "2023 SCO Expo", "one-stop") are left out.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from scoda_desktop.core.documents import Metric
+from scoda_desktop.core.extract.around import (
+    BIG,
+    CHANGE_VERB,
+    PERCENT,
+    PP,
+    SCALE_RE,
+    YEAR,
+    earlier_value,
+    range_end,
+    rate_after,
+    same_unit,
+)
+from scoda_desktop.core.extract.counts import (
+    WORTH,
+    anchor,
+    count_noun,
+    money_measure,
+    sentence_of,
+    singular_noun,
+)
 from scoda_desktop.core.extract.dates import find_dates, sentence_period
-from scoda_desktop.core.extract.names import word_set
-from scoda_desktop.core.extract.numbers import FRACTIONS, NUMBER, parse_number, scale_of
+from scoda_desktop.core.extract.money import (
+    AMBIGUOUS_POST,
+    CUR_PRE_RE,
+    POST_CUR_RE,
+    POST_SYMBOL_RE,
+    POST_SYMBOLS,
+    POUNDS_RE,
+    SUBUNIT_RE,
+    SUBUNITS,
+    post_currency,
+    pre_currency,
+)
+from scoda_desktop.core.extract.numbers import (
+    FRACTIONS,
+    NUMBER,
+    parse_number,
+    scale_of,
+)
+from scoda_desktop.core.extract.numbers import (
+    NUMBER_WORDS_RE as _NUM_WORDS,
+)
+from scoda_desktop.core.extract.subject import subject_of
 from scoda_desktop.core.extract.text import Taken, sentences
+from scoda_desktop.core.extract.units import match_duration, match_unit
 
 QUALIFIERS = (
     "more than", "less than", "fewer than", "up to", "at least", "at most", "close to",
@@ -24,149 +66,60 @@ QUALIFIERS = (
     "below", "above", "just over", "just under", "an estimated", "estimated",
 )
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-_CUR_PRE = {"US$": "USD", "$": "USD", "HK$": "HKD", "C$": "CAD", "A$": "AUD", "€": "EUR",
-            "£": "GBP", "¥": "CNY", "₽": "RUB", "₸": "KZT", "RMB": "CNY", "CNY": "CNY",
-            "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "KZT": "KZT", "RUB": "RUB",
-            "INR": "INR", "HKD": "HKD"}
-_CUR_POST = {"yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY", "euro": "EUR",
-             "euros": "EUR", "eur": "EUR", "us dollars": "USD", "dollars": "USD",
-             "dollar": "USD", "usd": "USD", "rubles": "RUB", "roubles": "RUB", "ruble": "RUB",
-             "tenge": "KZT", "rupees": "INR", "pounds": "GBP", "yen": "JPY", "som": "KGS",
-             "somoni": "TJS", "sums": "UZS", "soums": "UZS", "rials": "IRR", "dirhams": "AED",
-             "hkd": "HKD", "gbp": "GBP", "jpy": "JPY", "kzt": "KZT", "rub": "RUB"}
-_CUR_PRE_RE = "|".join(re.escape(c) for c in sorted(_CUR_PRE, key=len, reverse=True))
-_SCALE_RE = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|k|m|b)"
 FIGURE = re.compile(
-    rf"(?<![\w.,$€£¥-])(?:(?P<qual>{_QUAL}) |(?P<between>between) )?(?P<cur>{_CUR_PRE_RE})?\s?"
-    rf"(?P<num>{NUMBER}|(?<=\s)a(?= {_SCALE_RE}\b)|^a(?= {_SCALE_RE}\b))"
+    rf"(?<![\w.,$€£¥/'’])(?<!\w-)(?:(?P<qual>{_QUAL}) |(?P<between>between) )?"
+    rf"(?P<cur>{CUR_PRE_RE})?\s?"
+    rf"(?P<num>(?:half(?: a)?|(?:a )?quarter(?: of a)?|three quarters?(?: of a)?)(?= {BIG}\b)"
+    rf"|{NUMBER}|(?<=\s)an?(?= {SCALE_RE}\b)|^an?(?= {SCALE_RE}\b))"
     # a range: "3-5", "3 to 5", and "between 3 and 5" (only after "between")
-    rf"(?:\s?(?:-|–|to|(?(between)and|(?!)))\s?(?P<num2>{NUMBER}))?"
-    rf"(?:\s?(?P<scale>{_SCALE_RE})\b)?(?P<plus>\+|-plus\b)?",
+    rf"(?:\s?(?:-|–|to|(?(between)and|(?!)))\s?(?P<cur2>{CUR_PRE_RE})?(?P<num2>{NUMBER}))?"
+    rf"(?:(?:\s?|-(?=[a-z]{{4}}))(?P<scale>{SCALE_RE})\b)?(?P<plus>\+|-plus\b)?",
     re.IGNORECASE,
 )
-_POST_CUR = re.compile(
-    r" (?:" + "|".join(re.escape(c) for c in sorted(_CUR_POST, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE)
+# "$T" after a currency only: "$2.174T"; "M" after a currency: "$1.8M".
+_CUR_LETTER = re.compile(r"(?P<s>[TMBK])\b")
 # "($2.94 billion)", "(about 5.3 billion U.S. dollars)", "(or US$1.2 million)"
 _USD_BRACKET = re.compile(
     rf" \((?:or )?(?:about |around |roughly |some |approximately |nearly |over |almost )?"
-    rf"(?:(?:US\$|\$)\s?({NUMBER})(?:\s?({_SCALE_RE}))?"
-    rf"|({NUMBER})(?:\s?({_SCALE_RE}))? (?:U\.S\.|US) dollars)\)", re.IGNORECASE)
-_PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b)(?! of the time)")
-_PP = re.compile(r"\s?(?:percentage points?|pp\b|ppt\b)")
+    rf"(?:(?:US\$|\$)\s?({NUMBER})(?:\s?({SCALE_RE}))?"
+    rf"|({NUMBER})(?:\s?({SCALE_RE}))? (?:U\.S\.|US) dollars)\)", re.IGNORECASE)
 _POWER = re.compile(r"(?:\s|-)(kilowatts?|megawatts?|gigawatts?|kW|MW|GW)\b")
-_POWER_SCALE = {"k": 1e-3, "m": 1.0, "g": 1e3}
-_MASS = re.compile(r"\s(?:metric\s+tons?|tonnes?|tons?)\b"
+_MASS = re.compile(r"\s?(?:metric\s+tons?|tonnes?|tons?)\b"
                    r"(?:\s+of\s+(?P<what>(?:(?-i:[A-Z])[\w-]*\s+){0,2}[\w-]+))?"
                    r"(?P<rate>\s+(?:per\s+year|a\s+year|annually|per\s+annum))?", re.IGNORECASE)
-_TEU = re.compile(r"\s(?:TEUs?\b|twenty-foot\s+equivalent\s+units?(?:\s+\(TEUs?\))?)")
-_FOLD = re.compile(r"-fold\b")
+_TEU = re.compile(r"\s?(?:TEUs?\b|twenty-foot\s+equivalent\s+units?(?:\s+\(TEUs?\))?)")
+_FOLD = re.compile(r"[\s-]?(?:fold|times)\b")
+_WORD_FOLD = re.compile(
+    r"(?<![\w-])(?P<n>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)"
+    r"-?fold\b", re.IGNORECASE)
 _FRACTION = re.compile(
     rf"(?<![\w-])(?:(?P<qual>{_QUAL}) )?(?P<frac>"
     + "|".join(re.escape(f) for f in sorted(FRACTIONS, key=len, reverse=True))
     + r")(?= of\b)", re.IGNORECASE)
-_NOUN_WORD = re.compile(r" ((?:[A-Za-z][\w'’&]*(?:-[A-Za-z]+)*))")
-_STOP_NOUN = word_set("""
-of to from in on at with for and or that which who were was is are have has had will would
-can could may might by as than per each more less but while when where since into across
-along including such this these those its their his her our your new about over under
-worth after before during between among via
-""")
-DURATIONS = word_set("""
-year years month months week weeks day days hour hours minute minutes second seconds decade
-decades century centuries times time
-""")
-# Nouns ending in "s" that modify a following noun: "customs declaration forms".
-_S_MODIFIERS = frozenset({"customs", "sales", "sports", "arms", "logistics", "goods",
-                          "electronics", "news", "savings", "earnings", "operations"})
-_HEAD_END = re.compile(r"(?:s|people|personnel|staff|equipment|cattle|sheep|fish|aircraft)$")
-
-
-def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    """The sentence holding ``pos`` (spans are sorted and disjoint), or (0, 0)."""
-    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
-        return spans[i]
-    return 0, 0
-
-
-def _count_noun(text: str, pos: int) -> tuple[int, str, str] | None:
-    """(end, head noun, phrase) of the counted noun after a number, or None."""
-    words: list[tuple[int, int, str]] = []
-    at = pos
-    while len(words) < 6:
-        m = _NOUN_WORD.match(text, at)
-        if m and m.group(1) == "and" and words and words[-1][2][0].isupper():
-            nxt = _NOUN_WORD.match(text, m.end())
-            if nxt and nxt.group(1)[0].isupper():  # "Chinese and Russian students"
-                words.append((m.start(1), m.end(1), "and"))
-                at = m.end()
-                continue
-        if not m or m.group(1).lower() in _STOP_NOUN:
-            break
-        words.append((m.start(1), m.end(1), m.group(1)))
-        at = m.end()
-    for k, (_, end, word) in enumerate(words[:5]):
-        low = word.lower()
-        if (low in _S_MODIFIERS or word[0].isupper()) and k + 1 < len(words):
-            continue  # "customs declaration forms", "Kazakh Railways container trains"
-        if _HEAD_END.search(low) and not low.endswith("ss") and low not in ("its", "this"):
-            if low in DURATIONS:
-                return None
-            phrase = " ".join(w for _, _, w in words[: k + 1])
-            after = re.match(r" of ((?:[a-z][\w-]* ){0,2}[a-z][\w-]*s)\b", text[end:end + 60])
-            if low in ("types", "kinds", "sorts", "batches", "varieties") and after:
-                phrase += " of " + after.group(1)
-            return end, low, phrase
-    return None
-
-
-def _anchor(text: str, spans: list[tuple[int, int]], sent: tuple[int, int], phrase: str) -> str:
-    """Where counted things are: "enterprises on the platform" vs "at the expo"."""
-    places = (("platform", "on the platform"), ("expo", "at the expo"),
-              ("exhibition", "at the exhibition"), ("fair", "at the fair"),
-              ("forum", "at the forum"), ("summit", "at the summit"),
-              ("institute", "at the institute"), ("alliance", "in the alliance"))
-    chunks = [text[sent[0]:sent[1]]]
-    idx = bisect.bisect_left(spans, sent)
-    idx = idx if idx < len(spans) and spans[idx] == sent else -1
-    if idx > 0 and re.match(r"(?:It|This|They|These|That)\b", chunks[0]):
-        chunks.append(text[spans[idx - 1][0]:spans[idx - 1][1]])
-    for chunk in chunks:
-        low = chunk.lower()
-        for word, where in places:
-            if word not in phrase and re.search(rf"\b{word}\b", low):
-                return where
-    return ""
-
-
-_MEASURE_HEADS = word_set("""
-volume investment growth value exports imports trade turnover capacity output revenue sales gdp
-population deals purchases financing loans profit income funding spending budget production
-""")
-# "15 agreements worth $X", "The deal, valued at X", "contracts with a total value of X"
-_WORTH = re.compile(r"(?:\d[\d,.]*|\b[Tt]he|\ba|\ban|\b[Ii]ts|\b[Tt]heir)\s+"
-                    r"([a-zA-Z][\w-]*(?:\s+[a-z][\w-]*){0,2}),?\s+"
-                    r"(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of)\s+$")
-_MEASURE_STOP = word_set("""
-the a an its their our his her of with to from by for in on at and or has have had is was were
-reached hit totaling totalling amounted worth than
-""")
-
-
-def _money_measure(before: str) -> str:
-    """The noun phrase a figure reports: "... total foreign trade volume ... reached X"."""
-    words = re.findall(r"[a-z][a-z-]*", before.lower().replace("'s", ""))
-    heads = [i for i, w in enumerate(words) if w in _MEASURE_HEADS]
-    if not heads:
-        return ""
-    i = heads[-1]
-    while i + 1 < len(words) and words[i + 1] in _MEASURE_HEADS:
-        i += 1
-    j = i
-    while j > 0 and i - j < 3 and words[j - 1] not in _MEASURE_STOP:
-        j -= 1
-    return " ".join(words[j:i + 1])
+_FRACTION_HINT = re.compile(r"(?:half|thirds?|quarters?|fourths?|fifth|tenth)(?= of\b)")
+_FRACTION_HINT_I = re.compile(_FRACTION_HINT.pattern, re.IGNORECASE)
+# The hint has checked the " of" after it; the search ends at the hint's end.
+_FRACTION_BACK = re.compile(_FRACTION.pattern.removesuffix(r"(?= of\b)") + r"\Z", re.IGNORECASE)
+_FOLD_HINT = re.compile(r"(?i)fold")
+# Where a figure's number starts: digits, vulgar fractions, number words, "a"/"half" + scale.
+# Where a figure's number starts: digits, vulgar fractions, number words, "a"/"half" + scale.
+# The words are looked for in the lower-cased text (same offsets), case-sensitively: an
+# IGNORECASE alternation tried at every word cost more than all the digits.
+_DIGIT_START = re.compile(r"(?<![\d.,])[\d½¼¾⅓⅔⅛]")
+_WORD_START = re.compile(
+    rf"(?<![\w.,'’/])(?<!\w-)(?:(?:{_NUM_WORDS})\b"
+    rf"|(?:an?|half|quarter|three quarters?)(?= (?:a |of a )?{SCALE_RE}\b))")
+NUMBER_START = re.compile(_DIGIT_START.pattern + "|" + _WORD_START.pattern, re.IGNORECASE)
+# What may stand before the number: a qualifier, "between", a currency ("more than US$").
+_PREFIX = re.compile(rf"(?<![\w.,$€£¥/'’])(?<!\w-)(?:(?:{_QUAL}) |between )?(?:{CUR_PRE_RE})?"
+                     r"\s?\Z", re.IGNORECASE)
+# A duration that is itself the measure: "the transit time of 14 days", "a lease term of".
+_DURATION_MEASURE = re.compile(
+    rf"\b([a-z]+ (?:time|period|term|duration))s?(?: of| is| was| will be| has been| takes"
+    rf"| took| lasts| lasted)?(?: (?:{_QUAL}))? \Z", re.IGNORECASE)
+# The cents of a spoken amount after its currency name: "and forty-five cents", " 50."
+_CENTS = re.compile(rf"(?: and)? (?P<n>{NUMBER})(?: cents?\b|(?=[.,;!?]|$))", re.IGNORECASE)
+_AGED = re.compile(r"\b(?:aged|age of|at the age of|age)\s$", re.IGNORECASE)
 
 
 def extract_metrics(text: str, *, doc_date: str | None = None) -> list[Metric]:
@@ -174,30 +127,95 @@ def extract_metrics(text: str, *, doc_date: str | None = None) -> list[Metric]:
     spans = sentences(text)
     metrics: list[Metric] = []
     taken = Taken()
+    periods: dict[tuple[int, int], str | None] = {}
 
     def add(start: int, end: int, **fields: object) -> None:
         if taken.overlaps(start, end):
             return
-        sent = _sentence_of(spans, start)
+        sent = sentence_of(spans, start)
         sentence = text[sent[0]:sent[1]]
-        fields.setdefault("period", sentence_period(sentence, doc_date))
+        if "period" not in fields:  # one look per sentence, however many figures it has
+            if sent not in periods:
+                periods[sent] = sentence_period(sentence, doc_date)
+            fields["period"] = periods[sent]
+        if fields.get("kind") != "date":
+            fields["subject"] = subject_of(sentence, start - sent[0], end - sent[0])
         metrics.append(Metric(text=text[start:end], start=start, end=end,
                               sentence=sentence, **fields))  # type: ignore[arg-type]
         taken.add(start, end)
 
     for start, end, value in find_dates(text, doc_date):
         add(start, end, kind="date", value=value, unit="date", period=None)
-    for m in _FRACTION.finditer(text):
+    for m in _fractions(text):
         end = m.end()
         tail = re.match(r" of (?:the )?([\w'’ -]{3,40}?)(?=[,.;]| \(| —|$)", text[end:])
         measures = tail.group(1) if tail else ""
         add(m.start(), end + (tail.end() if tail else 0), kind="share",
             value=round(FRACTIONS[m.group("frac").lower()], 4), unit="share",
             qualifier=(m.group("qual") or "").lower() or None, measures=measures)
-    for m in FIGURE.finditer(text):
+    for m in (_WORD_FOLD.finditer(text) if _FOLD_HINT.search(text) else ()):
+        value, _ = parse_number(m.group("n"))
+        add(m.start(), m.end(), kind="multiplier", value=value or scale_of(m.group("n")),
+            unit="x")
+    for m in _figures(text):
         _figure(text, m, spans, add)
     metrics.sort(key=lambda x: x.start)
     return metrics
+
+
+
+def _figures(text: str):
+    """FIGURE's matches, left to right and not overlapping, as ``finditer`` would give them.
+
+    Why not ``FIGURE.finditer``: trying its qualifier and currency alternations at every word
+    of an article cost more than the rest of extraction together. A cheap pattern finds the
+    numbers; FIGURE is tried only where one starts, or where the words just before it
+    (a qualifier, "between", a currency) start.
+    """
+    last = 0
+    for p in _number_starts(text):
+        if p < last:
+            continue
+        window = max(last, p - 40)
+        starts = [p]
+        if (pre := _PREFIX.search(text, window, p)) is not None and pre.start() < p:
+            starts.insert(0, pre.start())
+        for start in starts:
+            m = FIGURE.match(text, start)
+            if m is not None and m.end() > p and m.start("num") >= p:
+                last = m.end()
+                yield m
+                break
+
+
+def _lower(text: str) -> str:
+    """``text`` lower-cased when that keeps every offset (it does unless "İ" and the like)."""
+    low = text.lower()
+    return low if len(low) == len(text) else text
+
+
+def _number_starts(text: str) -> list[int]:
+    """Offsets where a number may start, in order (see NUMBER_START)."""
+    low = _lower(text)
+    if low is text and text != text.lower():
+        return [m.start() for m in NUMBER_START.finditer(text)]  # offsets would shift
+    found = [m.start() for m in _DIGIT_START.finditer(text)]
+    found += [m.start() for m in _WORD_START.finditer(low)]
+    found.sort()
+    return found
+
+
+def _fractions(text: str):
+    """_FRACTION's matches, found from their noun ("half", "thirds") for the same reason."""
+    last = 0
+    low = _lower(text)
+    shifted = low is text and text != text.lower()  # lower-casing would move offsets
+    hints = _FRACTION_HINT_I if shifted else _FRACTION_HINT
+    for a in hints.finditer(low):
+        m = _FRACTION_BACK.search(text, max(last, a.start() - 40), a.end())
+        if m is not None and m.start() >= last:
+            last = m.end()
+            yield m
 
 
 def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> None:  # noqa: C901
@@ -206,91 +224,184 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     if m.group("qual") is None and m.group("cur") is None and m.group("between") is None:
         start = m.start("num")
     before, after = text[max(0, start - 30):start], text[end:end + 80]
-    is_word = num_text.isalpha()
-    if re.match(r"(?:\.\d|[\w])", text[end:end + 1] or " ") and not _FOLD.match(after) \
-            and not m.group("scale") and not _POWER.match(after):
+    if re.match(r"0\d", num_text):
+        return  # "000" after a stray comma space: part of a number, not one
+    scale_word = m.group("scale")
+    cur_text = m.group("cur")
+    if cur_text and cur_text.strip() == "$" and re.search(r"\b(?:us|u\.s\.)\s?$", before, re.I):
+        start -= len(re.search(r"(?:us|u\.s\.)\s?$", before, re.I).group())  # "u.s $ 100"
+    # A lone letter scale with no currency is a unit ("48m", "5 k") unless people are counted.
+    if scale_word and scale_word.lower() in ("m", "b", "k") and not cur_text \
+            and not POST_CUR_RE.match(text, end) \
+            and not (scale_word == "m" and re.search(r"\d$", text[:m.start("scale")])
+                     and count_noun(text, end)):
+        end = m.end("num2") if m.group("num2") else m.end("num")
+        scale_word = None
+        after = text[end:end + 80]
+    if cur_text and (letter := _CUR_LETTER.match(text, end)) and not scale_word:
+        scale_word = {"T": "trillion", "M": "million", "B": "billion", "K": "thousand"}[
+            letter.group("s")]
+        end = letter.end()
+        after = text[end:end + 80]
+    unit = None if cur_text else match_unit(text, end)
+    duration = None if cur_text or unit else match_duration(text, end)
+    attached = unit or duration or _FOLD.match(text, end) or _POWER.match(text, end) or (
+        re.match(r"[A-Z]{3}\b", text[end:end + 4]) and POST_CUR_RE.match(text, end))  # "115USD"
+    if not attached and re.match(r"(?:\.\d|[\w])", text[end:end + 1] or " ") and not scale_word:
         return  # "18th", "2.0.1", "5G"
-    if re.match(r"-(?!fold|megawatt|gigawatt|kilowatt)[a-z]", after) and not m.group("scale"):
+    if not attached and re.match(r"-(?!megawatt|gigawatt|kilowatt|cents?\b|pence\b|an?-)[a-z]",
+                                 after) and not POST_CUR_RE.match(text, end) \
+            and not scale_word:
         return  # "one-stop", "two-way", "twenty-foot"
-    if re.search(r"(?:[A-Z][\w]*|version|v)\s?$", before) and not m.group("cur") \
+    if re.search(r"(?:[A-Z][\w]*|version|v)\s?$", before) and not cur_text \
             and not m.group("qual") and re.search(r"\d\.\d", num_text):
         return  # "Platform 2.0", "MetInfo 7.2"
-    if num_text.lower() in ("a", "an") and not m.group("scale"):
+    if num_text.lower() in ("a", "an") and not scale_word:
         return
     value, malformed = parse_number(num_text)
-    scale = scale_of(m.group("scale"))
-    if m.group("scale") and m.group("scale").lower() in ("m", "b", "k") \
-            and not m.group("cur") and not _POST_CUR.match(after):
-        return  # "5 m" as metres, "3b" as a label
+    scale = scale_of(scale_word)
     if value is not None:
         value *= scale
     flags = ["malformed number"] if malformed else []
     qual = (m.group("qual") or "").lower() or None
     if m.group("plus"):
         qual = qual or "more than"
+    high = None
+    previous = None
     if m.group("num2"):
-        hi, bad = parse_number(m.group("num2"))
+        hi, _ = parse_number(m.group("num2"))
         if hi is not None and value is not None:
-            qual = qual or "range"
-            flags.append(f"range to {hi * scale:g}")
-    year_like = value is not None and not m.group("cur") and not m.group("scale") \
-        and re.fullmatch(r"(?:1[89]|20)\d\d", num_text)
-    cur = _CUR_PRE.get((m.group("cur") or "").upper().strip()) if m.group("cur") else None
+            if CHANGE_VERB.search(text[max(0, start - 60):start]):
+                previous, value = value, hi * scale  # "rose from 350 to 680"
+            else:
+                qual = qual or "range"
+                high = hi * scale
+                flags.append(f"range to {high:g}")
+    year_like = value is not None and not cur_text and not scale_word \
+        and YEAR.fullmatch(num_text)
+    cur = pre_currency(cur_text) if cur_text else None
     common = {"qualifier": qual, "flags": flags}
-    if cur is None and (pc := _POST_CUR.match(after)):
-        cur = _CUR_POST[pc.group().strip().lower()]
-        end += pc.end()
-        after = text[end:end + 80]
+
+    def finish(kind: str, stop: int, unit_name: str, factor: float = 1.0, **fields) -> None:
+        """Add the figure with its rate, range end and earlier value, in one unit."""
+        nonlocal high, previous
+        v = value * factor if value is not None else None
+        per = fields.pop("per", None)
+        if per is None and kind != "duration" and (pm := rate_after(text, stop)) is not None:
+            stop, per = pm
+        if high is not None:
+            high *= factor
+        elif v is not None and (tail := range_end(
+                text, stop, lambda at, c: same_unit(text, at, c, kind, unit_name))) is not None:
+            tail_end, other = tail
+            if per and (again := rate_after(text, tail_end)) is not None and again[1] == per:
+                tail_end = again[0]  # "$350 per kg to $680 per kg"
+            if CHANGE_VERB.search(text[max(0, start - 60):start]):
+                stop, previous, v = tail_end, v, other  # "rose from 3% to 7%"
+            elif other > v:
+                stop, high = tail_end, other
+                common["qualifier"] = common["qualifier"] or "range"
+                flags.append(f"range to {high:g}")
+        if previous is not None:
+            previous *= factor
+        elif (pv := earlier_value(text, stop, scale, factor)) is not None:
+            stop, previous = pv
+        name = f"{unit_name}/{per}" if per else unit_name
+        add(start, stop, kind=kind, value=v, unit=name, per=per, high=high, previous=previous,
+            **common, **fields)
+
+    if cur is None and (pc := POST_CUR_RE.match(text, end)) is not None:
+        word = pc.group().strip().lower()
+        if word not in AMBIGUOUS_POST or scale_word or cur_text:
+            cur = post_currency(word)
+            end = pc.end()
+            if not scale_word and (sc := re.match(rf"\s(?P<s>{BIG})\b", text[end:end + 12],
+                                                  re.IGNORECASE)):
+                scale_word = sc.group("s")  # "75 USD million"
+                value = value * scale_of(scale_word) if value is not None else None
+                end += sc.end()
+        if cur and not scale_word and value is not None and value == int(value) \
+                and (cents := _CENTS.match(text, end)) is not None:
+            part, _ = parse_number(cents.group("n"))
+            if part is not None and part < 100 and part == int(part):
+                value += part / 100  # "thirteen dollars and forty-five cents", "15 dollars 50"
+                end = cents.end()
+    if cur is None and (ps := POST_SYMBOL_RE.match(text, end)) is not None:
+        cur, end = POST_SYMBOLS[ps.group("sym")], ps.end()  # "15 €"
+    if cur is None and (pd := POUNDS_RE.match(text, end)) is not None and (
+            scale_word or re.search(r"[£]|\bsterling\b", text[max(0, start - 200):start + 200])):
+        cur, end = "GBP", pd.end()  # "361 million pounds"; "two pounds" is a weight
+    sub = None
+    if cur is None and not scale_word and (sb := SUBUNIT_RE.match(text, end)) is not None:
+        cur, sub = SUBUNITS[sb.group().strip(" -").lower()]
+        end = sb.end()
     if cur:
         usd = None
-        if (ub := _USD_BRACKET.match(after)) is not None:
-            num, scale_word = (ub.group(1), ub.group(2)) if ub.group(1) else ub.group(3, 4)
+        if (ub := _USD_BRACKET.match(text, end)) is not None:
+            num, scale_text = (ub.group(1), ub.group(2)) if ub.group(1) else ub.group(3, 4)
             usd_v, _ = parse_number(num)
-            usd = usd_v * scale_of(scale_word) if usd_v is not None else None
-            end += ub.end()
-        before_money = text[_sentence_of(spans, start)[0]:start]
-        if (w := _WORTH.search(before_money)) is not None:  # "15 agreements worth $1.2 billion"
+            usd = usd_v * scale_of(scale_text) if usd_v is not None else None
+            end = ub.end()
+        before_money = text[sentence_of(spans, start)[0]:start]
+        if (w := WORTH.search(before_money)) is not None:  # "15 agreements worth $1.2 billion"
             measure = f"value of {w.group(1).lower()}"
         else:
-            measure = _money_measure(before_money)
-        add(start, end, kind="money", value=value, unit=cur, usd=usd if cur != "USD" else None,
-            measures=measure, **common)
+            measure = money_measure(before_money)
+        finish("money", end, cur, sub or 1.0, usd=usd if cur != "USD" else None,
+               measures=measure, currency=cur)
         return
-    if (pm := _PERCENT.match(after)) or (pm := _PP.match(after)):
-        unit = "pp" if pm.re is _PP else "%"
-        measure = _money_measure(text[_sentence_of(spans, start)[0]:start])
+    if (pm := PERCENT.match(text, end)) or (pm := PP.match(text, end)):
+        unit_name = "pp" if pm.re is PP else "%"
+        measure = money_measure(text[sentence_of(spans, start)[0]:start])
         if re.search(r"\b(?:up|down|rose|grew|increased|fell)\s*$", before) \
                 and not measure.endswith("growth"):
             measure = (measure + " growth").strip()
-        add(start, end + pm.end(), kind="percent", value=value, unit=unit, measures=measure,
-            **common)
+        finish("percent", pm.end(), unit_name, measures=measure)
         return
-    if (pw := _POWER.match(after)) is not None:
+    if (pw := _POWER.match(text, end)) is not None:
         word = pw.group(1).lower()
         factor = 1e-3 if word.startswith("k") else (1e3 if word.startswith("g") else 1.0)
-        add(start, end + pw.end(), kind="power",
-            value=value * factor if value is not None else None, unit="MW", **common)
+        finish("power", pw.end(), "MW", factor)
         return
-    if (ms := _MASS.match(after)) is not None and not year_like:
-        add(start, end + ms.end(), kind="mass", value=value,
-            unit="t/yr" if ms.group("rate") else "t", measures=(ms.group("what") or "").lower(),
-            **common)
+    if (ms := _MASS.match(text, end)) is not None and not year_like:
+        finish("mass", ms.end(), "t", per="yr" if ms.group("rate") else None,
+               measures=(ms.group("what") or "").lower())
         return
-    if (tu := _TEU.match(after)) is not None:
+    if (tu := _TEU.match(text, end)) is not None:
         # A TEU figure always counts containers; name the measure even when no noun says so.
-        add(start, end + tu.end(), kind="containers", value=value, unit="TEU",
-            measures="containers handled", **common)
+        finish("containers", tu.end(), "TEU", measures="containers handled")
         return
-    if (fo := _FOLD.match(after)) is not None:
-        add(start, end + fo.end(), kind="multiplier", value=value, unit="x", **common)
+    if unit is not None and not (year_like and unit[1] in ("length", "mass")):
+        stop, kind, canon, factor = unit
+        sign = re.search(r"(?:^|[\s(])(?:-|−|minus )$", text[max(0, start - 7):start])
+        if kind == "temperature" and sign and value is not None:
+            start -= len(sign.group().lstrip(" ("))  # "-5 degrees", "minus 30 degrees"
+            value = -value
+        finish(kind, stop, canon, factor)
         return
-    if year_like or (is_word and qual is None and value == 1 and not m.group("scale")):
-        return  # years are periods; a lone "one" is rarely a figure
-    noun = _count_noun(text, end)
+    if (fo := _FOLD.match(text, end)) is not None and not year_like:
+        finish("multiplier", fo.end(), "x")  # "28-fold", "three times a day" (x/day)
+        return
+    if duration is not None and not year_like:
+        stop, unit_name, is_age = duration
+        named = _DURATION_MEASURE.search(text, sentence_of(spans, start)[0], start)
+        measure = "age" if is_age else (named.group(1).lower() if named else "")
+        finish("duration", stop, unit_name, measures=measure)
+        return
+    if value is not None and not year_like and (ag := _AGED.search(before)) is not None:
+        add(start - len(ag.group()), end, kind="duration", value=value, unit="year",
+            measures="age", **common)  # "aged 87"
+        return
+    if year_like:
+        return  # years are periods
+    # "one consultant", "1 ship" (a singular noun); never "one costs"
+    noun = singular_noun(text, end) if value == 1 and not scale_word else count_noun(text, end)
     if noun is None:
         return
     noun_end, head, phrase = noun
-    sent = _sentence_of(spans, start)
-    where = _anchor(text, spans, sent, phrase)
-    add(start, noun_end, kind="count", value=value, unit=head,
+    if previous is None and (pv := earlier_value(text, noun_end, scale, 1.0)) is not None:
+        noun_end, previous = pv
+    sent = sentence_of(spans, start)
+    where = anchor(text, spans, sent, phrase)
+    add(start, noun_end, kind="count", value=value, unit=head, high=high, previous=previous,
         measures=f"{phrase} {where}".strip(), **common)

@@ -26,10 +26,24 @@ FRACTIONS = {
     "a fourth": 0.25, "three-quarters": 0.75, "three-fourths": 0.75, "one-fifth": 0.2,
     "a fifth": 0.2, "one-tenth": 0.1, "a tenth": 0.1,
 }
-_WORDS = "|".join(sorted((w for w in WORD_NUMBERS if w not in ("a", "an")), key=len,
+# News writes the same fractions unhyphenated too: "two thirds of", "one quarter of".
+FRACTIONS.update({k.replace("-", " "): v for k, v in list(FRACTIONS.items()) if "-" in k})
+VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_WORDS = "|".join(sorted((w for w in WORD_NUMBERS if w not in ("a", "an", "hundred")), key=len,
                          reverse=True))
-# Digits with thousands separators (also malformed ones, flagged later), decimals, words.
-NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3,4}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_WORDS})\b)"
+_COMPOUND = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)})"  # "twenty-one"
+_VULGAR = "[" + "".join(VULGAR) + "]"
+NUMBER_WORDS_RE = f"{_COMPOUND}|{_WORDS}"  # number words, for a case-insensitive group
+# Digits with thousands separators (also malformed ones, flagged later; also "80, 000" as
+# tokenised text writes it), decimals, mixed and
+# simple fractions ("10 1/2", "1/4": small denominators only, so "9/11" and "24/7" stay out),
+# vulgar fractions, words.
+NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3,4}})+(?:\.\d+)?(?!\d)|\d{{1,3}}(?:, \d{{3}}(?![\d,.]))+"
+          rf"|\d+(?: [1-7]/[2348]\b|{_VULGAR})"
+          rf"|[1-7]/[2348](?![\d/])|\d+(?:\.\d+)?|{_VULGAR}"
+          rf"|(?i:{_COMPOUND})\b|(?i:{_WORDS})\b)")
 _MALFORMED_GROUPING = re.compile(r",\d{4}")
 
 
@@ -38,16 +52,35 @@ def parse_number(text: str) -> tuple[float | None, bool]:
     raw = text.strip().lower()
     if _MALFORMED_GROUPING.search(raw):
         return None, True
+    if raw.startswith(("half", "quarter", "a quarter", "three quarter")):  # "half a million"
+        return (0.5 if raw.startswith("half") else 0.75 if raw.startswith("three") else 0.25), False
     if raw in WORD_NUMBERS:
         return float(WORD_NUMBERS[raw]), False
+    if "-" in raw and all(p in WORD_NUMBERS for p in raw.split("-")):
+        tens, unit = raw.split("-")
+        return float(WORD_NUMBERS[tens] + WORD_NUMBERS[unit]), False
+    if raw[-1:] in VULGAR:
+        whole = raw[:-1].strip()
+        return (float(whole) if whole else 0.0) + VULGAR[raw[-1]], False
+    if "/" in raw:
+        whole, _, frac = raw.rpartition(" ")
+        top, bottom = frac.split("/")
+        return (float(whole) if whole else 0.0) + int(top) / int(bottom), False
     try:
-        return float(raw.replace(",", "")), False
+        return float(raw.replace(", ", "").replace(",", "")), False  # "80, 000" (tokenised)
     except ValueError:
         return None, False
 
 
+SCALES.update({"lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7,
+               "dozen": 12.0})
+
+
 def scale_of(word: str | None) -> float:
-    """Multiplier of a scale word; 1 when there is none."""
+    """Multiplier of a scale word or words ("hundred million" = 1e8); 1 when there is none."""
     if not word:
         return 1.0
-    return SCALES.get(word.strip().lower().rstrip("."), 1.0)
+    factor = 1.0
+    for part in word.strip().lower().lstrip("-").split():
+        factor *= SCALES.get(part.rstrip("."), 1.0)
+    return factor

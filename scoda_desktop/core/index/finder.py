@@ -17,11 +17,26 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from scoda_desktop.core.documents import Document, Entity, Hit, Metric, Removed, SearchResult
+from scoda_desktop.core.documents import (
+    Document,
+    Entity,
+    Hit,
+    Marks,
+    Metric,
+    Removed,
+    SearchResult,
+)
+
+if TYPE_CHECKING:
+    from whoosh.searching import Searcher
+
+    from scoda_desktop.core.index.engine import Engine
+    from scoda_desktop.core.index.facets import DocTable
+    from scoda_desktop.core.index.vocab import Vocab
 
 
 @dataclass
@@ -37,15 +52,15 @@ class DocFacts:
 class Finder:
     """Reads one opened Whoosh index; ``table_file`` caches the DocTable between runs."""
 
-    def __init__(self, searcher: Any, facts: DocFacts, table_file: Path) -> None:
+    def __init__(self, searcher: Searcher, facts: DocFacts, table_file: Path) -> None:
         self._searcher = searcher
         self.facts = facts
         self._table_file = table_file
-        self._table: Any = None
-        self._engine: Any = None
-        self._vocab: Any = None
+        self._table: DocTable | None = None
+        self._engine: Engine | None = None
+        self._vocab: Vocab | None = None
 
-    def table(self) -> Any:
+    def table(self) -> DocTable:
         if self._table is None:
             from scoda_desktop.core.index.facets import DocTable
 
@@ -67,7 +82,7 @@ class Finder:
     def save_table(self) -> None:
         self.table().save(self._table_file, self.facts.generation)
 
-    def engine(self) -> Any:
+    def engine(self) -> Engine:
         if self._engine is None:
             from scoda_desktop.core.index.engine import Engine
 
@@ -75,7 +90,7 @@ class Finder:
             self._engine = Engine(self._searcher, table.live, table.words)
         return self._engine
 
-    def vocab(self) -> Any:
+    def vocab(self) -> Vocab:
         if self._vocab is None:
             from scoda_desktop.core.index.vocab import Vocab
 
@@ -92,19 +107,20 @@ class Finder:
                filters: dict[str, str] | None = None, plain: bool = False,
                notes: Mapping[str, str] | None = None) -> SearchResult:
         """``notes`` (doc id -> the user's note) is what a ``note:`` query searches."""
-        from scoda_desktop.core.index.query import parse_query
+        from whoosh import query as wq
+
+        from scoda_desktop.core.index.query import filter_query, parse_query
 
         t0 = time.perf_counter()
         parsed = parse_query(text, self.vocab(), notes)
         q = parsed.query
         for fname, value in (filters or {}).items():
-            extra = parse_query(f'{fname}:"{str(value).replace(chr(34), " ")}"', self.vocab())
-            if not extra.empty:
-                from whoosh import query as wq
-
-                q = wq.And([q, extra.query]) if not parsed.empty else extra.query
+            node = filter_query(fname, str(value), self.vocab(), parsed.messages, notes)
+            if node is not None:
+                q = wq.And([q, node[0]]) if not parsed.empty else node[0]
                 parsed.empty = False
-                parsed.shown = " AND ".join(p for p in (parsed.shown, extra.shown) if p)
+                parsed.shown = " AND ".join(p for p in (parsed.shown, node[1]) if p)
+        marks = parsed.marks()
         table, engine = self.table(), self.engine()
         docnums = table.live_docnums() if parsed.empty else engine.docs(q)
         total = int(len(docnums))
@@ -118,20 +134,20 @@ class Finder:
         else:
             top, sc = engine.rank(q, docnums, limit)
             scores = dict(zip(top.tolist(), sc.tolist(), strict=True))
-        hits = self._hits(top, scores, parsed, plain)
+        hits = self._hits(top, scores, marks, plain)
         result = SearchResult(query=text, parsed=parsed.shown, total=total, took_ms=0.0,
                               hits=hits, error="; ".join(parsed.messages) or None,
-                              facets=table.facets(docnums))
+                              facets=table.facets(docnums), marks=marks)
         if total == 0 and not parsed.empty:
             result.suggestion = self._suggest(text)
         result.took_ms = (time.perf_counter() - t0) * 1000
         return result
 
-    def _hits(self, docnums: np.ndarray, scores: dict[int, float], parsed: Any,
+    def _hits(self, docnums: np.ndarray, scores: dict[int, float], marks: Marks,
               plain: bool) -> list[Hit]:
         from scoda_desktop.core.index.snippets import make_snippet, marker
 
-        terms = parsed.highlight
+        terms, loose = marks.all_terms(), set(marks.terms)
         s, table, docs = self._searcher, self.table(), self.facts.docs
         pattern = marker(terms) if len(docnums) else None
         hits = []
@@ -144,7 +160,7 @@ class Finder:
                 id=doc_id, path=paths[0], title=fields.get("title"), date=info.get("date"),
                 source=fields.get("source"), score=round(scores.get(docnum, 0.0), 4),
                 snippet=make_snippet(fields.get("body", ""), terms, plain=plain, pattern=pattern,
-                                     phrases=parsed.phrases, loose=parsed.loose),
+                                     phrases=marks.phrases, loose=loose),
                 duplicates=self.facts.other_paths(doc_id, paths[0]),
             ))
         return hits

@@ -20,6 +20,7 @@ from typing import Protocol
 
 from whoosh import query as wq
 
+from scoda_desktop.core.documents import Marks
 from scoda_desktop.core.index.analysis import CJK_RUN_RE, WORD_RE, cjk_terms, keyword, term_of
 from scoda_desktop.core.index.schema import DEFAULT_FIELDS, KEYWORD_FIELDS, TEXT_FIELDS
 
@@ -58,6 +59,10 @@ class Parsed:
     # whole phrase stands; ``loose`` terms (words, wildcards, fuzzy) are marked anywhere.
     phrases: list[tuple[str, ...]] = field(default_factory=list)
     loose: set[str] = field(default_factory=set)
+
+    def marks(self) -> Marks:
+        """What to mark in snippets and the reading view (expansions included)."""
+        return Marks(sorted(self.loose), list(self.phrases))
 
 
 @dataclass
@@ -439,6 +444,29 @@ def _and(parts: list[_Node]) -> _Node | None:
     if neg:
         q = wq.AndNot(q, neg[0].q if len(neg) == 1 else wq.Or([p.q for p in neg]))
     return _Node(q, shown)
+
+
+def filter_query(fname: str, value: str, vocab: Vocabulary | None = None,
+                 notes: list[str] | None = None,
+                 doc_notes: Mapping[str, str] | None = None) -> tuple[wq.Query, str] | None:
+    """A filter (``source`` = "PR Newswire", ``year`` = "2024", ``org`` = ...) as a query node
+    of its field built from the value itself, and how it is shown; None when the value holds
+    nothing to match (or the field is unknown).
+
+    Why not ``parse_query(f'{fname}:"{value}"')``: a value is data, not query syntax; quotes,
+    brackets or operators in it must never change the query. The node is the one a quoted
+    ``field:"value"`` would give, and a filter marks nothing.
+    """
+    fname = fname.lower()
+    if fname not in FIELDS:
+        if notes is not None:
+            notes.append(f"ignored the filter {fname} (no such field)")
+        return None
+    if fname in TEXT_FIELDS:  # quotes are no words (the terms are the same): echo cleanly
+        value = value.replace('"', " ")
+    parser = _Parser([], vocab, [], doc_notes)
+    node = parser.phrase_node(fname, value)
+    return None if node is None else (node.q, node.shown)
 
 
 def parse_query(text: str, vocab: Vocabulary | None = None,

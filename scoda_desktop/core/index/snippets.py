@@ -14,6 +14,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
+from scoda_desktop.core.documents import Marks
 from scoda_desktop.core.index.analysis import (
     WORD_RE,
     _term_cache,
@@ -108,6 +109,12 @@ def keep_phrases(text: str, spans: list[tuple[int, int, str]],
                     for k in range(i, i + n - 1)):
                 keep[i:i + n] = [True] * n
     return [span for span, kept in zip(spans, keep, strict=True) if kept]
+
+
+def mark_spans(text: str, marks: Marks) -> list[tuple[int, int, str]]:
+    """(start, end, term) of what a search's ``marks`` mark in ``text`` (the reading view)."""
+    return keep_phrases(text, match_spans(text, marks.all_terms()), marks.phrases,
+                        set(marks.terms))
 
 
 def _boundary_left(text: str, i: int) -> int:

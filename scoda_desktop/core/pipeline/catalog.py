@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import json
 import pickle
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from scoda_desktop.core.fileio import atomic_write
 
@@ -41,11 +42,20 @@ def metrics_entry(value: Any) -> list[dict[str, Any]]:
     return pickle.loads(value) if isinstance(value, bytes) else list(value)
 
 
+class FileRecord(NamedTuple):
+    """What the catalog knows of one file: enough to tell "unchanged" from a stat alone."""
+
+    size: int
+    mtime: float
+    sha256: str
+    doc_id: str
+
+
 @dataclass
 class Catalog:
     generation: int = -1
     # path -> (size, mtime, sha256, doc id)
-    files: dict[str, tuple[int, float, str, str]] = field(default_factory=dict)
+    files: dict[str, FileRecord] = field(default_factory=dict)
     # doc id -> facts (title, date, source, language, words, metrics count, paths); the
     # entities are in the "entities" side file (see add_doc)
     docs: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -143,6 +153,25 @@ class Catalog:
     def entities(self, doc_id: str) -> list[tuple[str, str]]:
         return list(self.side("entities").get(doc_id, ((), ()))[0])
 
+    def entity_pairs(self) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+        """(doc id, its (type, canonical) pairs) for every document in the catalog."""
+        for doc_id, (entities, _aliases) in self.side("entities").items():
+            if doc_id in self.docs:
+                yield doc_id, [(etype, canonical) for etype, canonical in entities]
+
+    def metric_items(self) -> Iterator[tuple[str, dict[str, Any], list[dict[str, Any]]]]:
+        """(doc id, its facts, its metrics as Metric JSON dicts) for every document that
+        has metrics."""
+        for doc_id in self.side("metrics"):
+            info = self.docs.get(doc_id)
+            if info is not None:
+                yield doc_id, info, self.metrics_of(doc_id)
+
+    def doc_of_path(self, path: str) -> str | None:
+        """The document id a file path was indexed as (any copy), or None."""
+        rec = self.files.get(path)
+        return rec.doc_id if rec is not None else None
+
     def group_of(self) -> dict[str, list[str]]:
         return {doc_id: group for group in self.groups for doc_id in group}
 
@@ -169,7 +198,9 @@ class Catalog:
             return None
         if data.get("generation") != meta.get("generation"):
             return None
-        return cls(data["generation"], data["files"], data["docs"], data["groups"], folder)
+        # FileRecord since 2025; older catalogs hold plain (size, mtime, sha256, id) tuples
+        files = {path: FileRecord(*rec) for path, rec in data["files"].items()}
+        return cls(data["generation"], files, data["docs"], data["groups"], folder)
 
     def save(self, folder: Path, generation: int, schema_version: int) -> None:
         """Write every part for ``generation``; meta.json last, so it marks a complete set."""

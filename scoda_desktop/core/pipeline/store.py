@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import contextlib
 import json
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from scoda_desktop.core.documents import Document, SearchResult
 from scoda_desktop.core.fileio import atomic_write
 from scoda_desktop.core.index.finder import DocFacts, Finder
 from scoda_desktop.core.index.schema import SCHEMA_VERSION, make_schema
 from scoda_desktop.core.pipeline.catalog import META, Catalog, read_meta
+
+if TYPE_CHECKING:
+    from whoosh.index import FileIndex
+    from whoosh.searching import Searcher
+
+    from scoda_desktop.core.index.vocab import Vocab
+    from scoda_desktop.core.index.writer import FastWriter
 
 WRITER_LIMIT_MB = 256
 # zlib level of the postings blocks (Whoosh's default: 3). Level 0 writes them as plain
@@ -45,12 +53,12 @@ class IndexStore:
 
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
-        self._ix: Any = None
-        self._searcher: Any = None
+        self._ix: FileIndex | None = None
+        self._searcher: Searcher | None = None
         self._catalog: Catalog | None = None
         self._finder: Finder | None = None
         self._problem: object = _UNCHECKED
-        self._writer: Any = None
+        self._writer: FastWriter | None = None
 
     # -- state ---------------------------------------------------------------------------
     def usable(self) -> bool:
@@ -132,14 +140,14 @@ class IndexStore:
         known = self._catalog.generation if self._catalog is not None else None
         return (meta or {}).get("generation") != known
 
-    def index(self) -> Any:
+    def index(self) -> FileIndex:
         if self._ix is None:
             from whoosh import index
 
             self._ix = index.open_dir(str(self.folder))
         return self._ix
 
-    def searcher(self) -> Any:
+    def searcher(self) -> Searcher:
         if self._searcher is None:
             self._searcher = self.index().searcher()
         return self._searcher
@@ -167,7 +175,7 @@ class IndexStore:
         index.create_in(str(folder), make_schema())
         return IndexStore(folder)
 
-    def writer(self) -> Any:
+    def writer(self) -> FastWriter:
         """The one writer; the caller adds everything, then ``commit()`` once (or cancel)."""
         from whoosh.codec.whoosh3 import W3Codec
 
@@ -189,7 +197,7 @@ class IndexStore:
             with contextlib.suppress(Exception):
                 writer.writelock.release()
 
-    def commit(self, writer: Any, catalog: Catalog) -> None:
+    def commit(self, writer: FastWriter, catalog: Catalog) -> None:
         """Commit the writer, then the catalog for the new generation."""
         writer.commit(mergetype=_merge_small_dropping_dead)
         self.reopen()
@@ -209,14 +217,57 @@ class IndexStore:
             self._finder = Finder(self.searcher(), facts, self.folder / TABLE)
         return self._finder
 
-    def search(self, text: str, **kwargs: Any) -> SearchResult:
-        return self.finder().search(text, **kwargs)
+    def search(self, text: str, *, limit: int | None = 20, sort: str = "relevance",
+               filters: dict[str, str] | None = None, plain: bool = False,
+               notes: Mapping[str, str] | None = None) -> SearchResult:
+        return self.finder().search(text, limit=limit, sort=sort, filters=filters,
+                                    plain=plain, notes=notes)
 
     def document(self, doc_id: str) -> Document | None:
         return self.finder().document(doc_id)
 
-    def vocab(self) -> Any:
+    def vocab(self) -> Vocab:
         return self.finder().vocab()
 
     def count(self) -> int:
         return len(self.catalog.docs) if self.catalog else 0
+
+    # -- the catalog's facts, for the corpus (empty when there is no catalog) ------------
+    def _cat(self) -> Catalog:
+        return self.catalog or Catalog()
+
+    def documents(self) -> Mapping[str, dict[str, Any]]:
+        """doc id -> its facts (title, date, source, language, words, paths, ...)."""
+        return self._cat().docs
+
+    def doc_facts(self, doc_id: str) -> dict[str, Any] | None:
+        """One document's facts with its (type, canonical) entity pairs, or None."""
+        cat = self._cat()
+        if doc_id not in cat.docs:
+            return None
+        return dict(cat.docs[doc_id], entities=cat.entities(doc_id))
+
+    def doc_of_path(self, path: str) -> str | None:
+        """The document a file path was indexed as, or None."""
+        return self._cat().doc_of_path(path)
+
+    def enrichment_pending(self) -> int:
+        """Documents searchable but still waiting for entities, metrics and MinHash."""
+        return len(self._cat().unenriched())
+
+    def file_count(self) -> int:
+        return len(self._cat().files)
+
+    def duplicate_groups(self) -> list[list[str]]:
+        """Near-duplicate groups of doc ids (each of two or more)."""
+        return self._cat().groups
+
+    def other_paths(self, doc_id: str, own: str | None = None) -> list[str]:
+        """Paths of the other copies of a document: identical files, then near-duplicates."""
+        return self._cat().other_paths(doc_id, own)
+
+    def entity_pairs(self) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+        return self._cat().entity_pairs()
+
+    def metric_items(self) -> Iterator[tuple[str, dict[str, Any], list[dict[str, Any]]]]:
+        return self._cat().metric_items()

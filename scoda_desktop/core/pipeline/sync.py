@@ -27,7 +27,7 @@ from typing import Any
 from scoda_desktop.core.documents import Progress, Skipped, SyncReport
 from scoda_desktop.core.ingest.reader import DEFAULT_MAX_BYTES as MAX_BYTES
 from scoda_desktop.core.ingest.reader import too_large
-from scoda_desktop.core.pipeline.catalog import Catalog
+from scoda_desktop.core.pipeline.catalog import Catalog, FileRecord
 from scoda_desktop.core.pipeline.prepare import Prepared, prepare_file, prepare_searchable
 from scoda_desktop.core.pipeline.store import IndexStore
 
@@ -136,7 +136,7 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
             continue
         sha = _sha256(path) if (rec or known_sha) else None
         if rec and sha == rec[2]:
-            catalog.files[path] = (st.st_size, st.st_mtime, rec[2], rec[3])
+            catalog.files[path] = FileRecord(st.st_size, st.st_mtime, rec.sha256, rec.doc_id)
             report.unchanged += 1
             dirty = True
             continue
@@ -229,7 +229,7 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
 
 
 def _link(catalog: Catalog, path: str, st: os.stat_result, sha: str, doc_id: str) -> None:
-    catalog.files[path] = (st.st_size, st.st_mtime, sha, doc_id)
+    catalog.files[path] = FileRecord(st.st_size, st.st_mtime, sha, doc_id)
     paths = catalog.docs[doc_id].setdefault("paths", [])
     if path not in paths:
         paths.append(path)

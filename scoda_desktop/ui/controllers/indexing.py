@@ -10,7 +10,7 @@ the metric ledger) are read once in the worker and handed out with ``info_ready`
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,8 +18,11 @@ from scoda_desktop.core.documents import Progress, Skipped, SyncReport
 from scoda_desktop.ui.widgets.status import StatusPanel, filling_text
 from scoda_desktop.ui.workers import Task, TaskRunner
 
+if TYPE_CHECKING:
+    from scoda_desktop.core.corpus import Corpus
 
-def corpus_info(corpus: Any) -> dict[str, Any]:
+
+def corpus_info(corpus: Corpus) -> dict[str, Any]:
     """Facts for the panels, read in one go on the worker thread."""
     pending = getattr(corpus, "enrichment_pending", None)
     return {"count": corpus.count(), "entity_counts": corpus.entity_counts(),
@@ -35,14 +38,14 @@ class IndexController(QObject):
     enrichment_finished = Signal(object)  # SyncReport of the second phase
     filling_changed = Signal(str)  # "" once entities and metrics are complete
 
-    def __init__(self, corpus: Any, runner: TaskRunner, status: StatusPanel,
+    def __init__(self, corpus: Corpus, runner: TaskRunner, status: StatusPanel,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.corpus = corpus
         self.runner = runner
         self.status = status
         self.info: dict[str, Any] = {"count": 0, "entity_counts": {}, "series": []}
-        self.last_report: Any = None
+        self.last_report: SyncReport | None = None
         self._task: Task | None = None
         self._enricher = TaskRunner(self)  # the second phase's own lane
         self._enrich_task: Task | None = None
@@ -116,7 +119,7 @@ class IndexController(QObject):
         if task is self._task:
             self.status.set_progress(progress)
 
-    def _on_task_result(self, task: Task, report: Any) -> None:
+    def _on_task_result(self, task: Task, report: SyncReport) -> None:
         if task is not self._task:
             return
         self._task = None
@@ -127,7 +130,7 @@ class IndexController(QObject):
             self._import_error = ""
         elif report.cancelled:
             self.status.hits.setText("Indexing cancelled: the index is as it was.")
-        elif getattr(report, "messages", None):
+        elif report.messages:
             self.status.hits.setText("; ".join(report.messages))
         elif self._report_skips and report.skipped:
             self.import_reported.emit(report)

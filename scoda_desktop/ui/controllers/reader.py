@@ -3,12 +3,12 @@ entity/metric panel, match navigation (F3), the provenance toggle and citations.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
-from scoda_desktop.core.documents import Document
+from scoda_desktop.core.documents import Document, Marks
 from scoda_desktop.ui.models.entities import EntityModel
 from scoda_desktop.ui.models.metrics import MetricModel
 from scoda_desktop.ui.preferences import Preferences
@@ -23,13 +23,17 @@ from scoda_desktop.ui.widgets.document_view import ReaderPanel
 from scoda_desktop.ui.widgets.inspector import InspectorPanel
 from scoda_desktop.ui.workers import Task, TaskRunner
 
+if TYPE_CHECKING:
+    from scoda_desktop.core.corpus import Corpus
 
-def load_document(corpus: Any, ref: str, query: str) -> tuple[Document | None, list]:
-    """Worker side: the document and where the query matches in it."""
+
+def load_document(corpus: Corpus, ref: str, marks: Marks
+                  ) -> tuple[Document | None, list[tuple[int, int]]]:
+    """Worker side: the document and where the current search's marks fall in it."""
     doc = corpus.document(ref)
     if doc is None:
         return None, []
-    return doc, corpus.match_spans(doc.text, query)
+    return doc, corpus.match_spans(doc.text, marks)
 
 
 class ReaderController(QObject):
@@ -37,7 +41,7 @@ class ReaderController(QObject):
     entity_filter_requested = Signal(str, str)  # facet field, value
     message = Signal(str)
 
-    def __init__(self, corpus: Any, runner: TaskRunner, reader: ReaderPanel,
+    def __init__(self, corpus: Corpus, runner: TaskRunner, reader: ReaderPanel,
                  inspector: InspectorPanel, entity_model: EntityModel, metric_model: MetricModel,
                  prefs: Preferences, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,13 +53,14 @@ class ReaderController(QObject):
         self.metric_model = metric_model
         self.prefs = prefs
         self.doc: Document | None = None
-        self.query = ""
+        self.marks = Marks()  # what the current search matched: marked in the document
         self.matches: list[tuple[int, int]] = []
         self.current_match = -1
         self.focus: list[tuple[int, int]] = []  # marked mentions of a clicked entity
         self.current: tuple[int, int] | None = None  # the match/metric jumped to
         self.entity_counts: dict[tuple[str, str], int] | None = None
         self._task: Task | None = None
+        self._task_marks = self.marks  # the marks the loading document was matched with
         self._at: tuple[int, int] | None = None  # open at this match (a concordance line)
         self.reader.set_enabled_layers(prefs.layers)
         self.reader.show_removed.setChecked(prefs.show_removed)
@@ -73,24 +78,23 @@ class ReaderController(QObject):
         self.inspector.metric_table.activated.connect(self._on_metric_table_clicked)
 
     # -- actions ---------------------------------------------------------------------------
-    def open(self, ref: str, query: str | None = None,
-             at: tuple[int, int] | None = None) -> Task:
-        """Load ``ref``; ``at`` (start, end) scrolls to and selects that match instead of
-        the first one."""
-        if query is not None:
-            self.query = query
+    def open(self, ref: str, at: tuple[int, int] | None = None) -> Task:
+        """Load ``ref`` in the worker and show it with the current search's marks; ``at``
+        (start, end) scrolls to and selects that match instead of the first one."""
+        self._task_marks = self.marks
         self._at = at
-        self._task = self.runner.submit(load_document, self.corpus, ref, self.query,
+        self._task = self.runner.submit(load_document, self.corpus, ref, self.marks,
                                         slot="document", on_result=self._on_task_result)
         return self._task
 
-    def set_query(self, query: str) -> None:
-        """The search changed: re-mark the open document for the new query."""
-        if query == self.query:
+    def set_marks(self, marks: Marks) -> None:
+        """The search changed: re-mark the open document with the new result's marks (the
+        index expanded them already: no query is parsed here, on the UI thread)."""
+        if marks == self.marks:
             return
-        self.query = query
+        self.marks = marks
         if self.doc is not None:
-            self.matches = self.corpus.match_spans(self.doc.text, query)
+            self.matches = self.corpus.match_spans(self.doc.text, marks)
             self.focus, self.current, self.current_match = [], None, -1
             self.render()
 
@@ -190,6 +194,8 @@ class ReaderController(QObject):
         if doc is None:
             self.message.emit("That document is no longer in the index.")
             return
+        if self._task_marks != self.marks:  # a search answered while the document loaded
+            matches = self.corpus.match_spans(doc.text, self.marks)
         self.show(doc, matches)
 
     def _on_reader_layer_toggled(self, _layer: str, _on: bool) -> None:

@@ -5,7 +5,7 @@ A newer request replaces the older one in the ``search`` slot, so a stale answer
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Signal
 
@@ -17,6 +17,9 @@ from scoda_desktop.ui.widgets.search_bar import SearchBar
 from scoda_desktop.ui.widgets.status import StatusPanel, filling_text
 from scoda_desktop.ui.workers import Task, TaskRunner
 
+if TYPE_CHECKING:
+    from scoda_desktop.core.corpus import Corpus
+
 RESULT_LIMIT = 500
 
 
@@ -26,7 +29,7 @@ class SearchController(QObject):
     exported = Signal(int, str)  # hits written, path
     failed = Signal(str)
 
-    def __init__(self, corpus: Any, runner: TaskRunner, bar: SearchBar, model: ResultModel,
+    def __init__(self, corpus: Corpus, runner: TaskRunner, bar: SearchBar, model: ResultModel,
                  view: ResultsView, status: StatusPanel, prefs: Preferences,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
