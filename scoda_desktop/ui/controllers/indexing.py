@@ -1,7 +1,7 @@
 """Indexing: sync in the worker lane with progress and Cancel; imports; corpus facts.
 
-After each sync the corpus facts the other panels need (document count, entity counts,
-the metric ledger) are read once in the worker and handed out with ``info_ready``.
+After each sync the corpus facts the other panels need (document count, entity counts)
+are read once in the worker and handed out with ``info_ready``.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 
 def corpus_info(corpus: Corpus) -> dict[str, Any]:
     """Facts for the panels, read in one go on the worker thread."""
-    return {"count": corpus.count(), "entity_counts": corpus.entity_counts(),
-            "series": corpus.series()}
+    # The ledger is not read here: it follows the search (``ChartController``).
+    return {"count": corpus.count(), "entity_counts": corpus.entity_counts()}
 
 
 class IndexController(QObject):
@@ -37,7 +37,7 @@ class IndexController(QObject):
         self.corpus = corpus
         self.runner = runner
         self.status = status
-        self.info: dict[str, Any] = {"count": 0, "entity_counts": {}, "series": []}
+        self.info: dict[str, Any] = {"count": 0, "entity_counts": {}}
         self.last_report: SyncReport | None = None
         self._task: Task | None = None
         self._report_skips = False
