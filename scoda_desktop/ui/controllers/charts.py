@@ -70,6 +70,10 @@ class ChartController(QObject):
             on_result=self._on_task_result, on_failed=self._on_task_failed)
         return self._task
 
+    def is_pending(self) -> bool:
+        """A ledger was asked for and has not been shown yet."""
+        return self._task is not None
+
     def forget(self) -> None:
         """The index changed (a sync, an enrichment): the next result asks again."""
         self._asked = None
