@@ -74,13 +74,14 @@ class LedgerSource:
                ) -> list[LedgerSeries]:
         """The series of ``doc_ids`` (None: every document), most points first."""
         self._load(store)
-        if doc_ids is None:
+        chosen = None if doc_ids is None else \
+            [d for d in dict.fromkeys(doc_ids) if d in self._items]
+        if chosen is None or len(chosen) == len(self._items):  # every document with figures
             if self._whole is None:
                 self._whole = self._convert(
                     build_series(it for items in self._items.values() for it in items))
             return self._whole
-        chosen = (self._items.get(d) for d in dict.fromkeys(doc_ids))
-        return self._convert(build_series(it for items in chosen if items for it in items))
+        return self._convert(build_series(it for d in chosen for it in self._items[d]))
 
     def _convert(self, series: list[Any]) -> list[LedgerSeries]:
         return [ledger_series(s, self._sources) for s in series]
