@@ -123,6 +123,9 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     metrics: list[Metric] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)  # paths of the other copies in its group
+    # Why a readable file still gave no body ("no article text found"): it is indexed by its
+    # title and the import reports it, rather than silently holding an empty document.
+    warning: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The ``clean --json`` / ``show --json`` object."""
@@ -141,6 +144,7 @@ class Document:
             "entities": [e.to_json() for e in self.entities],
             "metrics": [m.to_json() for m in self.metrics],
             "duplicates": list(self.duplicates),
+            "warning": self.warning,
         }
 
 

@@ -61,40 +61,46 @@ def _markdown_to_text(raw: str) -> tuple[str, str | None]:
     return "\n".join(out), title
 
 
+NO_TEXT = "no article text found"
+
+
+def _document(raw: str, path: str, **fields) -> Document:
+    sha = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    return Document(id=document_id(sha), path=path, sha256=sha, raw=raw, **fields)
+
+
+def _clean_html(raw: str, path: str) -> Document:
+    """A web page: the article extractor and our own reading combined (see ``page.py``)."""
+    from scoda_desktop.core.ingest.page import read_page
+
+    parts = read_page(raw)
+    body_text = "\n\n".join(parts.paragraphs)
+    return _document(
+        raw, path, text=body_text, removed=parts.removed, title=parts.title, date=parts.date,
+        date_text=parts.date_text, source=parts.source, author=parts.author,
+        language=guess_language(body_text or parts.page_text), words=word_count(body_text),
+        warning=None if body_text.strip() else NO_TEXT,
+    )
+
+
 def _clean(raw: str, path: str, html: bool) -> Document:
     """The cleaner proper (may raise on a bug; ``clean_text`` guards it)."""
     raw = normalize_text(raw)
-    known_title = known_date = known_author = known_source = None
-    date_text = None
-    text = raw
     if html:
-        from scoda_desktop.core.ingest.html import html_to_lines
-
-        text, hmeta = html_to_lines(raw)
-        text = normalize_text(text)
-        known_title, known_author, known_source = hmeta.title, hmeta.author, hmeta.source
-        known_date, date_text = hmeta.date, hmeta.date_text
-    elif path.lower().endswith(".md"):
+        return _clean_html(raw, path)
+    known_title = None
+    text = raw
+    if path.lower().endswith(".md"):
         text, known_title = _markdown_to_text(raw)
     cleaned: Cleaned = split_page(text)
     paragraphs = [" ".join(ln.text.split()) for ln in cleaned.body]
     first = paragraphs[0] if paragraphs else ""
     meta = read_meta(cleaned.header, first, known_title, cleaned.trailer)
     body_text = "\n\n".join(paragraphs)
-    sha = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
-    return Document(
-        id=document_id(sha),
-        path=path,
-        sha256=sha,
-        raw=raw,
-        text=body_text,
-        removed=removed_lines(cleaned, meta.line_reasons),
-        title=meta.title,
-        date=known_date or meta.date,
-        date_text=date_text if known_date else meta.date_text,
-        source=known_source or meta.source,
-        author=known_author or meta.author,
-        language=guess_language(body_text or text),
+    return _document(
+        raw, path, text=body_text, removed=removed_lines(cleaned, meta.line_reasons),
+        title=meta.title, date=meta.date, date_text=meta.date_text, source=meta.source,
+        author=meta.author, language=guess_language(body_text or text),
         words=word_count(body_text),
     )
 

@@ -41,6 +41,7 @@ class Prepared:
     metrics: bytes
     signature: array[int]
     words: dict[str, str] = field(default_factory=dict)  # folded word -> term (vocabulary)
+    warning: str | None = None  # indexed, but the import reports it ("no article text found")
 
 
 def _plain(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
@@ -128,7 +129,7 @@ def prepare_document(doc: Document, *, extract_entities: bool = True) -> Prepare
     return Prepared(
         id=doc.id, path=doc.path, sha256=doc.sha256, size=doc.size, mtime=doc.mtime,
         fields=fields_, info=info, metrics=pickle.dumps(metrics, 5),
-        signature=array("I", minhash_signature(doc.text)), words=words,
+        signature=array("I", minhash_signature(doc.text)), words=words, warning=doc.warning,
     )
 
 

@@ -165,6 +165,8 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
                 report.added -= 1
             yield Progress(done, len(todo), item.path, "reading")
             continue
+        if item.warning:  # indexed (by its title) but worth telling: "no article text found"
+            report.messages.append(f"{item.path}: {item.warning}")
         if item.id in catalog.docs or item.id in new_docs:
             _link(catalog, item.path, found[item.path], item.sha256, item.id)
         else:
