@@ -23,6 +23,8 @@ from typing import Any, TextIO
 from scoda_desktop.core.documents import (
     Document,
     Entity,
+    Ledger,
+    LedgerSeries,
     Marks,
     Metric,
     Progress,
@@ -86,6 +88,7 @@ class Corpus:
         # while its searches go on (``enrich``); stores it replaced, closed at the next sync.
         self._writing = threading.Lock()
         self._retired: list[IndexStore] = []
+        self._ledger: Any = None  # pipeline.ledger.LedgerSource, made at the first ledger
 
     data_dir: Path
 
@@ -525,13 +528,33 @@ class Corpus:
                 counts[pair] = counts.get(pair, 0) + 1
         return counts
 
-    def series(self) -> list[Any]:
-        """The metric ledger: ``extract.Series`` objects over the whole corpus."""
-        from scoda_desktop.core.extract import build_series
+    def series(self) -> list[LedgerSeries]:
+        """The metric ledger of the whole corpus, most points first."""
+        return self.ledger().series
 
-        items = [(doc_id, info.get("title"), info.get("date"), Metric(**m))
-                 for doc_id, info, metrics in self._store.metric_items() for m in metrics]
-        return build_series(items)
+    def ledger(self, query: str = "", filters: dict[str, str] | None = None) -> Ledger:
+        """The metric ledger of what a search finds: the series of every document ``query``
+        and ``filters`` match (not only a page of hits); an empty query and no filters give
+        the whole corpus. Bad query text gives its explanation in ``error``, never raises."""
+        ledger = Ledger(query=query or "", filters=dict(filters or {}))
+        if self._ledger is None:  # imported here: extraction is not loaded to search
+            from scoda_desktop.core.pipeline.ledger import LedgerSource
+
+            self._ledger = LedgerSource()  # chartable figures, read once per catalog
+        if not self._store.usable():
+            ledger.error = "the index is not built yet: run a sync first"
+            return ledger
+        if not (query or "").strip() and not filters:
+            ledger.documents = self.count()
+            ledger.series = self._ledger.series(self._store)
+            return ledger
+        query = _SURROGATES.sub("\ufffd", query or "")
+        filters = {k: _SURROGATES.sub("\ufffd", str(v)) for k, v in (filters or {}).items()}
+        ids, ledger.error = self._store.doc_ids(query, filters=filters or None,
+                                                notes=self.notes())
+        ledger.documents = len(ids)
+        ledger.series = self._ledger.series(self._store, ids)
+        return ledger
 
     def stats(self) -> dict[str, Any]:
         """documents, words, sources, date range, top entities, series (as JSON data)."""

@@ -267,6 +267,69 @@ class SkippedRecords:
         return {"path": self.path, "reason": self.reason, "count": self.count}
 
 
+@dataclass(slots=True)
+class LedgerPoint:
+    """One figure of a ledger series and where it comes from: what the chart plots and the
+    table lists (``start``/``end`` index the document's clean text, to open it there)."""
+
+    date: str  # the document's date, YYYY-MM-DD
+    value: float
+    doc: str  # document id
+    title: str | None
+    text: str  # the figure as written: "32 freight train routes"
+    sentence: str = ""
+    qualifier: str | None = None  # "over", "about", "range", ...
+    high: float | None = None  # the upper end of a range
+    previous: float | None = None  # "up from X"
+    subject: str = ""
+    period: str | None = None
+    source: str | None = None  # the publication
+    start: int = 0
+    end: int = 0
+    conflict: bool = False  # part of a conflict or a fall within its series
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class LedgerSeries:
+    """One measure of one subject over time: points in date order, and the conflicts
+    (``{"type": "conflict"|"reversal", "date", "docs", "values", "message"}``) found
+    among them. Plain data: the window draws it without knowing how it was grouped."""
+
+    measure: str
+    unit: str
+    label: str  # "freight train routes — SCODA (routes)": names the subject too
+    subject: str = ""
+    period: str = "point"  # "point" or "span" (totals over several years)
+    points: list[LedgerPoint] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"measure": self.measure, "unit": self.unit, "subject": self.subject,
+                "period": self.period, "label": self.label,
+                "points": [p.to_json() for p in self.points],
+                "conflicts": [dict(c) for c in self.conflicts]}
+
+
+@dataclass(slots=True)
+class Ledger:
+    """The metric ledger of what the user is looking at: the series of the documents a
+    query and filters match (an empty query: the whole corpus), most points first."""
+
+    query: str = ""
+    filters: dict[str, str] = field(default_factory=dict)
+    documents: int = 0  # documents the query matched
+    series: list[LedgerSeries] = field(default_factory=list)
+    error: str | None = None  # the query's explanation, as SearchResult.error
+
+    def to_json(self) -> dict[str, Any]:
+        return {"query": self.query, "filters": dict(self.filters),
+                "documents": self.documents, "error": self.error,
+                "series": [s.to_json() for s in self.series]}
+
+
 @dataclass
 class SyncReport:
     added: int = 0

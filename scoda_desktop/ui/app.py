@@ -42,8 +42,8 @@ def process_age() -> float:
 class Startup(QObject):
     """Sync -> search -> open, each step waiting for the previous answer; then ``done``.
 
-    ``done`` comes once the corpus facts (ledger, entity counts), the search and the
-    document (if any) have all been shown.
+    ``done`` comes once the corpus facts (entity counts), the search, its metric ledger and
+    the document (if any) have all been shown.
     """
 
     done = Signal()
@@ -53,11 +53,12 @@ class Startup(QObject):
         self.window = window
         self.query = query
         self.open_ref = open_ref
-        self._waiting = {"info", "results"}
+        self._waiting = {"info", "results", "ledger"}
         self._finished = False
         window.indexing.sync_finished.connect(self._on_sync_finished)
         window.indexing.sync_failed.connect(self._on_failed)
         window.indexing.info_ready.connect(self._on_info_ready)
+        window.chart_control.ledger_shown.connect(self._on_ledger_shown)
 
     def start(self) -> None:
         if self.query is not None:
@@ -92,6 +93,9 @@ class Startup(QObject):
 
     def _on_info_ready(self, _info: Any) -> None:
         self._step_done("info")
+
+    def _on_ledger_shown(self, _ledger: Any) -> None:
+        self._step_done("ledger")
 
     def _on_failed(self, _message: str) -> None:
         self._finished = True

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from statistics import median
 
-from scoda_desktop.core.documents import ENTITY_TYPES, Hit
+from scoda_desktop.core.documents import ENTITY_TYPES, Hit, LedgerPoint, LedgerSeries
 
 ENTITY_FACETS = tuple(t.lower() for t in ENTITY_TYPES)
 
@@ -28,78 +28,100 @@ def timestamp(iso: str) -> float:
     return day.replace(tzinfo=UTC).timestamp()
 
 
-def series_json(series: Any) -> dict[str, Any]:
-    return series.to_json() if hasattr(series, "to_json") else dict(series)
+# Legibility limits of the ledger chart (what a reader can take in, not what Qt can draw):
+# a value label per point reads for a few dozen points; a circle per point for a few hundred;
+# past that the circles are a wall, and the chart draws the spread per date (or per month
+# when there are many dates) as a median line in a min-max band. The table beside the chart
+# lists every figure with its source either way.
+MAX_LABELS = 40
+MAX_SYMBOLS = 400
+MAX_DATES = 120  # past this many distinct dates, the spread is drawn per month
 
 
 @dataclass
 class LedgerData:
+    """What the ledger chart draws for one series (every array in date order)."""
+
     measure: str = ""
     unit: str = ""
-    x: list[float] = field(default_factory=list)
+    label: str = ""
+    x: list[float] = field(default_factory=list)  # one per point
     y: list[float] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
-    points: list[dict[str, Any]] = field(default_factory=list)
+    points: list[LedgerPoint] = field(default_factory=list)
     conflict_rows: list[int] = field(default_factory=list)  # indexes into points
     conflicts: list[str] = field(default_factory=list)  # messages
+    # the spread, for a crowded series: per date (or month) bin, its median, min and max
+    bin_x: list[float] = field(default_factory=list)
+    bin_median: list[float] = field(default_factory=list)
+    bin_low: list[float] = field(default_factory=list)
+    bin_high: list[float] = field(default_factory=list)
+    by_month: bool = False
 
     @property
     def show_labels(self) -> bool:
-        """A value label on every point reads well for a few dozen points; beyond that
-        they pile up (and cost a graphics item each): hovering still tells each one."""
         return len(self.x) <= MAX_LABELS
 
+    @property
+    def show_symbols(self) -> bool:
+        return len(self.x) <= MAX_SYMBOLS
+
     def summary(self, shown: int = 2) -> str:
-        """One line under the chart: how many figures, and the first conflicts."""
-        text = f"{len(self.x)} figures for “{self.measure}”."
+        """One line under the chart: how many figures, how they are drawn, the conflicts."""
+        text = f"{len(self.x):,} figures for “{self.measure}”."
+        if not self.show_symbols:
+            text += (f" Line: the median per {'month' if self.by_month else 'date'}; band: "
+                     "lowest to highest. Every figure is in the table.")
         if self.conflicts:
             text += " ⚠ " + "; ".join(self.conflicts[:shown])
             if len(self.conflicts) > shown:
-                text += f"; and {len(self.conflicts) - shown} more conflicting figures"
+                text += f"; and {len(self.conflicts) - shown:,} more conflicting figures"
         return text
 
 
-MAX_LABELS = 40
+def measure_name(series: LedgerSeries) -> str:
+    """The entry in the measure list: the series' label (its subject too, so two plants'
+    capacities are two entries) and how many figures it has."""
+    conflicts = sum(p.conflict for p in series.points)
+    text = f"{series.label} · {len(series.points):,} figures"
+    return text + (f", {conflicts:,} conflicting" if conflicts else "")
 
 
-def measure_name(series: Any) -> str:
-    """The name in the measure list; a Series' label names its subject too ("capacity —
-    Zhanatas (MW)"), so two plants' capacities are two entries, not one name twice."""
-    data = series_json(series)
-    if data.get("label"):
-        return data["label"]
-    return f"{data['measure']} ({data['unit']})" if data.get("unit") and \
-        data["unit"] not in data["measure"] else data["measure"]
+def _month(iso: str) -> float:
+    return timestamp(iso[:7] + "-01")
 
 
-def ledger_data(series: Any) -> LedgerData:
-    """One measure's points in date order, labelled, with the conflicting points marked."""
-    data = series_json(series)
-    points = [p for p in data.get("points", []) if p.get("date")]
-    points.sort(key=lambda p: (p["date"], p.get("doc", "")))
-    out = LedgerData(data.get("measure", ""), data.get("unit", ""))
-    for p in points:
-        out.x.append(timestamp(p["date"]))
-        out.y.append(float(p["value"]))
-        out.labels.append(f"{float(p['value']):g}")
-        out.points.append(p)
-    at: dict[tuple[Any, float], list[int]] = {}  # (doc, value) -> point indexes
+def ledger_data(series: LedgerSeries) -> LedgerData:
+    """One series' points in date order, with the conflicting ones marked and, past
+    ``MAX_SYMBOLS``, the spread per date or month the chart draws instead of circles."""
+    points = sorted((p for p in series.points if p.date), key=lambda p: (p.date, p.doc))
+    out = LedgerData(series.measure, series.unit, series.label)
+    out.conflicts = [c.get("message", "") for c in series.conflicts]
     for i, p in enumerate(points):
-        at.setdefault((p.get("doc"), float(p["value"])), []).append(i)
-    flagged: set[int] = set()
-    for c in data.get("conflicts", []):
-        out.conflicts.append(c.get("message", ""))
-        for doc, value in zip(c.get("docs", []), c.get("values", []), strict=False):
-            flagged.update(at.get((doc, float(value)), ()))
-    out.conflict_rows = sorted(flagged)
+        out.x.append(timestamp(p.date))
+        out.y.append(float(p.value))
+        out.labels.append(f"{float(p.value):g}")
+        out.points.append(p)
+        if p.conflict:
+            out.conflict_rows.append(i)
+    if not out.show_symbols:
+        out.by_month = len(set(out.x)) > MAX_DATES
+        bins: dict[float, list[float]] = {}
+        for p, x, y in zip(points, out.x, out.y, strict=True):
+            bins.setdefault(_month(p.date) if out.by_month else x, []).append(y)
+        for x in sorted(bins):
+            values = sorted(bins[x])
+            out.bin_x.append(x)
+            out.bin_median.append(median(values))
+            out.bin_low.append(values[0])
+            out.bin_high.append(values[-1])
     return out
 
 
-def point_tip(point: dict[str, Any]) -> str:
+def point_tip(point: LedgerPoint) -> str:
     """Hover text: the wording and the document."""
-    title = point.get("title") or point.get("doc", "")
-    wording = point.get("sentence") or point.get("text", "")
-    return f"{point.get('date', '')}: {point.get('text', '')}\n{title}\n\n{wording}"
+    title = point.title or point.doc
+    return f"{point.date}: {point.text}\n{title}\n\n{point.sentence or point.text}"
 
 
 def top_entities(facets: dict[str, dict[str, int]], n: int = 10

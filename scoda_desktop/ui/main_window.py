@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.reading = ReaderController(corpus, self.runner, self.reader, self.inspector,
                                         self.entity_model, self.metric_model, prefs, self)
         self.indexing = IndexController(corpus, self.runner, self.status, self)
-        self.chart_control = ChartController(self.charts, self)
+        self.chart_control = ChartController(corpus, self.runner, self.charts, self)
         self.workflow = WorkflowDocks(self)  # concordance, saved searches, collections
         self.docks.update(self.workflow.place())
         self._build_menus()
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         }
         self.resizeDocks([self.docks["results"], self.docks["inspector"]], [430, 400],
                          Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["charts"]], [260], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["charts"]], [300], Qt.Orientation.Vertical)
 
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         self.indexing.enrichment_finished.connect(self._on_indexing_sync_finished)
         self.indexing.filling_changed.connect(self._on_indexing_filling_changed)
         self.indexing.import_reported.connect(self._on_indexing_import_reported)
-        self.chart_control.open_requested.connect(self.open_document)
+        self.chart_control.open_requested.connect(self._on_chart_control_open_requested)
         self.chart_control.filter_requested.connect(self.search.filter_by)
         self.charts.export_requested.connect(self._on_export_chart)
         self.workflow.connect()
@@ -193,9 +193,10 @@ class MainWindow(QMainWindow):
             action.setToolTip(reason)
         self.setAcceptDrops(not reason)
 
-    def open_document(self, ref: str) -> None:
+    def open_document(self, ref: str, at: tuple[int, int] | None = None) -> None:
+        """Open ``ref`` in the reading view; ``at`` (start, end) shows that passage."""
         self.search.select(ref)
-        self.reading.open(ref)
+        self.reading.open(ref, at=at)
 
     def show_dock(self, name: str) -> None:
         """Show and raise a dock by its key (results, inspector, charts, concordance,
@@ -220,17 +221,20 @@ class MainWindow(QMainWindow):
 
     def _on_search_results_changed(self, result: SearchResult) -> None:
         self.reading.set_marks(result.marks)
-        self.chart_control.set_results(result)
+        self.chart_control.set_results(result, self.search_bar.filters())
+
+    def _on_chart_control_open_requested(self, doc_id: str, start: int, end: int) -> None:
+        self.open_document(doc_id, (start, end) if end > start else None)
 
     def _on_search_exported(self, count: int, path: str) -> None:
         self.statusBar().showMessage(f"Exported {count} hits to {path}", 6000)
 
     def _on_indexing_sync_finished(self, _report: SyncReport) -> None:
+        self.chart_control.forget()  # the figures may have changed: the ledger is asked again
         self.search.search(force=True)
 
     def _on_indexing_info_ready(self, info: dict) -> None:
         self.reading.set_entity_counts(info.get("entity_counts", {}))
-        self.chart_control.set_series(info.get("series", []))
 
     def _on_indexing_filling_changed(self, text: str) -> None:
         self.charts.set_filling(f"Metric ledger and entities {text}" if text else "")

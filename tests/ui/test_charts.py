@@ -16,23 +16,24 @@ def _day(iso: str) -> float:
     return datetime.strptime(iso[:10], "%Y-%m-%d").replace(tzinfo=UTC).timestamp()
 
 
-def _routes_index(window):
-    names = [window.charts.ledger.measure.itemText(i)
-             for i in range(window.charts.ledger.measure.count())]
+def _routes_index(qtbot, window):
+    qtbot.waitUntil(lambda: bool(window.chart_control.series), timeout=WAIT)  # follows search
+    names = [s.label for s in window.chart_control.series]
     return next(i for i, n in enumerate(names) if n.startswith("freight train routes"))
 
 
 def test_ledger_shows_the_chosen_measures_points_labelled_with_conflicts(qtbot, window):
     ledger = window.charts.ledger
+    routes = _routes_index(qtbot, window)
     assert ledger.measure.count() >= 2
-    ledger.measure.setCurrentIndex(_routes_index(window))
-    series = window.chart_control.series[_routes_index(window)]
+    ledger.measure.setCurrentIndex(routes)
+    series = window.chart_control.series[routes]
     xs, ys = ledger.scatter.getData()
-    assert sorted(ys) == sorted(p["value"] for p in series["points"])
+    assert sorted(ys) == sorted(p.value for p in series.points)
     assert list(xs) == sorted(xs)  # publication-date order
     shown = [t.toPlainText() for t in ledger.labels if t.isVisible()]
-    assert sorted(shown) == sorted(f"{p['value']:g}" for p in series["points"])
-    assert series["conflicts"]
+    assert sorted(shown) == sorted(f"{p.value:g}" for p in series.points)
+    assert series.conflicts
     assert len(ledger.conflict.getData()[0]) >= 1  # the falling figure is marked
     assert "fell from" in ledger.info.text()
 
@@ -40,13 +41,12 @@ def test_ledger_shows_the_chosen_measures_points_labelled_with_conflicts(qtbot, 
 def test_ledger_switching_measure_updates_the_same_plot_items(qtbot, window):
     ledger = window.charts.ledger
     scatter, line = ledger.scatter, ledger.line
-    other = 0 if _routes_index(window) != 0 else 1
+    other = 0 if _routes_index(qtbot, window) != 0 else 1
     ledger.measure.setCurrentIndex(other)
     series = window.chart_control.series[other]
     # expected from the series itself, not from the helper the widget draws with: every
     # dated point of the chosen measure, at its date, in date order
-    expected = sorted((_day(p["date"]), float(p["value"])) for p in series["points"]
-                      if p.get("date"))
+    expected = sorted((_day(p.date), p.value) for p in series.points if p.date)
     xs, ys = ledger.scatter.getData()
     assert expected and sorted(zip(list(xs), list(ys), strict=True)) == expected
     assert list(xs) == sorted(xs)
@@ -55,14 +55,15 @@ def test_ledger_switching_measure_updates_the_same_plot_items(qtbot, window):
 
 def test_ledger_point_hover_and_click_open_the_document(qtbot, window):
     ledger = window.charts.ledger
-    ledger.measure.setCurrentIndex(_routes_index(window))
+    ledger.measure.setCurrentIndex(_routes_index(qtbot, window))
     spot = ledger.scatter.points()[0]
     point = ledger.data.points[int(spot.data())]
     ledger.scatter.sigHovered.emit(ledger.scatter, [spot], None)
-    assert point["text"] in ledger.info.text()
+    assert point.text in ledger.info.text()
     with qtbot.waitSignal(window.reading.document_shown, timeout=WAIT,
-                          check_params_cb=lambda d: d.id == point["doc"]):
+                          check_params_cb=lambda d: d.id == point.doc):
         ledger.scatter.sigClicked.emit(ledger.scatter, [spot], None)
+    assert window.reading.current == (point.start, point.end)  # at that figure
 
 
 def test_a_click_on_an_entity_bar_filters_the_search(qtbot, window):

@@ -8,7 +8,14 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from scoda_desktop.core.documents import Document, Entity, Hit, Removed
+from scoda_desktop.core.documents import (
+    Document,
+    Entity,
+    Hit,
+    LedgerPoint,
+    LedgerSeries,
+    Removed,
+)
 from scoda_desktop.ui.chart_data import docs_over_time, ledger_data, top_entities
 from scoda_desktop.ui.preferences import MAX_RECENT, Preferences
 from scoda_desktop.ui.render import (
@@ -84,29 +91,47 @@ def test_badge_and_citation():
                                      '2025-03-10T08:01:00Z. /x/c.warc.gz (record at byte 1411).')
 
 
-def test_ledger_data_marks_the_conflicting_points():
-    series = {"measure": "routes", "unit": "routes",
-              "points": [{"date": "2024-07-04", "value": 31, "doc": "a", "text": "31"},
-                         {"date": "2023-12-31", "value": 21, "doc": "b", "text": "21"}],
-              "conflicts": [{"docs": ["a", "b"], "values": [31, 21], "message": "m"}]}
+def _series(points, conflicts=(), measure="routes", unit="routes"):
+    return LedgerSeries(measure=measure, unit=unit, label=f"{measure} ({unit})",
+                        points=list(points), conflicts=list(conflicts))
+
+
+def _point(date, value, doc, conflict=False):
+    return LedgerPoint(date=date, value=float(value), doc=doc, title=None, text=f"{value}",
+                       conflict=conflict)
+
+
+def test_ledger_data_orders_by_date_and_keeps_the_conflict_marks():
+    series = _series([_point("2024-07-04", 31, "a", True), _point("2023-12-31", 21, "b", True),
+                      _point("2024-01-02", 25, "c")],
+                     [{"docs": ["a", "b"], "values": [31, 21], "message": "m"}])
     data = ledger_data(series)
-    assert data.y == [21.0, 31.0] and data.labels == ["21", "31"]
-    assert data.conflict_rows == [0, 1]
+    assert data.y == [21.0, 25.0, 31.0] and data.labels == ["21", "25", "31"]
+    assert [data.points[i].doc for i in data.conflict_rows] == ["b", "a"]
+    assert data.show_labels and data.show_symbols and data.bin_x == []
 
 
-def test_a_crowded_ledger_marks_its_conflicts_but_not_every_label():
-    points = [{"date": f"20{20 + i % 5}-0{1 + i % 9}-01", "value": i % 7, "doc": f"d{i}",
-               "text": str(i % 7)} for i in range(300)]
+def test_a_crowded_ledger_draws_the_spread_per_month_not_every_point():
+    points = [_point(f"20{20 + i % 5}-{1 + i % 12:02d}-{1 + i % 28:02d}", i % 7, f"d{i}",
+                     conflict=i < 100) for i in range(5000)]
     conflicts = [{"docs": [f"d{i}", f"d{i + 1}"], "values": [i % 7, (i + 1) % 7],
                   "message": f"conflict {i}"} for i in range(0, 100, 2)]
-    data = ledger_data({"measure": "mw", "unit": "MW", "points": points,
-                        "conflicts": conflicts})
-    flagged = {data.points[i]["doc"] for i in data.conflict_rows}
-    assert flagged == {f"d{i}" for i in range(100)}
-    assert not data.show_labels  # 300 labels would pile up: hover tells each point
-    assert data.summary().startswith("300 figures for “mw”. ⚠ conflict 0; conflict 2;")
+    data = ledger_data(_series(points, conflicts, "mw", "MW"))
+    assert not data.show_labels and not data.show_symbols  # no wall of labels or circles
+    months = {}
+    for p in points:
+        months.setdefault(p.date[:7], []).append(p.value)
+    assert data.by_month and len(data.bin_x) == len(months)
+    assert data.bin_low == [min(months[m]) for m in sorted(months)]
+    assert data.bin_high == [max(months[m]) for m in sorted(months)]
+    assert data.bin_median == [sorted(months[m])[len(months[m]) // 2] if len(months[m]) % 2
+                               else sum(sorted(months[m])[len(months[m]) // 2 - 1:
+                                                          len(months[m]) // 2 + 1]) / 2
+                               for m in sorted(months)]
+    assert {data.points[i].doc for i in data.conflict_rows} == {f"d{i}" for i in range(100)}
+    assert data.summary().startswith("5,000 figures for “mw”. Line: the median per month")
     assert data.summary().endswith("and 48 more conflicting figures")
-    few = ledger_data({"measure": "routes", "points": points[:3], "conflicts": []})
+    few = ledger_data(_series(points[:3]))
     assert few.show_labels and few.summary() == "3 figures for “routes”."
 
 

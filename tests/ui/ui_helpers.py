@@ -7,7 +7,7 @@ from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import Any
 
-from scoda_desktop.core.documents import Progress, SearchResult, SyncReport
+from scoda_desktop.core.documents import Ledger, Progress, SearchResult, SyncReport
 from scoda_desktop.ui.main_window import MainWindow
 
 WAIT = 30000  # ms; generous for a loaded CI machine, never slept
@@ -19,6 +19,19 @@ def search(qtbot: Any, window: MainWindow, text: str) -> SearchResult:
         window.search_bar.set_text(text)
         window.search_bar.edit.returnPressed.emit()
     return blocker.args[0]
+
+
+def search_ledger(qtbot: Any, window: MainWindow, text: str,
+                  filters: dict[str, str] | None = None) -> Ledger:
+    """Search for ``text`` (with ``filters``) and return the ledger the chart then shows
+    (the one already shown when it was of the same search)."""
+    control = window.chart_control
+    for field, value in (filters or {}).items():
+        window.search_bar.set_filter(field, value)
+    search(qtbot, window, text)
+    qtbot.waitUntil(lambda: not control.is_pending() and control.ledger.query == text.strip()
+                    and control.ledger.filters == (filters or {}), timeout=WAIT)
+    return control.ledger
 
 
 def open_first(qtbot: Any, window: MainWindow, text: str) -> Any:
@@ -71,8 +84,8 @@ class GatedCorpus:
     def entity_counts(self) -> dict:
         return {}
 
-    def series(self) -> list:
-        return []
+    def ledger(self, query: str = "", filters: dict | None = None) -> Ledger:
+        return Ledger(query=query, filters=dict(filters or {}))
 
     def add_sources(self, _paths: list) -> None:
         pass

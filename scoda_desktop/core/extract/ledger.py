@@ -200,7 +200,8 @@ def build_series(items: Iterable[Item]) -> list[Series]:
             points = [{"date": d, "value": float(m.value), "doc": doc,  # type: ignore[arg-type]
                        "title": title, "text": m.text, "qualifier": m.qualifier,
                        "high": m.high, "previous": m.previous, "subject": m.subject,
-                       "period": m.period, "sentence": m.sentence}
+                       "period": m.period, "sentence": m.sentence,
+                       "start": m.start, "end": m.end}
                       for doc, title, d, m in part]
             cumulative = all(m.kind in _CUMULATIVE_KINDS for *_, m in part)
             shown = next((m.subject for *_, m in part if subject_key(m.subject) == subject), "")

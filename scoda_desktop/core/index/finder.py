@@ -107,22 +107,10 @@ class Finder:
                filters: dict[str, str] | None = None, plain: bool = False,
                notes: Mapping[str, str] | None = None) -> SearchResult:
         """``notes`` (doc id -> the user's note) is what a ``note:`` query searches."""
-        from whoosh import query as wq
-
-        from scoda_desktop.core.index.query import filter_query, parse_query
-
         t0 = time.perf_counter()
-        parsed = parse_query(text, self.vocab(), notes)
-        q = parsed.query
-        for fname, value in (filters or {}).items():
-            node = filter_query(fname, str(value), self.vocab(), parsed.messages, notes)
-            if node is not None:
-                q = wq.And([q, node[0]]) if not parsed.empty else node[0]
-                parsed.empty = False
-                parsed.shown = " AND ".join(p for p in (parsed.shown, node[1]) if p)
+        parsed, q, docnums = self._match(text, filters, notes)
         marks = parsed.marks()
         table, engine = self.table(), self.engine()
-        docnums = table.live_docnums() if parsed.empty else engine.docs(q)
         total = int(len(docnums))
         scores: dict[int, float] = {}
         if parsed.empty or sort == "date":
@@ -142,6 +130,34 @@ class Finder:
             result.suggestion = self._suggest(text)
         result.took_ms = (time.perf_counter() - t0) * 1000
         return result
+
+    def _match(self, text: str, filters: dict[str, str] | None,
+               notes: Mapping[str, str] | None) -> tuple[Any, Any, np.ndarray]:
+        """(parsed query, Whoosh query with the filters, matching docnums)."""
+        from whoosh import query as wq
+
+        from scoda_desktop.core.index.query import filter_query, parse_query
+
+        parsed = parse_query(text, self.vocab(), notes)
+        q = parsed.query
+        for fname, value in (filters or {}).items():
+            node = filter_query(fname, str(value), self.vocab(), parsed.messages, notes)
+            if node is not None:
+                q = wq.And([q, node[0]]) if not parsed.empty else node[0]
+                parsed.empty = False
+                parsed.shown = " AND ".join(p for p in (parsed.shown, node[1]) if p)
+        docnums = self.table().live_docnums() if parsed.empty else self.engine().docs(q)
+        return parsed, q, docnums
+
+    def doc_ids(self, text: str, *, filters: dict[str, str] | None = None,
+                notes: Mapping[str, str] | None = None) -> tuple[list[str], str | None]:
+        """The ids of every document a query and filters match, with the query's message:
+        what a search finds, without ranking or snippets (the ledger of a result needs all
+        its documents, and building 10,000 hits would cost seconds)."""
+        parsed, _q, docnums = self._match(text, filters, notes)
+        table, stored = self.table(), self._searcher
+        ids = [table.ids[n] or stored.stored_fields(n).get("id") for n in docnums.tolist()]
+        return [i for i in ids if i], "; ".join(parsed.messages) or None
 
     def _hits(self, docnums: np.ndarray, scores: dict[int, float], marks: Marks,
               plain: bool) -> list[Hit]:

@@ -223,6 +223,11 @@ class IndexStore:
         return self.finder().search(text, limit=limit, sort=sort, filters=filters,
                                     plain=plain, notes=notes)
 
+    def doc_ids(self, text: str, *, filters: dict[str, str] | None = None,
+                notes: Mapping[str, str] | None = None) -> tuple[list[str], str | None]:
+        """Every document id a query matches (no ranking, no snippets), and its message."""
+        return self.finder().doc_ids(text, filters=filters, notes=notes)
+
     def document(self, doc_id: str) -> Document | None:
         return self.finder().document(doc_id)
 

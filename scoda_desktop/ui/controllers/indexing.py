@@ -4,8 +4,9 @@ Searchable first: the sync task stops after its first commit (the documents can 
 then the enrichment (entities, metrics, near-duplicates: ``Corpus.enrich``) runs on a lane
 of its own, so searches and reading go on meanwhile; its progress and Cancel use the same
 status widgets, and ``filling_changed`` tells the panels that need it that it is not done.
-After each phase the corpus facts the other panels need (document count, entity counts,
-the metric ledger) are read once in the worker and handed out with ``info_ready``.
+After each phase the corpus facts the other panels need (document count, entity counts)
+are read once in the worker and handed out with ``info_ready``; the metric ledger is not
+among them: it follows the search (``ChartController``).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def corpus_info(corpus: Corpus) -> dict[str, Any]:
     """Facts for the panels, read in one go on the worker thread."""
     pending = getattr(corpus, "enrichment_pending", None)
     return {"count": corpus.count(), "entity_counts": corpus.entity_counts(),
-            "series": corpus.series(), "enrichment_pending": pending() if pending else 0}
+            "enrichment_pending": pending() if pending else 0}
 
 
 class IndexController(QObject):
@@ -44,7 +45,7 @@ class IndexController(QObject):
         self.corpus = corpus
         self.runner = runner
         self.status = status
-        self.info: dict[str, Any] = {"count": 0, "entity_counts": {}, "series": []}
+        self.info: dict[str, Any] = {"count": 0, "entity_counts": {}}
         self.last_report: SyncReport | None = None
         self._task: Task | None = None
         self._enricher = TaskRunner(self)  # the second phase's own lane

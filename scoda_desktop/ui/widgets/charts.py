@@ -10,10 +10,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -21,24 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scoda_desktop.ui.chart_data import LedgerData, point_tip
 from scoda_desktop.ui.render import OKABE_ITO
-
-MONTH = 30 * 86400
-
-
-def themed_plot(parent: QWidget, **kwargs: Any) -> pg.PlotWidget:
-    """A plot that follows the system palette (light or dark), not pyqtgraph's black."""
-    plot = pg.PlotWidget(parent, **kwargs)
-    pal = parent.palette()
-    plot.setBackground(pal.color(QPalette.ColorRole.Base))
-    fg = pal.color(QPalette.ColorRole.Text)
-    for name in ("left", "bottom"):
-        axis = plot.getAxis(name)
-        axis.setPen(fg)
-        axis.setTextPen(fg)
-    plot.setMenuEnabled(False)
-    return plot
+from scoda_desktop.ui.widgets.ledger_chart import LedgerChart
+from scoda_desktop.ui.widgets.plots import MONTH, themed_plot
 
 
 def whole_numbers(axis: pg.AxisItem, top: float) -> None:
@@ -77,94 +59,6 @@ class ClickableBars(pg.BarGraphItem):
         if i >= 0:
             ev.accept()
             self.sigBarClicked.emit(i)
-
-
-class LedgerChart(QWidget):
-    doc_clicked = Signal(str)
-    measure_changed = Signal(int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.measure = QComboBox(self)
-        self.measure.setToolTip("The same measure across articles, by publication date")
-        self.measure.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.info = QLabel("Hover a point for its wording; click it to open the article.", self)
-        self.info.setWordWrap(True)
-        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.plot = themed_plot(self, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
-        self.plot.showGrid(x=True, y=True, alpha=0.2)
-        self.plot.setMenuEnabled(False)
-        self.line = self.plot.plot([], [], pen=pg.mkPen(OKABE_ITO["blue"], width=2))
-        self.scatter = pg.ScatterPlotItem(size=11, brush=pg.mkBrush(OKABE_ITO["blue"]),
-                                          pen=pg.mkPen("#ffffff"), hoverable=True,
-                                          hoverSize=15, tip=None)
-        self.conflict = pg.ScatterPlotItem(size=20, symbol="o", brush=None,
-                                           pen=pg.mkPen(OKABE_ITO["vermillion"], width=3))
-        self.plot.addItem(self.conflict)
-        self.plot.addItem(self.scatter)
-        self.labels: list[pg.TextItem] = []
-        self.data = LedgerData()
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Measure:", self))
-        top.addWidget(self.measure, 1)
-        self.legend = QLabel(f"<span style='color:{OKABE_ITO['vermillion']}'>◯</span> "
-                             "conflicting or falling figure", self)
-        top.addWidget(self.legend)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(2, 2, 2, 2)
-        box.addLayout(top)
-        box.addWidget(self.plot, 1)
-        box.addWidget(self.info)
-        self.scatter.sigClicked.connect(self._on_scatter_clicked)
-        self.scatter.sigHovered.connect(self._on_scatter_hovered)
-        self.measure.currentIndexChanged.connect(self.measure_changed)
-
-    def set_measures(self, names: list[str], current: int = 0) -> None:
-        self.measure.blockSignals(True)
-        self.measure.clear()
-        self.measure.addItems(names)
-        self.measure.setCurrentIndex(current if names else -1)
-        self.measure.blockSignals(False)
-        if not names:
-            self.set_data(LedgerData())
-            self.info.setText("No measure is reported by two or more articles yet.")
-
-    def set_data(self, data: LedgerData) -> None:
-        self.data = data
-        self.line.setData(data.x, data.y)
-        self.scatter.setData(x=data.x, y=data.y, data=list(range(len(data.x))))
-        self.conflict.setData(x=[data.x[i] for i in data.conflict_rows],
-                              y=[data.y[i] for i in data.conflict_rows])
-        labelled = len(data.x) if data.show_labels else 0
-        while len(self.labels) < labelled:
-            item = pg.TextItem(anchor=(0.5, 1.3), color=OKABE_ITO["black"])
-            self.plot.addItem(item)
-            self.labels.append(item)
-        for i, item in enumerate(self.labels):
-            if i < labelled:
-                item.setText(data.labels[i])
-                item.setColor(self.palette().color(QPalette.ColorRole.Text))
-                item.setPos(data.x[i], data.y[i])
-                item.show()
-            else:
-                item.hide()
-        self.plot.setLabel("left", data.unit or "value")
-        if data.x:
-            self.plot.enableAutoRange()
-            pad = max(MONTH, (max(data.x) - min(data.x)) * 0.08)
-            self.plot.setXRange(min(data.x) - pad, max(data.x) + pad)
-            hi = max(data.y)
-            self.plot.setYRange(min(0.0, min(data.y)), hi * 1.25 if hi > 0 else 1)
-        self.info.setText(data.summary())
-
-    def _on_scatter_clicked(self, _item: Any, points: Any, _ev: Any) -> None:
-        if len(points):
-            row = points[0].data()
-            self.doc_clicked.emit(self.data.points[int(row)]["doc"])
-
-    def _on_scatter_hovered(self, _item: Any, points: Any, _ev: Any) -> None:
-        if len(points):
-            self.info.setText(point_tip(self.data.points[int(points[0].data())]))
 
 
 class EntityBarsChart(QWidget):
