@@ -65,7 +65,9 @@ def test_search_works_while_entities_are_being_filled(qtbot, make_window, gated)
     assert window.search_bar.entity.itemText(0) == "Any entity"
     assert not window.inspector.filling.isVisibleTo(window)
     qtbot.waitUntil(lambda: bool(window.indexing.info.get("entity_counts")), timeout=WAIT)
-    assert window.chart_control.series  # the metric ledger arrived
+    # the metric ledger of the current search arrives once the figures are there (it follows
+    # the search, asked again after the second phase's commit)
+    qtbot.waitUntil(lambda: bool(window.chart_control.series), timeout=WAIT)
     assert not window.status.progress.isVisible()
 
 
