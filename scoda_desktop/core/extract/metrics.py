@@ -68,7 +68,7 @@ QUALIFIERS = (
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 FIGURE = re.compile(
     rf"(?<![\w.,$€£¥/'’])(?<!\w-)(?:(?P<qual>{_QUAL}) |(?P<between>between) )?"
-    rf"(?P<cur>{CUR_PRE_RE})?\s?"
+    rf"(?P<cur>{CUR_PRE_RE})?\s?(?P<sign>[-−](?=\d))?"
     rf"(?P<num>(?:half(?: a)?|(?:a )?quarter(?: of a)?|three quarters?(?: of a)?)(?= {BIG}\b)"
     rf"|{NUMBER}|(?<=\s)an?(?= {SCALE_RE}\b)|^an?(?= {SCALE_RE}\b))"
     # a range: "3-5", "3 to 5", and "between 3 and 5" (only after "between")
@@ -112,7 +112,7 @@ _WORD_START = re.compile(
 NUMBER_START = re.compile(_DIGIT_START.pattern + "|" + _WORD_START.pattern, re.IGNORECASE)
 # What may stand before the number: a qualifier, "between", a currency ("more than US$").
 _PREFIX = re.compile(rf"(?<![\w.,$€£¥/'’])(?<!\w-)(?:(?:{_QUAL}) |between )?(?:{CUR_PRE_RE})?"
-                     r"\s?\Z", re.IGNORECASE)
+                     r"\s?[-−]?\Z", re.IGNORECASE)
 # A duration that is itself the measure: "the transit time of 14 days", "a lease term of".
 _DURATION_MEASURE = re.compile(
     rf"\b([a-z]+ (?:time|period|term|duration))s?(?: of| is| was| will be| has been| takes"
@@ -218,11 +218,41 @@ def _fractions(text: str):
             yield m
 
 
+# What makes a number with nothing counted no quantity: a clock time ("2 pm", "10:30"), a
+# score or date part ("3-1", "9/11"), a list marker "(1)", a model or a clause number right
+# after a name ("Boeing 737", "Article 5"), "one" as a pronoun ("one of them").
+_CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.?m\b\.?|o'clock|GMT|UTC|BST|CET|EST|hrs\b)|[:/]\d",
+                          re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\n] )(?<!^)\b(?:[A-Z][\w]*\.?|#)\s?\Z")
+
+
+def _bare_number(text: str, m: re.Match[str], start: int, end: int, value: float | None,
+                 high: float | None, previous: float | None, common: dict, add) -> None:
+    """A number that counts nothing named ("There are two in my car", "32 is the quantity").
+
+    Kind "number": shown with the document's figures, never in a ledger series, so the
+    extraction is complete while the series stay clean.
+    """
+    if value is None or (high is not None and high <= value):
+        return  # a score "3-1"
+    num_text = m.group("num").lower()
+    if num_text in ("one", "a", "an") and m.group("qual") is None:
+        return
+    if _CLOCK_AFTER.match(text, end) or re.search(r"\d[:/]$", text[max(0, start - 2):start]):
+        return
+    if text[start - 1:start] == "(" and text[end:end + 1] == ")":
+        return
+    if m.group("qual") is None and _NAME_BEFORE.search(text, max(0, start - 30), start):
+        return
+    add(start, end, kind="number", value=value, unit="", high=high, previous=previous,
+        **common)
+
+
 def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> None:  # noqa: C901
     num_text = m.group("num")
     start, end = m.start(), m.end()
     if m.group("qual") is None and m.group("cur") is None and m.group("between") is None:
-        start = m.start("num")
+        start = m.start("sign") if m.group("sign") else m.start("num")
     before, after = text[max(0, start - 30):start], text[end:end + 80]
     if re.match(r"0\d", num_text):
         return  # "000" after a stray comma space: part of a number, not one
@@ -261,7 +291,7 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     value, malformed = parse_number(num_text)
     scale = scale_of(scale_word)
     if value is not None:
-        value *= scale
+        value *= -scale if m.group("sign") else scale  # "-15€", "$-99.99", "-0.5%"
     flags = ["malformed number"] if malformed else []
     qual = (m.group("qual") or "").lower() or None
     if m.group("plus"):
@@ -397,6 +427,7 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     # "one consultant", "1 ship" (a singular noun); never "one costs"
     noun = singular_noun(text, end) if value == 1 and not scale_word else count_noun(text, end)
     if noun is None:
+        _bare_number(text, m, start, end, value, high, previous, common, add)
         return
     noun_end, head, phrase = noun
     if previous is None and (pv := earlier_value(text, noun_end, scale, 1.0)) is not None:
