@@ -86,10 +86,13 @@ _RANGE_TAIL = re.compile(rf"\s?(?:-|–|to|and)\s?(?P<c>{CUR_PRE_RE})?\s?(?P<n>{
                          rf"(?:\s?(?P<s>{SCALE_RE})\b)?", re.IGNORECASE)
 
 
-def range_end(text: str, end: int, same) -> tuple[int, float] | None:
-    """(end, upper value) of "... to 7%", "... - 50 mg" when the unit is repeated."""
+def range_end(text: str, end: int, same, between: bool = False) -> tuple[int, float] | None:
+    """(end, upper value) of "... to 7%", "... - 50 mg" when the unit is repeated.
+
+    "and" closes a range only after "between": "400 ha and 1,000 acres" are two figures.
+    """
     m = _RANGE_TAIL.match(text, end)
-    if m is None:
+    if m is None or (not between and m.group().strip().startswith("and")):
         return None
     hi, _ = parse_number(m.group("n"))
     got = same(m.end(), bool(m.group("c")))

@@ -41,10 +41,13 @@ from scoda_desktop.core.extract.money import (
     POST_SYMBOL_RE,
     POST_SYMBOLS,
     POUNDS_RE,
+    SCALED_ISO,
+    SCALED_ISO_RE,
     SUBUNIT_RE,
     SUBUNITS,
     post_currency,
     pre_currency,
+    pre_scale,
 )
 from scoda_desktop.core.extract.numbers import (
     FRACTIONS,
@@ -226,6 +229,38 @@ _CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.?m\b\.?|o'clock|GMT|UTC|BST|CET|EST|hrs\
 _NAME_BEFORE = re.compile(r"(?<![.!?:;\n] )(?<!^)\b(?:[A-Z][\w]*\.?|#)\s?\Z")
 
 
+# "45 and 50 mg", "3, 4 or 5 percent", "3 and 5 routes": a number of a list takes the unit
+# (or the counted noun) of the next one.
+_LIST_NEXT = re.compile(rf"(?:,\s?|\s+(?:and|or)\s+)(?:{NUMBER})(?:\s?{SCALE_RE}\b)?",
+                        re.IGNORECASE)
+
+
+def _shares_unit(text: str, end: int, finish, add, start: int, value: float | None,
+                 common: dict) -> bool:
+    """Add the figure in the unit of the list item after it; False when there is none."""
+    nxt = _LIST_NEXT.match(text, end)
+    if nxt is None or value is None:
+        return False
+    at = nxt.end()
+    for _ in range(4):  # "3, 4 or 5 percent": the unit is after the last item
+        if (more := _LIST_NEXT.match(text, at)) is None or PERCENT.match(text, at) \
+                or match_unit(text, at):
+            break
+        at = more.end()
+    if PERCENT.match(text, at):
+        finish("percent", end, "%")
+        return True
+    unit = match_unit(text, at)
+    if unit is not None and unit[1] != "temperature":
+        finish(unit[1], end, unit[2], unit[3])
+        return True
+    noun = count_noun(text, at)
+    if noun is None:
+        return False
+    add(start, end, kind="count", value=value, unit=noun[1], measures=noun[2], **common)
+    return True
+
+
 def _bare_number(text: str, m: re.Match[str], start: int, end: int, value: float | None,
                  high: float | None, previous: float | None, common: dict, add) -> None:
     """A number that counts nothing named ("There are two in my car", "32 is the quantity").
@@ -283,7 +318,7 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
                                  after) and not POST_CUR_RE.match(text, end) \
             and not scale_word:
         return  # "one-stop", "two-way", "twenty-foot"
-    if re.search(r"(?:[A-Z][\w]*|version|v)\s?$", before) and not cur_text \
+    if re.search(r"(?:[A-Z][\w]*|version|v)\s?$", before) and not cur_text and not attached \
             and not m.group("qual") and re.search(r"\d\.\d", num_text):
         return  # "Platform 2.0", "MetInfo 7.2"
     if num_text.lower() in ("a", "an") and not scale_word:
@@ -310,6 +345,9 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     year_like = value is not None and not cur_text and not scale_word \
         and YEAR.fullmatch(num_text)
     cur = pre_currency(cur_text) if cur_text else None
+    if cur_text and value is not None and (factor := pre_scale(cur_text)) != 1.0:
+        value *= factor  # "MAUD 60"
+        scale *= factor
     common = {"qualifier": qual, "flags": flags}
 
     def finish(kind: str, stop: int, unit_name: str, factor: float = 1.0, **fields) -> None:
@@ -322,7 +360,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         if high is not None:
             high *= factor
         elif v is not None and (tail := range_end(
-                text, stop, lambda at, c: same_unit(text, at, c, kind, unit_name))) is not None:
+                text, stop, lambda at, c: same_unit(text, at, c, kind, unit_name),
+                between=bool(m.group("between")))) is not None:
             tail_end, other = tail
             if per and (again := rate_after(text, tail_end)) is not None and again[1] == per:
                 tail_end = again[0]  # "$350 per kg to $680 per kg"
@@ -340,6 +379,11 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         add(start, stop, kind=kind, value=v, unit=name, per=per, high=high, previous=previous,
             **common, **fields)
 
+    if cur is None and (si := SCALED_ISO_RE.match(text, end)) is not None:
+        cur, factor = SCALED_ISO[si.group("code")]  # "120 MEUR"
+        value = value * factor if value is not None else None
+        scale *= factor
+        end = si.end()
     if cur is None and (pc := POST_CUR_RE.match(text, end)) is not None:
         word = pc.group().strip().lower()
         if word not in AMBIGUOUS_POST or scale_word or cur_text:
@@ -427,7 +471,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     # "one consultant", "1 ship" (a singular noun); never "one costs"
     noun = singular_noun(text, end) if value == 1 and not scale_word else count_noun(text, end)
     if noun is None:
-        _bare_number(text, m, start, end, value, high, previous, common, add)
+        if not _shares_unit(text, end, finish, add, start, value, common):
+            _bare_number(text, m, start, end, value, high, previous, common, add)
         return
     noun_end, head, phrase = noun
     if previous is None and (pv := earlier_value(text, noun_end, scale, 1.0)) is not None:

@@ -22,6 +22,14 @@ CUR_PRE = {
     "KZT": "KZT", "RUB": "RUB", "INR": "INR", "HKD": "HKD", "CHF": "CHF", "AUD": "AUD",
     "CAD": "CAD", "SGD": "SGD", "AED": "AED", "SAR": "SAR", "PKR": "PKR", "UZS": "UZS",
 }
+# Business and Nordic writing puts a scale letter on the ISO code: "120 MEUR", "MAUD 60",
+# "kUSD 250", "TEUR 40" (German: thousand euros), "MSEK 310".
+_SCALED_CODES = ("EUR", "USD", "GBP", "AUD", "CAD", "CHF", "SEK", "NOK", "DKK", "JPY", "CNY",
+                 "RUB", "INR", "NZD", "HKD", "SGD")
+SCALED_ISO = {f"{letter}{code}": (code, factor) for code in _SCALED_CODES
+              for letter, factor in (("M", 1e6), ("k", 1e3), ("K", 1e3), ("B", 1e9))}
+SCALED_ISO.update({"TEUR": ("EUR", 1e3), "Mio EUR": ("EUR", 1e6), "Mrd EUR": ("EUR", 1e9)})
+CUR_PRE.update({k: v[0] for k, v in SCALED_ISO.items()})
 # After the number (and its scale): "yuan", "Canadian dollars", "U.S. dollars", "crore rupees".
 _COUNTRY_DOLLARS = {
     "u.s.": "USD", "us": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
@@ -89,6 +97,16 @@ def post_currency(text: str) -> str | None:
     """ISO code of a currency name found after a number ("Canadian dollars" -> "CAD")."""
     key = re.sub(r"\s+", " ", text.strip(" -\t\n").lower())
     return CUR_POST.get(key)
+
+
+# "120 MEUR" after the number: case-sensitive, so "120 meur" or "5 Mbusd" are nothing.
+SCALED_ISO_RE = re.compile(r"\s?(?P<code>" + "|".join(sorted(SCALED_ISO, key=len, reverse=True))
+                           + r")\b")
+
+
+def pre_scale(text: str) -> float:
+    """The scale a prefixed code carries ("MAUD" = 1e6); 1 for every other currency."""
+    return SCALED_ISO.get(re.sub(r"\s+", " ", text.strip()), ("", 1.0))[1]
 
 
 def pre_currency(text: str) -> str | None:
