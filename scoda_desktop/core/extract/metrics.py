@@ -227,6 +227,29 @@ def _fractions(text: str):
 _CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.?m\b\.?|o'clock|GMT|UTC|BST|CET|EST|hrs\b)|[:/]\d",
                           re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![.!?:;\n] )(?<!^)\b(?:[A-Z][\w]*\.?|#)\s?\Z")
+# A date part ("may 19", "oct. 7" in lower-cased text) or an identifier ("highway 35",
+# "exit 436", "page 4", "no. 1"): the number names something, it measures nothing.
+_ID_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
+    r"|june|july|august|september|october|november|december|highway|route|exit|interstate|road"
+    r"|street|flight|room|gate|platform|page|pages|chapter|article|section|clause|item|line"
+    r"|channel|bus|no|nos|number|model|version|phase|stage|round|level|grade|class|type|size"
+    r"|zone|district|ward|unit|ranked|rank|seed|week|day|year|step|act|part|figure|table"
+    r"|resolution|law|rule|code|group|team|hole|lap|game|match|episode|season|volume|issue)"
+    r"\.?\s?\Z", re.IGNORECASE)
+# A bare number stands before a function word or punctuation ("two in my car", "32 is the
+# quantity", "up 0.95;"); before a content word we could not read, it is a unit or a name
+# we do not know ("66 Ma ago", "five mao"), and guessing "a count" would be wrong.
+_BARE_AFTER = re.compile(
+    r"\s*(?:$|[.,;:!?)\]}\"'’”]|(?:of|in|by|is|are|was|were|to|from|and|or|at|on|for|with|than"
+    r"|as|that|which|who|whom|will|would|could|should|can|may|might|have|has|had|did|do|does"
+    r"|a|an|the|but|out|off|up|down|into|over|under|after|before|since|so|if|when|while|each"
+    r"|more|less|fewer|left|remain|remained|remaining|said|says|say|among|between|against|vs"
+    r"|versus|this|these|those|it|its|their|his|her|they|we|you|i|he|she|there|here|too|also"
+    r"|only|just|now|then|again|yet|not|no|all|both|either|neither|%|-)(?![\w]))",
+    re.IGNORECASE)
+_MONEY_NEAR = re.compile(r"[$€£¥₹]|\b(?:dollars?|euros?|yuan|yen|pounds?|rupees?|cents?|sen"
+                         r"|usd|eur|rmb|bills?|notes?)\b", re.IGNORECASE)
 
 
 # "45 and 50 mg", "3, 4 or 5 percent", "3 and 5 routes": a number of a list takes the unit
@@ -279,6 +302,12 @@ def _bare_number(text: str, m: re.Match[str], start: int, end: int, value: float
         return
     if m.group("qual") is None and _NAME_BEFORE.search(text, max(0, start - 30), start):
         return
+    if m.group("scale") or num_text in ("dozen", "half") or not _BARE_AFTER.match(text, end) \
+            or _ID_BEFORE.search(text, max(0, start - 14), start):
+        return  # "1.6 billion" of what: a currency or a noun is said elsewhere
+    near = text[max(0, start - 9):end + 9]
+    if _MONEY_NEAR.search(near):
+        return  # "10 $ 30 $", "dollar 22.5": money we could not read is no count
     add(start, end, kind="number", value=value, unit="", high=high, previous=previous,
         **common)
 
