@@ -76,8 +76,9 @@ def period_class(metric: Metric) -> str:
 def series_key(metric: Metric) -> tuple[str, str, str, str] | None:
     """(measure, unit, subject, period class) of the series a figure belongs to, or None.
 
-    None for dates, bare numbers ("two in my car"), text values, durations that are not themselves the measure ("a 14-day
-    service" has no measure; "transit time of 14 days" has), and vague figures.
+    None for dates, bare numbers ("two in my car"), text values, durations that are not
+    themselves the measure ("a 14-day service" has no measure; "transit time of 14 days"
+    has), and vague figures.
     """
     if metric.kind in ("date", "number") or not isinstance(metric.value, int | float):
         return None  # a bare number says nothing of what it measures

@@ -86,7 +86,7 @@ _USD_BRACKET = re.compile(
     rf" \((?:or )?(?:about |around |roughly |some |approximately |nearly |over |almost )?"
     rf"(?:(?:US\$|\$)\s?({NUMBER})(?:\s?({SCALE_RE}))?"
     rf"|({NUMBER})(?:\s?({SCALE_RE}))? (?:U\.S\.|US) dollars)\)", re.IGNORECASE)
-_POWER = re.compile(r"(?:\s|-)(kilowatts?|megawatts?|gigawatts?|kW|MW|GW)\b")
+_POWER = re.compile(r"(?:\s|-)(kilowatts?|megawatts?|gigawatts?|kW|MW|GW)\b(?![-\s]hours?\b)")
 _MASS = re.compile(r"\s?(?:metric\s+tons?|tonnes?|tons?)\b"
                    r"(?:\s+of\s+(?P<what>(?:(?-i:[A-Z])[\w-]*\s+){0,2}[\w-]+))?"
                    r"(?P<rate>\s+(?:per\s+year|a\s+year|annually|per\s+annum))?", re.IGNORECASE)
@@ -404,6 +404,11 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             previous *= factor
         elif (pv := earlier_value(text, stop, scale, factor)) is not None:
             stop, previous = pv
+        if kind == "length" and per in ("hour", "second") and v is not None:
+            to_kmh = 3.6 if per == "second" else 1e-3  # metres per second or per hour
+            kind, unit_name, per = "speed", "km/h", None  # "120 kilometres an hour"
+            v *= to_kmh
+            high = high * to_kmh if high is not None else None
         name = f"{unit_name}/{per}" if per else unit_name
         add(start, stop, kind=kind, value=v, unit=name, per=per, high=high, previous=previous,
             **common, **fields)
@@ -446,6 +451,10 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             usd = usd_v * scale_of(scale_text) if usd_v is not None else None
             end = ub.end()
         before_money = text[sentence_of(spans, start)[0]:start]
+        if value is not None and value > 0 and text[start - 1:start] == "(" \
+                and text[end:end + 1] == ")" \
+                and re.search(r"(?:\b(?:is|was|were|are|be|been|of|at)|[:=])\s?\($", before_money):
+            value = -value  # "The annual revenue is ($99.99)": an accounting negative
         if (w := WORTH.search(before_money)) is not None:  # "15 agreements worth $1.2 billion"
             measure = f"value of {w.group(1).lower()}"
         else:

@@ -176,6 +176,8 @@ _MEASURES: list[tuple[tuple[str, ...], tuple[str, ...], str, float]] = [
     (("ohm",), ("Ω",), "ohm", 1.0), (("kilohm",), ("kΩ",), "ohm", 1e3),
     (("megohm",), ("MΩ",), "ohm", 1e6),
     (("kilonewton",), ("kN",), "N", 1e3),
+    (("newton metre", "newton meter", "newton-metre", "newton-meter"), ("Nm", "N·m", "N m"),
+     "Nm", 1.0),
     (("lumen",), ("lm",), "lm", 1.0), (("candela",), ("cd",), "cd", 1.0),
     (("lux",), ("lx",), "lx", 1.0),
     (("becquerel",), ("Bq",), "Bq", 1.0), (("curie",), ("Ci",), "Bq", 3.7e10),
@@ -227,9 +229,9 @@ UNIT_RE = re.compile(
     rf"(?:(?i:(?P<word>{_alternation(list(_WORDS))}))|(?P<sym>{_alternation(list(_SYMBOLS))}))"
     r"(?P<close>[)\]}])?(?![\w/²³])")
 _TEMP_RE = re.compile(
-    r"(?:\s?|-)(?:°\s?(?P<deg1>[CF])\b|(?i:deg(?:ree)?s?\.?|°)(?:\s?(?i:(?P<scale>celsius|"
+    r"(?:(?<=\d)(?P<deg2>[CF])(?![\w-])|(?:\s?|-)(?:°\s?(?P<deg1>[CF])\b|(?i:deg(?:ree)?s?\.?|°)(?:\s?(?i:(?P<scale>celsius|"
     r"centigrade|fahrenheit|kelvin)|(?P<letter>[CFcf]))\b)?(?![\w-])|(?i:(?P<bare>celsius|"
-    r"celcius|centigrade|fahrenheit|farenheit|kelvin))\b)")
+    r"celcius|centigrade|fahrenheit|farenheit|kelvin))\b))")
 
 
 # "in" and '"' are inches only where a size is said: "2 in thick", "10 \" long", "2 in."
@@ -237,6 +239,7 @@ _TEMP_RE = re.compile(
 _SIZE_WORD = r"(?:thick|long|wide|tall|high|deep|across|in\s+diameter|diameter|screens?|display)"
 _INCH = re.compile(rf"(?:\s?in\b\.?(?=\s+{_SIZE_WORD}\b|\s*[,;)]|\s*$)"
                    rf"|\s?\"(?=\s*{_SIZE_WORD}\b))")
+_MODEL_BEFORE = re.compile(r"\b[a-z]?[A-Z][A-Za-z]*\s[-−]?[\d.]+\Z")
 _SQUARED = re.compile(r"\s?squared\b|\^2(?!\d)")
 
 
@@ -247,6 +250,8 @@ def match_unit(text: str, pos: int) -> tuple[int, str, str, float] | None:
     not "5 minutes"); a bare "degrees" is kept as "°" (angle or an unnamed scale).
     """
     m = UNIT_RE.match(text, pos)
+    if (m is None or _PER_POWER.match(text, m.end())) and (c := _compound(text, pos)):
+        return c  # "9.8 m/s²", "-1e-3 W/min", "3 kg per m2"
     if m is not None:
         if m.group("word"):
             key = re.sub(r"[\s-]+", " ", m.group("word").lower())
@@ -263,11 +268,72 @@ def match_unit(text: str, pos: int) -> tuple[int, str, str, float] | None:
         return inch.end(), "length", "m", 0.0254
     t = _TEMP_RE.match(text, pos)
     if t is not None:
-        name = (t.group("deg1") or t.group("scale") or t.group("letter") or t.group("bare")
-                or "").lower()[:1]
+        if t.group("deg2") and _MODEL_BEFORE.search(text, max(0, pos - 25), pos):
+            return None  # "iPhone 5C" is a model
+        name = (t.group("deg1") or t.group("deg2") or t.group("scale") or t.group("letter")
+                or t.group("bare") or "").lower()[:1]
         unit = {"c": "°C", "f": "°F", "k": "K"}.get(name, "°")
         return t.end(), "temperature", unit, 1.0
     return None
+
+
+# A compound unit: a unit, "/" or "per", a unit or a time, perhaps squared: "m/s²", "mg/L".
+_HEAD_SLASH = re.compile(UNIT_RE.pattern.replace(r"(?![\w/²³])",
+                                                 r"(?=\s?/\s?[^\W\d]|\s+per\s+)"))
+_POW = r"(?:²|³|2|3|\^2|\^3)"
+_DENOMINATOR = re.compile(rf"(?:\s?/\s?|\s+per\s+)(?P<den>[A-Za-zµμΩ]+)(?P<pow>{_POW})?(?![\w/])")
+_PER_POWER = re.compile(rf"\s+per\s+[A-Za-z]+{_POW}(?![\w/])")
+_TIMES = {"s": "s", "sec": "s", "second": "s", "min": "min", "minute": "min", "h": "h",
+          "hr": "h", "hour": "h", "d": "day", "day": "day", "yr": "year", "year": "year",
+          "week": "week", "month": "month"}
+
+
+# Denominators of a rate, named as around.rate_after names them ("t/year", "MW/minute").
+_RATE_DENOMINATORS = {"yr": "year", "year": "year", "a": "year", "annum": "year", "d": "day",
+                      "day": "day", "h": "hour", "hr": "hour", "hour": "hour", "min": "minute",
+                      "minute": "minute", "s": "second", "sec": "second", "second": "second",
+                      "week": "week", "wk": "week", "month": "month", "mo": "month",
+                      "ha": "ha", "hectare": "ha", "kg": "kg", "t": "t", "person": "person",
+                      "capita": "person", "head": "person"}
+
+
+def _unit_at(text: str, pos: int) -> tuple[int, str, str, float] | None:
+    m = _HEAD_SLASH.match(text, pos)
+    if m is None:
+        return None
+    if m.group("word"):
+        key = re.sub(r"[\s-]+", " ", m.group("word").lower())
+        kind, canon, factor = _WORDS.get(key, _WORDS.get(key.replace(" ", "-"), ("", "", 0.0)))
+    else:
+        kind, canon, factor = _SYMBOLS[m.group("sym")]
+    return (m.end(), kind, canon, factor) if kind else None
+
+
+def _compound(text: str, pos: int) -> tuple[int, str, str, float] | None:
+    """(end, "measure", "top/bottom", factor) of a unit over a unit or a time, or None."""
+    head = _unit_at(text, pos)
+    if head is None or "/" in head[2]:
+        return None
+    d = _DENOMINATOR.match(text, head[0])
+    if d is None:
+        return None
+    den, power = d.group("den"), d.group("pow") or ""
+    exponent = 2 if power in ("²", "2", "^2") else 3 if power else 1
+    if exponent == 1 and head[1] != "measure":  # "20 t/yr", "W/min": a rate of its kind
+        rate = _RATE_DENOMINATORS.get(den) or _RATE_DENOMINATORS.get(den.lower().rstrip("s"))
+        if rate:
+            return d.end(), head[1], f"{head[2]}/{rate}", head[3]
+    if (t := _TIMES.get(den) or _TIMES.get(den.lower().rstrip("s"))) is not None:
+        bottom, factor = t, 1.0
+    elif (u := _SYMBOLS.get(den) or _WORDS.get(den.lower())) is not None:
+        _, bottom, factor = u
+    else:
+        return None
+    if exponent > 1 and bottom in ("m2", "m3"):
+        return None  # "m2²" is nothing
+    if exponent > 1:
+        bottom, factor = f"{bottom}{exponent}", factor ** exponent
+    return d.end(), "measure", f"{head[2]}/{bottom}", head[3] / factor
 
 
 DURATION_UNITS = {"year": "year", "yr": "year", "month": "month", "week": "week", "day": "day",
