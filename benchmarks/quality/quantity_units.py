@@ -65,7 +65,7 @@ _PHYSICAL = {
     "hz": ("Hz", 1.0), "hertz": ("Hz", 1.0), "gigahertz": ("Hz", 1e9), "megahertz": ("Hz", 1e6),
     "teu": ("TEU", 1.0),
     "%": ("%", 1.0), "percentage": ("%", 1.0), "percent": ("%", 1.0), "% interest": ("%", 1.0),
-    "pp": ("pp", 1.0), "percentage point": ("pp", 1.0),
+    "pp": ("pp", 1.0), "percentage point": ("pp", 1.0), "basis point": ("pp", 0.01),
     "day": ("day", 1.0), "year": ("day", 365.25), "month": ("day", 30.4375),
     "week": ("day", 7.0), "hour": ("day", 1 / 24), "minute": ("day", 1 / 1440),
     "second": ("day", 1 / 86400), "decade": ("day", 3652.5), "century": ("day", 36525.0),

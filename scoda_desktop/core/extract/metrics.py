@@ -15,6 +15,7 @@ import re
 from scoda_desktop.core.documents import Metric
 from scoda_desktop.core.extract.around import (
     BIG,
+    BP,
     CHANGE_VERB,
     PERCENT,
     PP,
@@ -151,7 +152,7 @@ def extract_metrics(text: str, *, doc_date: str | None = None) -> list[Metric]:
         add(start, end, kind="date", value=value, unit="date", period=None)
     for m in _fractions(text):
         end = m.end()
-        tail = re.match(r" of (?:the )?([\w'’ -]{3,40}?)(?=[,.;]| \(| —|$)", text[end:])
+        tail = re.match(r" of (?:the )?([^\W\d_][^\W\d_'’ -]*(?:['’ -][^\W\d_'’ -]*){0,6}?)(?=[,.;]| \(| —|$)", text[end:])
         measures = tail.group(1) if tail else ""
         add(m.start(), end + (tail.end() if tail else 0), kind="share",
             value=round(FRACTIONS[m.group("frac").lower()], 4), unit="share",
@@ -339,7 +340,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         after = text[end:end + 80]
     unit = None if cur_text else match_unit(text, end)
     duration = None if cur_text or unit else match_duration(text, end)
-    attached = unit or duration or _FOLD.match(text, end) or _POWER.match(text, end) or (
+    attached = unit or duration or _FOLD.match(text, end) or _POWER.match(text, end) \
+        or BP.match(text, end) or (
         re.match(r"[A-Z]{3}\b", text[end:end + 4]) and POST_CUR_RE.match(text, end))  # "115USD"
     if not attached and re.match(r"(?:\.\d|[\w])", text[end:end + 1] or " ") and not scale_word:
         return  # "18th", "2.0.1", "5G"
@@ -388,7 +390,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             stop, per = pm
         if high is not None:
             high *= factor
-        elif v is not None and (tail := range_end(
+        elif v is not None and not re.search(r"\bby\s$", text[max(0, start - 4):start]) \
+                and (tail := range_end(
                 text, stop, lambda at, c: same_unit(text, at, c, kind, unit_name),
                 between=bool(m.group("between")))) is not None:
             tail_end, other = tail
@@ -462,13 +465,14 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         finish("money", end, cur, sub or 1.0, usd=usd if cur != "USD" else None,
                measures=measure, currency=cur)
         return
-    if (pm := PERCENT.match(text, end)) or (pm := PP.match(text, end)):
-        unit_name = "pp" if pm.re is PP else "%"
+    if (pm := PERCENT.match(text, end)) or (pm := PP.match(text, end)) \
+            or (pm := BP.match(text, end)):
+        unit_name = "%" if pm.re is PERCENT else "pp"
         measure = money_measure(text[sentence_of(spans, start)[0]:start])
         if re.search(r"\b(?:up|down|rose|grew|increased|fell)\s*$", before) \
                 and not measure.endswith("growth"):
             measure = (measure + " growth").strip()
-        finish("percent", pm.end(), unit_name, measures=measure)
+        finish("percent", pm.end(), unit_name, 0.01 if pm.re is BP else 1.0, measures=measure)
         return
     if (pw := _POWER.match(text, end)) is not None:
         word = pw.group(1).lower()
