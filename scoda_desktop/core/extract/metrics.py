@@ -123,6 +123,9 @@ _DURATION_MEASURE = re.compile(
     rf"| took| lasts| lasted)?(?: (?:{_QUAL}))? \Z", re.IGNORECASE)
 # The cents of a spoken amount after its currency name: "and forty-five cents", " 50."
 _CENTS = re.compile(rf"(?: and)? (?P<n>{NUMBER})(?: cents?\b|(?=[.,;!?]|$))", re.IGNORECASE)
+# What a share is of: words only, so "a third of the 1,200 respondents" leaves the count.
+_SHARE_TAIL = re.compile(r" of (?:the )?([^\W\d_][^\W\d_'’ -]*(?:['’ -][^\W\d_'’ -]*){0,6}?)"
+                         r"(?=[,.;]| \(| —|$)")
 _AGED = re.compile(r"\b(?:aged|age of|at the age of|age)\s$", re.IGNORECASE)
 
 
@@ -152,9 +155,9 @@ def extract_metrics(text: str, *, doc_date: str | None = None) -> list[Metric]:
         add(start, end, kind="date", value=value, unit="date", period=None)
     for m in _fractions(text):
         end = m.end()
-        tail = re.match(r" of (?:the )?([^\W\d_][^\W\d_'’ -]*(?:['’ -][^\W\d_'’ -]*){0,6}?)(?=[,.;]| \(| —|$)", text[end:])
+        tail = _SHARE_TAIL.match(text, end)
         measures = tail.group(1) if tail else ""
-        add(m.start(), end + (tail.end() if tail else 0), kind="share",
+        add(m.start(), tail.end() if tail else end, kind="share",
             value=round(FRACTIONS[m.group("frac").lower()], 4), unit="share",
             qualifier=(m.group("qual") or "").lower() or None, measures=measures)
     for m in (_WORD_FOLD.finditer(text) if _FOLD_HINT.search(text) else ()):
