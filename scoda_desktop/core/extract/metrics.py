@@ -419,7 +419,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         add(start, stop, kind=kind, value=v, unit=name, per=per, high=high, previous=previous,
             **common, **fields)
 
-    if cur is None and (si := SCALED_ISO_RE.match(text, end)) is not None:
+    if cur is None and text[end:end + 2].lstrip()[:1] in ("M", "k", "K", "B", "T") \
+            and (si := SCALED_ISO_RE.match(text, end)) is not None:
         cur, factor = SCALED_ISO[si.group("code")]  # "120 MEUR"
         value = value * factor if value is not None else None
         scale *= factor

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from scoda_desktop.core.extract.units import trie_alternation
+
 # Before the number: "US$", "$US", "C$", "Rs", "€", "RMB", "EUR 125", "usd$ 15".
 CUR_PRE = {
     "US$": "USD", "$US": "USD", "U.S.$": "USD", "U.S. $": "USD", "USD$": "USD", "$": "USD",
@@ -81,14 +83,15 @@ def _alt(words: list[str]) -> str:
 
 # "US $ 5", "HK $ 3": a space may stand between a country's letters and its "$".
 # Not after one letter: "a $4 billion plan" is no Australian figure.
-CUR_PRE_RE = re.sub(r"(?<=[A-Za-z]{2})\\\$", r"\\s?\\$", _alt(list(CUR_PRE)))
+CUR_PRE_RE = trie_alternation(list(CUR_PRE), space=r"\s+")
 # A symbol after the number ("15 €", "100,000 ₭"), unless it begins the next figure.
 POST_SYMBOL_RE = re.compile(r"\s?(?P<sym>[$€£¥₽₸₹₩₺₦₱₿₭₡元])(?!\s?\d)")
 POST_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT",
                 "₹": "INR", "₩": "KRW", "₺": "TRY", "₦": "NGN", "₱": "PHP", "₿": "BTC",
                 "₭": "LAK", "₡": "CRC", "元": "CNY"}
 # "7.2 million Canadian dollars", "a 10-dollar bill", "its one-yen bid".
-POST_CUR_RE = re.compile(rf"[\s-]?(?:{_alt(list(CUR_POST))})(?![\w$])", re.IGNORECASE)
+_POST_NAMES = trie_alternation(list(CUR_POST), fold=True, space=r"\s+")
+POST_CUR_RE = re.compile(rf"[\s-]?(?:{_POST_NAMES})(?![\w$])", re.IGNORECASE)
 POUNDS_RE = re.compile(r" pounds?\b", re.IGNORECASE)
 SUBUNIT_RE = re.compile(rf"[ -](?:{_alt(list(SUBUNITS))})\b", re.IGNORECASE)
 

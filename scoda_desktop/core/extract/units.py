@@ -218,18 +218,45 @@ for _words, _syms, _canon, _factor in _MEASURES:
         _SYMBOLS.setdefault(_s, ("measure", _canon, _factor))
 
 
-def _alternation(forms: list[str]) -> str:
-    return "|".join(re.escape(f).replace(r"\ ", r"[\s-]") for f in
-                    sorted(forms, key=len, reverse=True))
+def trie_alternation(forms: list[str], fold: bool = False, space: str = r"[\s-]") -> str:
+    """One regex for all ``forms``, as a trie: the longest form wins, as in a longest-first
+    alternation, but a match costs the length of the word, not the number of forms (the
+    unit table is tried after every figure). A space in a form matches a space or a hyphen.
+    """
+    trie: dict = {}
+    for form in forms:
+        node = trie
+        for ch in (form.lower() if fold else form):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie, space, "")
+
+
+def _trie_regex(node: dict, space: str, path: str) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        piece = space if ch == " " else re.escape(ch)
+        if ch == "$" and re.search(r"[A-Za-z]{2}\Z", path):
+            piece = r"\s?\$"  # "US $ 5", "HK $ 3" as tokenised text writes them
+        branches.append(piece + _trie_regex(node[ch], space, path + ch))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return f"(?:{body})?"
+    return body
 
 
 # "4,000 km", "27-kilometer", "100t", "190,000 square meters", "7.62mm", "20 (kg)".
 UNIT_RE = re.compile(
     r"(?:\s?|-|\s?[(\[{])"
-    rf"(?:(?i:(?P<word>{_alternation(list(_WORDS))}))|(?P<sym>{_alternation(list(_SYMBOLS))}))"
+    rf"(?:(?i:(?P<word>{trie_alternation(list(_WORDS), fold=True)}))"
+    rf"|(?P<sym>{trie_alternation(list(_SYMBOLS))}))"
     r"(?P<close>[)\]}])?(?![\w/²³])")
 _TEMP_RE = re.compile(
-    r"(?:(?<=\d)(?P<deg2>[CF])(?![\w-])|(?:\s?|-)(?:°\s?(?P<deg1>[CF])\b|(?i:deg(?:ree)?s?\.?|°)(?:\s?(?i:(?P<scale>celsius|"
+    r"(?:(?<=\d)(?P<deg2>[CF])(?![\w-])"
+    r"|(?:\s?|-)(?:°\s?(?P<deg1>[CF])\b|(?i:deg(?:ree)?s?\.?|°)(?:\s?(?i:(?P<scale>celsius|"
     r"centigrade|fahrenheit|kelvin)|(?P<letter>[CFcf]))\b)?(?![\w-])|(?i:(?P<bare>celsius|"
     r"celcius|centigrade|fahrenheit|farenheit|kelvin))\b))")
 
@@ -250,7 +277,9 @@ def match_unit(text: str, pos: int) -> tuple[int, str, str, float] | None:
     not "5 minutes"); a bare "degrees" is kept as "°" (angle or an unnamed scale).
     """
     m = UNIT_RE.match(text, pos)
-    if (m is None or _PER_POWER.match(text, m.end())) and (c := _compound(text, pos)):
+    window = text[pos:pos + 24]
+    if ("/" in window or " per " in window) and (m is None or _PER_POWER.match(text, m.end())) \
+            and (c := _compound(text, pos)):
         return c  # "9.8 m/s²", "-1e-3 W/min", "3 kg per m2"
     if m is not None:
         if m.group("word"):
@@ -264,7 +293,7 @@ def match_unit(text: str, pos: int) -> tuple[int, str, str, float] | None:
             if kind == "length" and (sq := _SQUARED.match(text, m.end())) is not None:
                 return sq.end(), "area", "m2", factor * factor  # "4 km squared", "4km^2"
             return m.end(), kind, canon, factor
-    if (inch := _INCH.match(text, pos)) is not None:
+    if ("in" in window or '"' in window) and (inch := _INCH.match(text, pos)) is not None:
         return inch.end(), "length", "m", 0.0254
     t = _TEMP_RE.match(text, pos)
     if t is not None:
