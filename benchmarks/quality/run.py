@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         spec = importlib.util.spec_from_file_location(mod_path.stem, mod_path)
         mod = importlib.util.module_from_spec(spec)
         assert spec.loader is not None
+        sys.modules[spec.name] = mod  # dataclasses in a module look themselves up there
         spec.loader.exec_module(mod)
         print(f"== {mod_path.stem.removeprefix('bench_')} ==", flush=True)
         mod.run(devsets(), limit=args.limit)

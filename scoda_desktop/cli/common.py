@@ -24,11 +24,14 @@ def print_json(obj: object, out: TextIO | None = None) -> None:
 def summary(doc: Document) -> str:
     """A document's facts in a few readable lines (``clean`` and ``show``)."""
     lines = [
-        doc.path,
+        doc.path + (f"  (record at byte {doc.record})" if doc.record is not None else ""),
         f"  title:    {doc.title or '-'}",
         f"  date:     {doc.date or '-'}" + (f"  ({doc.date_text})" if doc.date_text else ""),
         f"  source:   {doc.source or '-'}",
         f"  author:   {doc.author or '-'}",
+        *([f"  url:      {doc.url}"] if doc.url else []),
+        *([f"  captured: {doc.captured}"] if doc.captured else []),
+        *([f"  pages:    {len(doc.pages) + 1}"] if doc.pages else []),
         f"  language: {doc.language}   words: {doc.words}   removed lines: {len(doc.removed)}",
         f"  entities: {len(doc.entities)}   metrics: {len(doc.metrics)}",
     ]

@@ -52,6 +52,8 @@ def cmd_index(corpus: Corpus, args: argparse.Namespace) -> int:
         print(f"  note: {message}")
     for s in report.skipped:
         print(f"  skipped {s.path}: {s.reason}")
+    for s in report.skipped_records:  # inside web archives: counted, not listed
+        print(f"  skipped {s.count} record{'s' if s.count != 1 else ''} of {s.path}: {s.reason}")
     for group in report.duplicates:
         print("  duplicates: " + ", ".join(group))
     return 0

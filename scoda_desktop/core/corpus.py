@@ -227,7 +227,7 @@ class Corpus:
         grouped: set[str] = set()
         for group in self._store.duplicate_groups():
             grouped.update(group)
-            groups.append(sorted(p for d in group for p in docs.get(d, {}).get("paths", [])))
+            groups.append(sorted(p for d in group for p in self._store.places_of(d)))
         for doc_id, info in docs.items():
             if doc_id not in grouped and len(info.get("paths", [])) > 1:
                 groups.append(sorted(info["paths"]))
@@ -272,8 +272,14 @@ class Corpus:
                     doc_id = self._store.doc_of_path(str(Path(candidate).resolve()))
                 except OSError:
                     doc_id = None
-            if doc_id:
+            if doc_id:  # (a web archive's own entry names no one document: "")
                 return doc_id
+        archive, _, offset = ref.rpartition("#")
+        if archive and offset.isdigit():  # a web archive's record: "crawl.warc.gz#1411"
+            archive = str(Path(archive).expanduser().absolute())
+            for doc_id, info in docs.items():
+                if info.get("record") == int(offset) and archive in info.get("paths", []):
+                    return doc_id
         matches = [d for d in docs if len(ref) >= 4 and d.startswith(ref)]
         return matches[0] if len(matches) == 1 else None
 
@@ -366,11 +372,15 @@ class Corpus:
         for each readable article file under ``paths``, a Skipped (with why) for the rest."""
         from scoda_desktop.core.extract import extract
         from scoda_desktop.core.ingest import IngestError, iter_input_files, load_document
+        from scoda_desktop.core.ingest.formats import is_container
 
         for given in paths:
             for item in iter_input_files([given]):
                 if not isinstance(item, Path):
                     yield Skipped(str(Path(item.path).absolute()), item.reason)
+                    continue
+                if is_container(item.name):
+                    yield from Corpus._clean_archive(item)
                     continue
                 try:
                     doc = load_document(item)
@@ -379,6 +389,21 @@ class Corpus:
                     continue
                 doc.entities, doc.metrics = extract(doc.text, doc_date=doc.date)
                 yield doc
+
+    @staticmethod
+    def _clean_archive(path: Path) -> Iterator[Document | Skipped]:
+        """Every article record of a web archive; the other records are not listed (a crawl
+        holds thousands), damage is one Skipped."""
+        from scoda_desktop.core.extract import extract
+        from scoda_desktop.core.ingest import DEFAULT_MAX_BYTES
+        from scoda_desktop.core.ingest.formats.warc import archive_documents
+
+        for item in archive_documents(path, max_bytes=DEFAULT_MAX_BYTES):
+            if isinstance(item, Document):
+                item.entities, item.metrics = extract(item.text, doc_date=item.date)
+                yield item
+            elif isinstance(item, str):
+                yield Skipped(str(path.absolute()), item)
 
     @staticmethod
     def extract_text(text: str) -> tuple[list[Entity], list[Metric]]:
@@ -615,8 +640,10 @@ class Corpus:
 
     def collection_rows(self, name: str) -> list[dict[str, Any]]:
         """A collection's documents as export rows (``export.COLLECTION_FIELDS``)."""
-        return [{k: rec.get(k) for k in ("id", "path", "title", "date", "source", "author",
-                                         "note")} for rec in self.collection_citations(name)]
+        from scoda_desktop.core.export import COLLECTION_FIELDS
+
+        return [{k: rec.get(k) for k in COLLECTION_FIELDS}
+                for rec in self.collection_citations(name)]
 
     def close(self) -> None:
         self._store.close()

@@ -125,12 +125,35 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     metrics: list[Metric] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)  # paths of the other copies in its group
+    # Provenance, for citation: the page's address (a WARC record's target URI, an MHTML's
+    # snapshot location, a saved page's "saved from" comment or canonical link) and when it
+    # was captured or saved (ISO 8601; ``date`` stays the publication date).
+    url: str | None = None
+    captured: str | None = None
+    record: int | None = None  # byte offset of the WARC record in ``path`` (archives only)
+    # Offsets in ``text`` where page 2, 3, ... begin (PDF); a citation names the page of a
+    # match with ``page_of``. Empty for documents without pages.
+    pages: list[int] = field(default_factory=list)
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page of a clean-text offset, or None for a document without pages."""
+        if not self.pages:
+            return None
+        import bisect
+
+        return bisect.bisect_right(self.pages, offset) + 1
+    # Why a readable file still gave no body ("no article text found"): it is indexed by its
+    # title and the import reports it, rather than silently holding an empty document.
+    warning: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The ``clean --json`` / ``show --json`` object."""
         return {
             "path": self.path,
             "id": self.id,
+            "record": self.record,
+            "url": self.url,
+            "captured": self.captured,
             "title": self.title,
             "date": self.date,
             "date_text": self.date_text,
@@ -143,6 +166,8 @@ class Document:
             "entities": [e.to_json() for e in self.entities],
             "metrics": [m.to_json() for m in self.metrics],
             "duplicates": list(self.duplicates),
+            "pages": list(self.pages),
+            "warning": self.warning,
         }
 
 
@@ -177,6 +202,9 @@ class Hit:
     score: float
     snippet: str  # HTML: matches in <b>...</b>, everything else escaped
     duplicates: list[str] = field(default_factory=list)
+    url: str | None = None  # provenance, as in Document
+    captured: str | None = None
+    record: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -222,6 +250,19 @@ class SearchResult:
         }
 
 
+@dataclass(slots=True)
+class SkippedRecords:
+    """Records of one archive file that were not articles (images, scripts, revisits...),
+    counted by reason rather than listed one by one: a crawl holds thousands of them."""
+
+    path: str
+    reason: str
+    count: int = 1
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "reason": self.reason, "count": self.count}
+
+
 @dataclass
 class SyncReport:
     added: int = 0
@@ -229,6 +270,7 @@ class SyncReport:
     unchanged: int = 0
     removed: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    skipped_records: list[SkippedRecords] = field(default_factory=list)  # inside archives
     duplicates: list[list[str]] = field(default_factory=list)  # groups of paths
     documents: int = 0  # documents in the index after the sync
     cancelled: bool = False
@@ -241,8 +283,17 @@ class SyncReport:
             "unchanged": self.unchanged,
             "removed": self.removed,
             "skipped": [s.to_json() for s in self.skipped],
+            "skipped_records": [s.to_json() for s in self.skipped_records],
             "duplicates": self.duplicates,
             "documents": self.documents,
             "cancelled": self.cancelled,
             "messages": self.messages,
         }
+
+    def skip_records(self, path: str, reason: str, count: int = 1) -> None:
+        """Count ``count`` more records of ``path`` skipped for ``reason``."""
+        for entry in self.skipped_records:
+            if entry.path == path and entry.reason == reason:
+                entry.count += count
+                return
+        self.skipped_records.append(SkippedRecords(path, reason, count))

@@ -19,15 +19,20 @@ from scoda_desktop.core.documents import Hit
 
 CITATION_FORMATS = ("ris", "csljson")
 FORMATS = ("csv", "json", *CITATION_FORMATS)
-FIELDS = ("id", "path", "title", "date", "source", "score", "snippet", "entities", "metrics")
+# url and captured (provenance of archived pages, ISO 8601) beside date (publication);
+# record: the byte offset of a web archive's record in path.
+FIELDS = ("id", "path", "record", "url", "title", "date", "captured", "source", "score",
+          "snippet", "entities", "metrics")
 # A collection's rows: its documents' facts and the user's note on each.
-COLLECTION_FIELDS = ("id", "path", "title", "date", "source", "author", "note")
+COLLECTION_FIELDS = ("id", "path", "record", "url", "title", "date", "captured", "source",
+                     "author", "note")
 KWIC_FIELDS = ("id", "path", "title", "date", "left", "match", "right", "start", "end")
 
 
 def hit_row(hit: Hit, info: dict[str, Any]) -> dict[str, Any]:
     """One export row: the hit and the counts of its entities and metrics."""
-    return {"id": hit.id, "path": hit.path, "title": hit.title, "date": hit.date,
+    return {"id": hit.id, "path": hit.path, "record": hit.record, "url": hit.url,
+            "title": hit.title, "date": hit.date, "captured": hit.captured,
             "source": hit.source, "score": hit.score, "snippet": hit.snippet,
             "entities": len(info.get("entities", ())),
             "metrics": int(info.get("metrics") or 0)}

@@ -170,23 +170,53 @@ def render_document(text: str, spans: list[Span], removed: list[Removed] | None 
     return Rendered("<html><body>" + "".join(blocks) + "</body></html>", paras)
 
 
+def captured_text(captured: str | None) -> str:
+    """An ISO capture time as people read it: ``2025-03-10 08:01 UTC``."""
+    if not captured:
+        return ""
+    utc = captured.endswith("Z")
+    text = captured.rstrip("Z").replace("T", " ")[:16]
+    return f"{text} UTC" if utc and len(text) > 10 else text
+
+
+def where_text(doc: Document) -> str:
+    """The file, and for a web archive the record in it."""
+    if doc.record is None:
+        return doc.path
+    return f"{doc.path} (record at byte {doc.record})"
+
+
 def header_html(doc: Document) -> str:
-    """Metadata header: title, then date · source · author, then the path."""
+    """Metadata header: title, then date · source · author, then URL · capture, then the
+    path. The URL is shown as text, never as a link: the reading view opens nothing."""
     title = escape(doc.title or "(untitled)")
     date = (doc.date or "").replace("T", " ")[:16]
     meta = " · ".join(escape(v) for v in (date, doc.source, doc.author) if v)
     copies = ""
     if doc.duplicates:
         copies = f" · {len(doc.duplicates) + 1} copies"
+    origin = [escape(doc.url)] if doc.url else []
+    if doc.captured:
+        origin.append("captured " + escape(captured_text(doc.captured)))
+    provenance = (f'<div style="color:#444444">{" · ".join(origin)}</div>' if origin else "")
     return (f'<div style="font-size:15pt; font-weight:600">{title}</div>'
             f'<div>{meta}{copies} · {doc.words} words</div>'
-            f'<div style="color:#777777">{escape(doc.path)}</div>')
+            f'{provenance}'
+            f'<div style="color:#777777">{escape(where_text(doc))}</div>')
 
 
-def citation(doc: Document) -> str:
-    """Plain-text citation for the clipboard: title, source, date, path."""
+def citation(doc: Document, page: int | None = None) -> str:
+    """Plain-text citation for the clipboard: title, source, date, page (of a PDF match),
+    URL and capture time when known, path (and record)."""
     parts = [f'"{doc.title or "(untitled)"}"', doc.source or "unknown source",
-             doc.date or "undated", doc.path]
+             doc.date or "undated"]
+    if page is not None:
+        parts.append(f"p. {page}")
+    if doc.url:
+        parts.append(doc.url)
+    if doc.captured:
+        parts.append(f"captured {doc.captured}")
+    parts.append(where_text(doc))
     return ". ".join(parts) + "."
 
 

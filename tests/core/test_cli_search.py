@@ -35,7 +35,7 @@ def test_first_start_search_indexes_the_seeds_by_itself(tmp_path):
                          "facets"}
     assert data["total"] == len(data["hits"]) > 0
     assert set(data["hits"][0]) == {"id", "path", "title", "date", "source", "score",
-                                    "snippet", "duplicates"}
+                                    "snippet", "duplicates", "url", "captured", "record"}
     assert "<b>Qingdao</b>" in data["hits"][0]["snippet"]
 
 
@@ -91,7 +91,7 @@ def test_export_csv_and_json(capsys, data_dir, tmp_path):
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "search", "SCO", "--json")
     assert code == 0 and len(rows) == json.loads(out)["total"]
     assert set(rows[0]) == {"id", "path", "title", "date", "source", "score", "snippet",
-                            "entities", "metrics"}
+                            "entities", "metrics", "url", "captured", "record"}
     assert "<b>" not in rows[0]["snippet"]
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "export", "SCO", "--format", "json")
     assert len(json.loads(out)) == len(rows)

@@ -155,3 +155,24 @@ def test_a_moved_file_is_the_same_document_not_an_add_and_a_remove(corpus, count
         assert again.info(hit)["paths"] == [str(extra / "moved" / name)]
     finally:
         again.close()
+
+
+def test_many_small_syncs_keep_working_when_whoosh_merges_their_segments(corpus, tmp_path):
+    """Each sync that changes a file adds a small segment; Whoosh's merge policy then
+    merges segments through our writer (a sync used to crash there once a few had piled
+    up: postings read back from a segment carry no value for keyword fields)."""
+    drain(corpus.sync())
+    extra = tmp_path / "extra"
+    for i in range(12):
+        name = f"note{i % 4}.txt"
+        (extra / name).write_text(
+            f"Harbour note {i}\n\nMay {i + 1}, 2024\n\nThe Qingdao harbour office said "
+            f"Kazakhstan freight volume grew {i + 3} percent in revision uniqrev{i}.\n",
+            encoding="utf-8")
+        report = drain(corpus.sync())
+        assert not report.skipped, report.skipped
+        assert corpus.search(f"uniqrev{i}").total == 1
+        if i >= 4:  # the file's previous version left the index
+            assert corpus.search(f"uniqrev{i - 4}").total == 0
+    assert corpus.search("entity:kazakhstan").total >= 4
+    assert corpus.count() == 7 + 4

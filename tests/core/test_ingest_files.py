@@ -64,10 +64,10 @@ def test_too_large_is_refused_before_reading(tmp_path):
 
 
 def test_unsupported_missing_and_unreadable(tmp_path):
-    pdf = tmp_path / "a.pdf"
-    pdf.write_bytes(b"%PDF-1.4")
+    sheet = tmp_path / "a.xlsx"
+    sheet.write_bytes(b"PK\x03\x04")
     with pytest.raises(IngestError, match="unsupported"):
-        load_document(pdf)
+        load_document(sheet)
     with pytest.raises(IngestError, match="unreadable"):
         load_document(tmp_path / "missing.txt")
     undecodable = tmp_path / "junk.txt"

@@ -115,7 +115,7 @@ def test_collection_csv_has_the_note_column(corpus):
     hit = corpus.search("runners", limit=1).hits[0]
     corpus.collect("Trail", hit.id, note="trail, with comma")
     _, text = export(corpus, "csv", collection="Trail")
-    assert text.splitlines()[0] == "id,path,title,date,source,author,note"
+    assert text.splitlines()[0] == "id,path,record,url,title,date,captured,source,author,note"
     assert text.splitlines()[1].endswith('"trail, with comma"')
 
 

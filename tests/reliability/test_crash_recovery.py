@@ -94,9 +94,9 @@ DAMAGE = {
     "segment deleted": lambda ix: _seg(ix).unlink(),
     "toc garbage": lambda ix: _garbage(next(ix.glob("_MAIN_*.toc"))),
     "toc truncated": lambda ix: _truncate(next(ix.glob("_MAIN_*.toc"))),
-    "catalog garbage": lambda ix: _garbage(ix / "catalog.pickle"),
-    "catalog huge": lambda ix: (ix / "catalog.pickle").write_bytes(HUGE_PICKLE),
-    "catalog deleted": lambda ix: (ix / "catalog.pickle").unlink(),
+    "catalog garbage": lambda ix: _garbage(ix / "catalog.json"),
+    "catalog huge": lambda ix: (ix / "catalog.json").write_bytes(HUGE_PICKLE),
+    "catalog deleted": lambda ix: (ix / "catalog.json").unlink(),
     "meta garbage": lambda ix: (ix / "meta.json").write_bytes(b"\xff{not json"),
     "files list deleted": lambda ix: (ix / "files.json").unlink(),
 }
@@ -124,9 +124,10 @@ def test_corrupted_index_is_detected_at_open_and_rebuilt(corpus, tmp_path, damag
 
 
 @pytest.mark.parametrize("name, huge", [
-    ("table.npz", False), ("vocab.pickle", False), ("entities.pickle", False),
-    ("metrics.pickle", False), ("signatures.pickle", False), ("vocab.pickle", True),
-    ("entities.pickle", True), ("metrics.pickle", True), ("signatures.pickle", True)])
+    ("table.npz", False), ("vocab.json", False), ("entities.npz", False),
+    ("metrics.npz", False), ("signatures.npz", False), ("duplicates.json", False),
+    ("vocab.json", True), ("entities.npz", True), ("metrics.npz", True),
+    ("signatures.npz", True)])
 def test_damaged_side_files_are_recomputed_or_ignored(corpus, tmp_path, name, huge):
     """Side files are caches of what the index and catalog hold: garbage in one must not
     stop a search (it is rebuilt, or the feature it serves comes back empty)."""

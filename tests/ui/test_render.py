@@ -78,6 +78,10 @@ def test_badge_and_citation():
     doc = Document(id="d", path="/x/a.txt", sha256="", raw="", text="", title="T",
                    source="Xinhua", date="2024-01-02")
     assert citation(doc) == '"T". Xinhua. 2024-01-02. /x/a.txt.'
+    doc.url, doc.captured, doc.record, doc.path = ("https://e.org/a", "2025-03-10T08:01:00Z",
+                                                   1411, "/x/c.warc.gz")
+    assert citation(doc, page=3) == ('"T". Xinhua. 2024-01-02. p. 3. https://e.org/a. captured '
+                                     '2025-03-10T08:01:00Z. /x/c.warc.gz (record at byte 1411).')
 
 
 def test_ledger_data_marks_the_conflicting_points():

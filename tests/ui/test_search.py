@@ -90,4 +90,5 @@ def test_export_results_writes_every_hit(qtbot, window, tmp_path):
         window.search.export(str(out))
     lines = out.read_text(encoding="utf-8").splitlines()
     assert blocker.args[0] == result.total == len(lines) - 1
-    assert lines[0].startswith("id,path,title,date")  # the same columns as the CLI's export
+    # the same columns as the CLI's export
+    assert lines[0].startswith("id,path,record,url,title,date")

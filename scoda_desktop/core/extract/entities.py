@@ -20,6 +20,7 @@ from typing import Protocol, runtime_checkable
 from scoda_desktop.core.documents import Entity
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon, load_lexicon
+from scoda_desktop.core.extract.orgs import club_names, company_contexts, team_spans
 from scoda_desktop.core.extract.people import find_people
 from scoda_desktop.core.extract.person_names import (
     find_lone_surnames,
@@ -65,6 +66,11 @@ _ACRONYM_DEF = re.compile(
     r"\s?\((?:hereinafter(?: referred to as)?\s+|the\s+)?([A-Z][A-Za-z&]{1,9})\)")
 
 
+_NAME_RUN = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)+"
+_AND_BEFORE = re.compile(rf"(?:^|[^\w'’-])({_NAME_RUN}) (?:and|&) (?:the )?$")
+_AND_AFTER = re.compile(rf" (?:and|&) (?:the )?({_NAME_RUN})(?![\w'’-])")
+
+
 def clean_name(text: str) -> str:
     name = " ".join(text.replace("’", "'").split())
     return name[4:] if name.startswith(("the ", "The ")) else name
@@ -89,12 +95,27 @@ class RuleEntityExtractor:
                   for s, e, name in find_name_sequences(text, toks, self.lex, self.pn)]
         cands += [Candidate(s, e, "PERSON", name, 1, "name")
                   for s, e, name in find_lone_surnames(text, toks, self.lex)]
+        teams = team_spans(text, toks, self.lex)
+        companies = company_contexts(text, toks, self.lex, self.pn)
+        cands += [Candidate(s, e, "ORG", clean_name(text[s:e]), 2, "team") for s, e in teams]
+        cands += [Candidate(s, e, "ORG", clean_name(text[s:e]), 2, "company")
+                  for s, e in companies]
+        cands += [Candidate(s, e, "ORG", text[s:e], 2, "club")
+                  for s, e in club_names(text, toks, self.lex, self.pn)]
         cands += self._air_lines(text, toks)
         cands += self._institutions(text, toks)
         cands += self._designated_places(text, toks)
         cands += self._acronyms_and_camel(text, toks)
         cands += self._acronym_definitions(text, toks)
+        _split_and_pairs(text, cands)
         chosen = _select(cands)
+        coordinated = self._coordinated(text, toks, chosen)
+        if coordinated:
+            chosen = _select(cands + coordinated)
+        org_used = set(teams) | set(companies)
+        for cand in chosen:  # "Marseille 1 Metz 2": the town is a side of the match
+            if (cand.start, cand.end) in org_used and cand.type in ("PLACE", "FACILITY"):
+                cand.type, cand.source = "ORG", "team"
         self._add_nested(chosen, cands)
         aliases = self._learn_aliases(text, chosen)
         for cand in chosen:  # an acronym defined in this document wins over a guess
@@ -107,6 +128,7 @@ class RuleEntityExtractor:
                     and (cand.source != "lexicon" or cand.type == "PLACE"
                          and self._is_town(text[cand.start:cand.end])):
                 cand.type, cand.canonical = alias
+        self._orgs_everywhere(text, chosen, aliases)
         chosen += self._alias_mentions(text, chosen, aliases)
         out = [Entity(text[c.start:c.end], c.type, c.start, c.end, c.canonical)
                for c in chosen if c.end > c.start]
@@ -218,6 +240,9 @@ class RuleEntityExtractor:
                     and toks[body[-1]].core in ("Center", "Centre") \
                     and text[toks[body[-1]].end:toks[body[-1]].end + 5] == " for ":
                 head_type = "ORG"  # "Center for Economic Research": an institute
+            if head_type == "FACILITY" and toks[body[-1]].core == "Corridor" \
+                    and toks[body[-2]].core == "Economic":
+                head_type = "ORG"  # "China-Pakistan Economic Corridor": a programme, as BRI
             start, end = toks[body[0]].start, toks[end_tok].core_end
             known = self._lookup_phrase(text[start:end])
             if known is not None:
@@ -292,8 +317,13 @@ class RuleEntityExtractor:
         out: list[Candidate] = []
         for i in range(1, len(toks)):
             tok = toks[i]
-            if tok.core in nm.INSTITUTIONS and toks[i - 1].text in ("the", "The") \
-                    and text[toks[i - 1].end:tok.start] == " ":
+            if tok.core not in nm.INSTITUTIONS and tok.core not in nm.PROPER_INSTITUTIONS:
+                continue
+            prev = toks[i - 1]
+            if tok.core in nm.INSTITUTIONS and prev.text in ("the", "The") \
+                    and text[prev.end:tok.start] == " " or tok.core in nm.PROPER_INSTITUTIONS \
+                    and not prev.cap and not tok.first and not (
+                        i + 1 < len(toks) and toks[i + 1].cap):
                 out.append(Candidate(tok.start, tok.core_end, "ORG", tok.core, 1, "institution"))
         return out
 
@@ -358,6 +388,41 @@ class RuleEntityExtractor:
             out.append(Candidate(start, end, head, clean_name(text[start:end]), 2, "acrodef"))
         return out
 
+    def _coordinated(self, text: str, toks: list[Token], chosen: list[Candidate]
+                     ) -> list[Candidate]:
+        """"Kazakhstan Temir Zholy and the Asian Development Bank", "Cosco Shipping and
+        Qingdao Port Group": an unknown name of two words or more joined by "and" to an
+        organisation is one too (a town or person inside it was a guess)."""
+        out: list[Candidate] = []
+        orgs = [c for c in chosen if c.type == "ORG"]
+        if not orgs:
+            return out
+        starts: dict[int, int] = {}
+        ends: dict[int, int] = {}
+        for c in orgs:
+            window = text[max(0, c.start - 80):c.start]
+            before = _AND_BEFORE.search(window) if " and " in window or " & " in window \
+                else None
+            after = _AND_AFTER.match(text, c.end, c.end + 80)
+            spans = []
+            if before is not None:
+                spans.append((c.start - len(before.group(0)) + before.start(1),
+                              c.start - len(before.group(0)) + before.end(1)))
+            if after is not None:
+                spans.append((after.start(1), after.end(1)))
+            if spans and not starts:
+                starts = {t.start: i for i, t in enumerate(toks)}
+                ends = {t.core_end: i for i, t in enumerate(toks)}
+            for s, e in spans:
+                if s not in starts or e not in ends or toks[starts[s]].core in nm.NOT_NAMES:
+                    continue
+                inside = [o for o in chosen if s <= o.start and o.end <= e]
+                if any(o.start == s and o.end == e or o.type in ("PERSON", "ORG")
+                       for o in inside) or self.lex.get(text[s:e]) is not None:
+                    continue
+                out.append(Candidate(s, e, "ORG", clean_name(text[s:e]), 2, "coordinated"))
+        return out
+
     # -- resolution -----------------------------------------------------------------------
     def _add_nested(self, chosen: list[Candidate], cands: list[Candidate]) -> None:
         """Names inside an "of ..." tail or an event name: "... of the Kyrgyz Republic"."""
@@ -395,6 +460,30 @@ class RuleEntityExtractor:
                     aliases.setdefault(short, (c.type, c.canonical))
         return aliases
 
+    def _orgs_everywhere(self, text: str, chosen: list[Candidate],
+                         aliases: dict[str, tuple[str, str]]) -> None:
+        """A name the context showed to be an organisation ("Marseille 1 Metz 2",
+        "Motorola's shares") is that organisation everywhere in the document: over a town
+        of the same name, a weak person guess, and where no rule found it."""
+        orgs: dict[str, tuple[str, str]] = {}
+        for c in chosen:
+            if c.type == "ORG" and c.source in _ORG_EVIDENCE:
+                orgs.setdefault(text[c.start:c.end], ("ORG", c.canonical))
+        if not orgs:
+            return
+        for c in chosen:
+            org = orgs.get(text[c.start:c.end])
+            if org is None or c.type == "ORG":
+                continue
+            if c.type == "PLACE" and c.source in _WEAK_SOURCES and self._is_town(
+                    text[c.start:c.end]) and not _after_place_word(text, c.start) \
+                    or c.type == "PERSON" and c.source in ("name", "alias", "person") \
+                    and text[c.start:c.end] not in aliases:
+                c.type, c.canonical = org
+        for name, org in orgs.items():  # found again by their rule: headed, multi-word
+            if len(name) > 2 and " " not in name and name not in nm.NOT_NAMES:
+                aliases.setdefault(name, org)
+
     def _is_town(self, name: str) -> bool:
         known = self.lex.get(name)
         return known is not None and known.type == "PLACE" and known.kind not in (
@@ -419,6 +508,35 @@ class RuleEntityExtractor:
 
 # Rules whose type a name found by a stronger rule elsewhere in the document overrides.
 _WEAK_SOURCES = frozenset({"lexicon", "city", "acronym", "camel", "institution"})
+
+
+# Rules whose organisation is evidence enough to type the same name elsewhere in a document.
+_ORG_EVIDENCE = frozenset({"team", "club", "company", "head", "acrodef", "airline"})
+
+
+def _after_place_word(text: str, start: int) -> bool:
+    """"in Marseille", "at Nantes": a place there, whatever the team of that name did."""
+    return text[max(0, start - 6):start].rstrip().split(" ")[-1].lower() in (
+        "in", "at", "near", "from", "to")
+
+
+def _split_and_pairs(text: str, cands: list[Candidate]) -> None:
+    """"Sinotrans and China Railway Express", "F.W. de Klerk and African National
+    Congress": a headed name that swallowed "X and" is cut after the "and" when X is a
+    name of its own (another rule found a name ending right there)."""
+    ends: dict[int, int] = {}
+    for c in cands:
+        if c.source != "head":
+            ends[c.end] = min(c.start, ends.get(c.end, c.start))
+    for c in cands:
+        if c.source != "head" or " and " not in text[c.start:c.end] and " & " not in \
+                text[c.start:c.end]:
+            continue
+        m = re.search(r" (?:and|&) ", text[c.start:c.end])
+        cut = c.start + m.start()  # type: ignore[union-attr]
+        if cut in ends and ends[cut] <= c.start:
+            c.start = cut + len(m.group())  # type: ignore[union-attr]
+            c.canonical = clean_name(text[c.start:c.end])
 
 
 def _in_headline(toks: list[Token], i: int, cache: dict[int, bool]) -> bool:

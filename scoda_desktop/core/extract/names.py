@@ -21,7 +21,7 @@ Government Office Authority Chamber Times Post Press Holdings Ltd Inc LLC Co Fou
 Secretariat Court Railways Ports Airlines Cooperative Consortium Institution
 Club League Board Union Network Television Radio Broadcasting Communications
 AG SA SE GmbH PLC Plc plc NV BV SpA AB ASA Oyj JSC PJSC OJSC Bhd Pte KK Airways Newsroom
-United Rovers Wanderers Athletic Albion Hotspur FC Senate
+United Rovers Wanderers Athletic Albion Hotspur FC Senate Express Exchange Army Police
 """)
 FACILITY_HEADS = word_set("""
 Park Ecopark Zone Port Center Centre Complex Museum Airport Station Terminal Plant Refinery
@@ -37,6 +37,10 @@ Roundtable Championship Championships Cup Marathon Biennale Gala
 INSTITUTIONS = word_set("""
 Senate Congress Parliament Commission Council Treasury Pentagon Kremlin Cabinet Duma Knesset
 Bundestag Bundesbank Politburo Secretariat Presidium Majlis
+""")
+# Institutions that are names even without "the": "members of Congress".
+PROPER_INSTITUTIONS = word_set("""
+Congress Parliament Senate Pentagon Kremlin Duma Knesset Bundestag Bundesbank Politburo
 """)
 # Heads that take an "of ..." tail: "Ministry of Commerce", "Institute of Economy and Trade".
 TAIL_HEADS = ORG_HEADS | FACILITY_HEADS | EVENT_HEADS

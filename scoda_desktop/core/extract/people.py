@@ -11,7 +11,11 @@ import re
 
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon
-from scoda_desktop.core.extract.person_names import load_person_names
+from scoda_desktop.core.extract.person_names import (
+    has_name_word,
+    load_person_names,
+    speaks_as_company,
+)
 from scoda_desktop.core.extract.text import Token
 
 _WORD = r"[A-Z][a-z][\w'’-]*"
@@ -78,12 +82,15 @@ def find_people(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, i
     found: list[tuple[int, int, str]] = []
     pn = load_person_names()
 
-    def add(m: re.Match[str], group: int, *, single_ok: bool, offset: int = 0) -> None:
+    def add(m: re.Match[str], group: int, *, single_ok: bool, offset: int = 0,
+            named: bool = False) -> None:
         raw = m.group(group)
         raw = re.sub(r"['’]s$", "", raw)
         name = _acceptable(raw, lex, single_ok=single_ok)
         if name is None:
             return
+        if named and not has_name_word(name, pn) and speaks_as_company(text, m.end(group)):
+            return  # "Credit Suisse said it would": no name word, and "it" speaks
         begin = m.start(group) + offset
         start = begin + raw.rfind(name) if name in raw else begin
         end = start + len(name)
@@ -98,9 +105,9 @@ def find_people(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, i
         if m.group(2).lower() in nm.ROLE_WORDS:
             add(m, 1, single_ok=False)
     for m in _AFTER_VERB_RE.finditer(text):
-        add(m, 1, single_ok=True)
+        add(m, 1, single_ok=True, named=True)
     for m in _BEFORE_VERB_RE.finditer(text):
-        add(m, 1, single_ok=False)
+        add(m, 1, single_ok=False, named=True)
     for i in range(1, len(toks)):
         if toks[i].text not in _LONE_VERBS:
             continue

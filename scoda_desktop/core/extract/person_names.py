@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -169,6 +170,26 @@ def _shaped_like_person(words: list[str], first_in_sentence: bool, lex: Lexicon,
 def is_surname_shaped(word: str) -> bool:
     """"Alimova", "Kovalenko", "Beridze": a Russian, Central Asian or Caucasian surname."""
     return len(word) >= 5 and word.endswith(_SURNAME_ENDINGS) and "-" not in word
+
+
+def has_name_word(name: str, pn: PersonNames) -> bool:
+    """Does a word of ``name`` look like a person's: a listed given name or surname, a
+    Chinese surname, a name particle ("al-Saadani"), a Russian or Central Asian surname?"""
+    for w in name.replace("-", " ").split():
+        if w in pn.given or w in pn.surnames or w in nm.CHINESE_SURNAMES \
+                or w in pn.particles or is_surname_shaped(w):
+            return True
+    return False
+
+
+_IT_SPEAKS = re.compile(r"(?:\W+\w+){0,4}?\W+(it|its|he|she|his|her)\b")
+
+
+def speaks_as_company(text: str, pos: int) -> bool:
+    """After "X said" (``pos`` at the end of X), does the first pronoun say "it"?
+    "Credit Suisse said on Monday it would cut jobs": a company."""
+    m = _IT_SPEAKS.match(text, pos, pos + 60)
+    return m is not None and m.group(1) in ("it", "its")
 
 
 def find_lone_surnames(text: str, toks: list[Token], lex: Lexicon

@@ -7,20 +7,21 @@ postings are read block by block into numpy arrays (cached for the searcher's li
 typing a query reuses them), boolean operators are sorted-array set operations, phrases
 are checked on positions only for documents that contain every word, and BM25 scores are
 one vectorised expression per term. Anything unusual falls back to Whoosh's own matcher,
-so the hit set is always Whoosh's semantics.
+so the hit set is always Whoosh's semantics. The block reads use Whoosh internals, kept in
+``whoosh_private.py``.
 """
 
 from __future__ import annotations
 
 import math
-import pickle
 from collections import OrderedDict
 from itertools import chain
 from typing import Any
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.system import _INT_SIZE  # Positions values start with the count
+
+from scoda_desktop.core.index import whoosh_private as wp
 
 K1, B = 1.2, 0.75
 CACHE_TERMS = 2048
@@ -74,23 +75,18 @@ class Engine:
         two parallel arrays (doc number, position), by document then position."""
         wanted = set(docnums.tolist())
         docs: list[int] = []
-        deltas: list[list[int]] = []  # Whoosh's Positions value: a pickled list of gaps
-        loads = pickle.loads
+        deltas: list[list[int]] = []  # gaps between a document's positions
         for sub, offset in self.subs:
             m = _matcher(sub.reader(), field, btext)
             if m is None:
                 continue
-            leaf = getattr(m, "child", m)
-            if hasattr(leaf, "_next_block"):
-                while leaf.is_active():
-                    leaf._read_ids()
-                    leaf._read_values()
-                    for d, v in zip(leaf._ids, leaf._values, strict=False):
+            blocks = wp.value_blocks(m)
+            if blocks is not None:
+                for block_ids, block_values in blocks:
+                    for d, v in zip(block_ids, block_values, strict=False):
                         if d + offset in wanted:
                             docs.append(d + offset)
-                            deltas.append(loads(v[_INT_SIZE:] if v.endswith(b".")
-                                                else v[_INT_SIZE:] + b"."))
-                    leaf._next_block()
+                            deltas.append(wp.position_gaps(v))
                 continue
             while m.is_active():
                 if m.id() + offset in wanted:
@@ -134,7 +130,8 @@ class Engine:
             return self._phrase(q)
         if isinstance(q, wq.MultiTerm):  # prefix, wildcard, range on keyword fields
             reader = self.searcher.reader()
-            parts = [self.postings(q.fieldname, bt)[0] for bt in q._btexts(reader)]
+            parts = [self.postings(q.fieldname, bt)[0]
+                     for bt in wp.multiterm_terms(q, reader)]
             return np.unique(np.concatenate(parts)) if parts else _EMPTY
         found = np.fromiter(self.searcher.docs_for_query(q), dtype=np.int64)
         found.sort()
@@ -216,20 +213,15 @@ def _matcher(reader: Any, field: str, btext: bytes) -> Any:
 
 def _leaf_arrays(m: Any) -> tuple[np.ndarray, np.ndarray]:
     """All (doc number, weight) of a term's postings, a block at a time when possible."""
-    leaf = getattr(m, "child", m)  # unwrap the deleted-documents filter; live mask handles it
+    blocks = wp.weight_blocks(m)
     ids: list[Any] = []
     weights: list[Any] = []
-    try:
-        if not hasattr(leaf, "_next_block"):
-            raise AttributeError
-        while leaf.is_active():
-            leaf._read_ids()
-            leaf._read_weights()
-            ids.extend(leaf._ids)
-            weights.extend(leaf._weights)
-            leaf._next_block()
-    except (AttributeError, TypeError):
-        ids, weights = [], []
+    if blocks is not None:
+        for block_ids, block_weights in blocks:
+            ids.extend(block_ids)
+            weights.extend(block_weights)
+    else:
+        leaf = getattr(m, "child", m)  # unwrap the deleted-documents filter (live mask)
         while leaf.is_active():
             ids.append(leaf.id())
             weights.append(leaf.weight())

@@ -78,7 +78,7 @@ class DocTable:
     @classmethod
     def load(cls, path: Path, generation: int) -> DocTable | None:
         try:
-            with np.load(path) as data:
+            with np.load(path, allow_pickle=False) as data:
                 if int(data["generation"]) != generation:
                     return None
                 table = cls([i or None for i in data["ids"].tolist()])

@@ -162,6 +162,7 @@ class Finder:
                 snippet=make_snippet(fields.get("body", ""), terms, plain=plain, pattern=pattern,
                                      phrases=marks.phrases, loose=loose),
                 duplicates=self.facts.other_paths(doc_id, paths[0]),
+                url=info.get("url"), captured=info.get("captured"), record=info.get("record"),
             ))
         return hits
 
@@ -203,4 +204,6 @@ class Finder:
             entities=[Entity(**e) for e in stored.get("entities", [])],
             metrics=[Metric(**m) for m in stored.get("metrics", [])],
             duplicates=self.facts.other_paths(doc_id, paths[0]),
+            url=stored.get("url"), captured=stored.get("captured"), record=stored.get("record"),
+            pages=list(stored.get("pages") or []),
         )

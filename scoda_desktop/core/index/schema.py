@@ -21,7 +21,9 @@ from whoosh.formats import Positions
 
 from scoda_desktop.core.index.analysis import analyze
 
-SCHEMA_VERSION = 5
+# 5: the group field; 6: url, captured, record and pages in the stored doc JSON;
+# 7: the catalog and its side files are JSON and npz, no pickle
+SCHEMA_VERSION = 7
 
 # Fields filled from entity extraction: entity type -> field name.
 ENTITY_FIELDS = {

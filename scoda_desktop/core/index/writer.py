@@ -5,7 +5,8 @@ Where stock Whoosh spends a bulk import (profiled on 1,000 synthetic articles): 
 and a per-posting read of the field length from the new segment's column. ``FastWriter``
 keeps postings grouped by term as documents arrive (so they are already in doc order and
 only the distinct terms are sorted), and reads each field's lengths once into a list.
-The segment format is Whoosh's own, so reading and merging are unchanged.
+The segment format is Whoosh's own, so reading and merging are unchanged. The Whoosh
+internals this needs are in ``whoosh_private.py``.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from __future__ import annotations
 from array import array
 from typing import Any
 
-from whoosh.writing import SegmentWriter
-
+from scoda_desktop.core.index import whoosh_private as wp
 from scoda_desktop.core.index.schema import Preanalyzed
 
 
@@ -42,8 +42,11 @@ class GroupingPool:
             fp = self.fields[name] = _FieldPostings()
         return fp
 
-    def add(self, item: tuple[str, bytes, int, float, bytes]) -> None:
-        self._field(item[0]).extend(item[2], [item[1]], [item[3]], [item[4]])
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        """One posting (Whoosh's ``add_reader``, when a commit merges segments, and text
+        given unanalysed). Postings read back from a segment carry ``None`` for a field
+        without values (keyword fields): the empty value, as our own keyword postings."""
+        self._field(item[0]).extend(item[2], [item[1]], [item[3]], [item[4] or b""])
 
     def add_field(self, fieldname: str, docnum: int, items: Preanalyzed) -> int:
         """Add one field's pre-analysed postings; returns the field length (sum of freqs)."""
@@ -134,26 +137,15 @@ class _Lengths:
         return values[docnum] if docnum < len(values) else default
 
     def _read(self, fieldname: str, default: int) -> list[int]:
-        """The field's lengths, from its length column read once. Whoosh's own
-        ``doc_field_length`` does not remember a missing column (keyword fields, which have
-        no lengths), so it asked the file system once per document and field: at 10,000
-        articles 120,000 ``stat`` calls, ~1.2 s of the commit."""
-        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, _lenfield
-        from whoosh.util.numeric import byte_to_length
-
-        reader = self.reader
-        if type(reader) is W3PerDocReader:
-            lenfield = _lenfield(fieldname)
-            if not reader.has_column(lenfield):
-                return [default] * self.doccount
-            table = [default] + [byte_to_length(b) for b in range(1, 256)]
-            column = reader.column_reader(lenfield, LENGTHS_COLUMN)
-            return [table[b] for b in column][: self.doccount]
-        dfl = reader.doc_field_length
+        """The field's lengths, its length column read once when the reader allows it."""
+        values = wp.read_length_column(self.reader, fieldname, self.doccount, default)
+        if values is not None:
+            return values
+        dfl = self.reader.doc_field_length
         return [dfl(d, fieldname, default) for d in range(self.doccount)]
 
 
-class FastWriter(SegmentWriter):
+class FastWriter(wp.HookedSegmentWriter):
     """A SegmentWriter whose ``add_document`` files ``Preanalyzed`` values in bulk."""
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
@@ -163,10 +155,10 @@ class FastWriter(SegmentWriter):
     def add_document(self, **fields: Any) -> None:
         if not any(isinstance(v, Preanalyzed) for v in fields.values()):
             return super().add_document(**fields)
-        self._check_state()
+        self.check_open()
         schema, pdw, docnum, pool = self.schema, self.perdocwriter, self.docnum, self.pool
         names = sorted(n for n in fields if not n.startswith("_"))
-        self._check_fields(schema, names)
+        self.check_fields(schema, names)
         pdw.start_doc(docnum)
         try:
             for name in names:
@@ -192,14 +184,14 @@ class FastWriter(SegmentWriter):
             pdw.cancel_doc()
             raise
         pdw.finish_doc()
-        self._added = True
+        self.mark_added()
         self.docnum += 1
 
-    def _flush_segment(self) -> None:
+    def flush_segment(self) -> None:
         self.perdocwriter.close()
         pdr = self.per_document_reader() if self.codec.length_stats else None
         lengths = _Lengths(pdr, self.docnum) if pdr is not None else None
-        if _bulk_writable(self.fieldwriter):
+        if wp.bulk_writable(self.fieldwriter):
             _write_postings_bulk(self.fieldwriter, self.schema, lengths, self.pool)
         else:
             self.fieldwriter.add_postings(self.schema, lengths, self.pool.iter_postings())
@@ -208,24 +200,10 @@ class FastWriter(SegmentWriter):
             pdr.close()
 
 
-def _bulk_writable(fieldwriter: Any) -> bool:
-    from whoosh.codec.whoosh3 import W3FieldWriter
-
-    return type(fieldwriter) is W3FieldWriter
-
-
 def _write_postings_bulk(fw: Any, schema: Any, lengths: _Lengths | None,
                          pool: GroupingPool) -> None:
-    """What ``FieldWriter.add_postings`` does with the pool's postings, a block at a time.
-
-    Whoosh's own loop makes three Python calls per posting (``add_postings`` ->
-    ``W3FieldWriter.add`` -> ``W3PostingsWriter.add_posting``, with type asserts and
-    min/max bookkeeping); at 10,000 articles that was most of the serial commit. Here each
-    block of up to ``blocklimit`` postings is appended to the posting writer's buffers at
-    once, with the same statistics, and blocks are written at the same points (a full block
-    is written when one more posting arrives; the last one by ``finish_postings``), so the
-    segment is the same as Whoosh's loop writes.
-    """
+    """What ``FieldWriter.add_postings`` does with the pool's postings, a block at a time
+    (``whoosh_private.PostingBlocks`` says why and how the segment stays the same)."""
     import numpy as np
 
     for fieldname in sorted(pool.fields):
@@ -238,8 +216,8 @@ def _write_postings_bulk(fw: Any, schema: Any, lengths: _Lengths | None,
                                      dtype=np.int64)  # None (no length) counts as 0
         for term, docs, weights, starts, ends, values in fp.iter_terms():
             fw.start_term(term)
-            pw = fw._postwriter
-            limit = pw._blocklimit
+            blocks = wp.PostingBlocks(fw)
+            limit = blocks.limit
             ids, ws = docs.tolist(), weights.tolist()
             vals = [values[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
             if field_lengths is not None:
@@ -248,22 +226,8 @@ def _write_postings_bulk(fw: Any, schema: Any, lengths: _Lengths | None,
                 lens = None
             for s in range(0, len(ids), limit):
                 if s:
-                    pw._write_block()  # a full block, and more postings follow
-                chunk_w = ws[s : s + limit]
-                pw._ids.extend(ids[s : s + limit])
-                pw._weights.extend(chunk_w)
-                top = max(chunk_w)
-                if top > pw._maxweight:
-                    pw._maxweight = top
-                pw._values.extend(v for v in vals[s : s + limit] if v)
-                if lens is not None:
-                    nonzero = [n for n in lens[s : s + limit] if n]
-                    if nonzero:
-                        low = min(nonzero)
-                        if pw._minlength is None or low < pw._minlength:
-                            pw._minlength = low
-                        high = max(nonzero)
-                        if high > pw._maxlength:
-                            pw._maxlength = high
+                    blocks.write_full_block()  # a full block, and more postings follow
+                blocks.append(ids[s : s + limit], ws[s : s + limit], vals[s : s + limit],
+                              None if lens is None else lens[s : s + limit])
             fw.finish_term()
         fw.finish_field()

@@ -84,6 +84,27 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None if "\x00" in text or _looks_binary(text) else text
 
 
+def _text_with_stray_nuls(data: bytes) -> str | None:
+    """A text page with a few NUL bytes (a broken save, a CMS bug) is still a text page.
+
+    Binary formats are full of NULs and other control bytes; a handful of NULs in bytes
+    that are otherwise valid text (few controls once the NULs are gone) is not binary.
+    """
+    nuls = data.count(0)
+    if nuls > max(8, len(data) // 1000):
+        return None
+    rest = data.replace(b"\x00", b"")
+    try:
+        text = rest.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = _detect(rest)
+        except DecodeError:
+            return None
+    bad = len(_CONTROLS.findall(text[:20000]))
+    return None if bad > max(2, len(text[:20000]) // 2000) else text
+
+
 def decode_bytes(data: bytes) -> str:
     """Decode file bytes to normalised text; raise DecodeError when they are not text.
 
@@ -108,6 +129,8 @@ def decode_bytes(data: bytes) -> str:
             raise DecodeError("broken UTF-16 text") from exc
     elif b"\x00" in data:
         text = _utf16_without_bom(data)
+        if text is None:
+            text = _text_with_stray_nuls(data)
         if text is None:
             raise DecodeError("binary file (contains NUL bytes)")
     else:

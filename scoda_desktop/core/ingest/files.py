@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from scoda_desktop.core.documents import Skipped
-from scoda_desktop.core.ingest.reader import SUFFIXES
+from scoda_desktop.core.ingest.reader import EXPECTED, is_supported
 
 
 def walk_folder(top: str | os.PathLike, seen_dirs: set[tuple[int, int]]
@@ -40,7 +40,7 @@ def walk_folder(top: str | os.PathLike, seen_dirs: set[tuple[int, int]]
             try:
                 if entry.is_dir(follow_symlinks=True):
                     stack.append(entry.path)
-                elif os.path.splitext(entry.name)[1].lower() in SUFFIXES and entry.is_file():
+                elif is_supported(entry.name) and entry.is_file():
                     yield entry.path, entry.stat()
             except OSError:
                 continue
@@ -56,9 +56,9 @@ def iter_input_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skip
             files = sorted((Path(f) for f, _st in walk_folder(p, seen_dirs)),
                            key=lambda f: f.parts)
         elif p.is_file():
-            if p.suffix.lower() not in SUFFIXES:
+            if not is_supported(p.name):
                 yield Skipped(str(p), f"unsupported file type '{p.suffix or p.name}' "
-                                      "(expected .txt, .md, .html or .htm)")
+                                      f"({EXPECTED})")
                 continue
             files = [p]
         elif p.is_symlink():

@@ -12,15 +12,26 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from scoda_desktop.core.ingest.dates import parse_date
 from scoda_desktop.core.ingest.lines import MARK_END, MARK_START
 
-_INVISIBLE = ["script", "style", "noscript", "template", "svg", "iframe", "form", "button",
+# Not "form": ASP.NET sites wrap the whole page in one <form>; its fields go on their own.
+_INVISIBLE = ["script", "style", "noscript", "template", "svg", "iframe", "button",
               "select", "input", "textarea", "link", "meta", "object", "embed", "canvas"]
+OUTSIDE = "outside the article"
+_NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
+# A class that names the story itself wins over a furniture word beside it
+# ("article-body pagination-first", Blogger's "widget Blog", "ad_body").
+_CONTENT_CLASS = re.compile(
+    r"^(?:article|post|entry|story|blog|content|main|text|body)$"
+    r"|^(?:article|post|entry|story|blog|news|main|page)[-_]?(?:body|content|text|entry)"
+    r"|[-_](?:body|content|text)$"
+)
 _FURNITURE = {"nav": "navigation", "header": "navigation", "footer": "footer", "aside": "related"}
 _BLOCKS = ["p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li",
            "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tr", "figure",
@@ -49,6 +60,8 @@ class HtmlMeta:
     date_text: str | None = None
     author: str | None = None
     source: str | None = None
+    titles: list[str] = field(default_factory=list)  # og:title, JSON-LD headline, <title>
+    headings: list[str] = field(default_factory=list)  # the <h1> texts a reader sees
 
 
 def _meta_content(soup: BeautifulSoup, *names: str) -> str | None:
@@ -96,6 +109,9 @@ def read_html_meta(soup: BeautifulSoup) -> HtmlMeta:
     meta = HtmlMeta()
     h1 = soup.find("h1")
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    meta.titles = [t for t in (_meta_content(soup, "og:title", "twitter:title"),
+                               _name_of(ld.get("headline")) if ld else None, page_title) if t]
+    meta.headings = [h.get_text(" ", strip=True) for h in soup.find_all("h1", limit=5)]
     meta.title = (_meta_content(soup, "og:title", "twitter:title")
                   or (_name_of(ld.get("headline")) if ld else None)
                   or (h1.get_text(" ", strip=True) if h1 else None)
@@ -127,6 +143,8 @@ def _reason_of(tag: Tag) -> str | None:
                 "contentinfo": "footer", "complementary": "related"}[attrs["role"]]
     tokens = [str(t).lower() for t in (attrs.get("class") or [])]
     tokens += str(attrs.get("id") or "").lower().split()
+    if any(_CONTENT_CLASS.search(t) for t in tokens):
+        return None
     for token in tokens:
         for regex, reason in _CLASS_REASONS:
             if regex.match(token):
@@ -145,11 +163,34 @@ def _mark(tag: Tag, reason: str) -> None:
     tag.replace_with(NavigableString(marked + "\n"))
 
 
+def _prose(tag: Tag | BeautifulSoup) -> int:
+    """Characters of paragraph text under ``tag``: what a story container holds most of."""
+    return sum(len(p.get_text(" ", strip=True)) for p in tag.find_all("p"))
+
+
+def _mark_rest(node: Tag | NavigableString, reason: str) -> None:
+    """Mark every line of ``node`` that is not marked yet (lines outside the story)."""
+    out = []
+    for ln in str(node.get_text() if isinstance(node, Tag) else node).split("\n"):
+        ln = ln.strip()
+        if ln:
+            out.append(ln if ln.startswith(MARK_START) else f"{MARK_START}{reason}{MARK_END}{ln}")
+    node.replace_with(NavigableString("".join(f"\n{ln}" for ln in out) + "\n"))
+
+
 def _root(soup: BeautifulSoup) -> Tag | BeautifulSoup:
-    articles = soup.find_all("article")
-    if articles:
-        return max(articles, key=lambda a: len(a.get_text(" ", strip=True)))
-    return soup.find("main") or soup.find(attrs={"role": "main"}) or soup.body or soup
+    """The story container, when one holds most of the page's prose; else the whole body.
+
+    The largest ``<article>`` or the first ``<main>`` is not taken on trust: a reader
+    comment, a related-story card or an empty ``<main>`` wears the same tag.
+    """
+    page = soup.body or soup
+    total = _prose(page)
+    candidates = [*soup.find_all(["article", "main"]), *soup.find_all(attrs={"role": "main"})]
+    best = max(candidates, key=_prose, default=None)
+    if best is not None and total and _prose(best) >= 0.6 * total:
+        return best
+    return page
 
 
 def html_to_lines(markup: str) -> tuple[str, HtmlMeta]:
@@ -158,6 +199,8 @@ def html_to_lines(markup: str) -> tuple[str, HtmlMeta]:
     meta = read_html_meta(soup)
     for tag in soup.find_all(_INVISIBLE):
         tag.decompose()
+    for node in soup.find_all(string=lambda s: isinstance(s, _NOT_TEXT)):
+        node.extract()  # comments and doctypes are not text (Blogger themes comment a lot)
     for node in soup.find_all(string=True):
         if node.parent is not None and node.parent.name != "pre":
             node.replace_with(NavigableString(re.sub(r"\s+", " ", str(node))))
@@ -167,7 +210,8 @@ def html_to_lines(markup: str) -> tuple[str, HtmlMeta]:
         tag.insert_before(NavigableString("\n"))
         tag.insert_after(NavigableString("\n"))
     root = _root(soup)
-    stack = [root]
+    page = soup.body or soup
+    stack = [page]
     while stack:  # top-down, never into a marked subtree; no recursion on deep pages
         for child in list(stack.pop().children):
             if isinstance(child, Tag):
@@ -176,4 +220,11 @@ def html_to_lines(markup: str) -> tuple[str, HtmlMeta]:
                     _mark(child, reason)
                 else:
                     stack.append(child)
-    return root.get_text(), meta
+    # Around the story container: kept as removed lines (the provenance view shows them)
+    node = root
+    while node is not page and node.parent is not None:
+        for sibling in list(node.parent.children):
+            if sibling is not node:
+                _mark_rest(sibling, OUTSIDE)
+        node = node.parent
+    return page.get_text(), meta

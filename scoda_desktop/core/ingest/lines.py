@@ -110,6 +110,13 @@ def is_sentence_like(text: str, lang: str) -> bool:
     return n >= 30 and (lang != "en" or stop >= 0.25)
 
 
+def is_chinese_sentence(text: str) -> bool:
+    """Real Chinese prose (a bilingual page's paragraph), not a keyword list or link farm:
+    enough Han characters, sentence punctuation (。，、！？；) and no list shape."""
+    return (cjk_count(text) >= 10 and any(p in text for p in "。，、！？；")
+            and not _is_keyword_list(text) and text.count("|") < 2)
+
+
 def _is_keyword_list(text: str) -> bool:
     """Comma/pipe separated short items with no sentence in them: SEO spam, tag clouds, menus."""
     items = [i.strip() for i in _SEPARATORS_RE.split(text) if i.strip()]
@@ -141,7 +148,8 @@ def classify(line: Line, lang: str, repeats: Counter[str]) -> None:
         line.kind, line.reason = BAD, "navigation"
         return
     han = cjk_count(text)
-    if lang == "en" and han >= 2 and han >= 0.1 * (han + len(re.sub(r"[^A-Za-z]", "", text))):
+    if (lang == "en" and han >= 2 and han >= 0.1 * (han + len(re.sub(r"[^A-Za-z]", "", text)))
+            and not is_chinese_sentence(text)):
         line.kind, line.reason = BAD, ("spam" if han >= 20 else "navigation")
         return
     pattern = match_line(text, words)

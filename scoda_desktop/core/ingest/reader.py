@@ -15,12 +15,22 @@ from pathlib import Path
 from scoda_desktop.core.documents import Document
 from scoda_desktop.core.ingest.clean import Cleaned, removed_lines, split_page
 from scoda_desktop.core.ingest.decode import DecodeError, decode_bytes, normalize_text
+from scoda_desktop.core.ingest.formats import (
+    CONTAINER_SUFFIXES,
+    DOCUMENT_SUFFIXES,
+    is_container,
+    suffix_of,
+)
 from scoda_desktop.core.ingest.lines import guess_language, word_count
 from scoda_desktop.core.ingest.meta import read_meta
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-SUFFIXES = (".txt", ".md", ".html", ".htm")
+# PDF and Word files carry their images: the cap on them is for their bytes, not their text.
+BINARY_MAX_BYTES = 100 * 1024 * 1024
 HTML_SUFFIXES = (".html", ".htm")
+SUFFIXES = (".txt", ".md", *HTML_SUFFIXES, *DOCUMENT_SUFFIXES, *CONTAINER_SUFFIXES)
+EXPECTED = ("expected .txt, .md, .html, .htm, .pdf, .docx, .mhtml, .mht, .warc, .warc.gz "
+            "or .arc.gz")
 
 
 class IngestError(Exception):
@@ -34,6 +44,19 @@ class IngestError(Exception):
 def document_id(sha256: str) -> str:
     """Stable id from the content hash: the same bytes are the same document anywhere."""
     return sha256[:16]
+
+
+def is_supported(name: str) -> bool:
+    """True for a file name this reader takes (``x.warc.gz`` included, ``x.tar.gz`` not)."""
+    return suffix_of(name) in SUFFIXES
+
+
+def size_limit(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> int | None:
+    """The size cap of a file from its name: None for an archive (capped per record)."""
+    suffix = suffix_of(name)
+    if suffix in CONTAINER_SUFFIXES:
+        return None
+    return max(max_bytes, BINARY_MAX_BYTES) if suffix in DOCUMENT_SUFFIXES else max_bytes
 
 
 def too_large(size: int, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -61,40 +84,46 @@ def _markdown_to_text(raw: str) -> tuple[str, str | None]:
     return "\n".join(out), title
 
 
+NO_TEXT = "no article text found"
+
+
+def _document(raw: str, path: str, **fields) -> Document:
+    sha = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    return Document(id=document_id(sha), path=path, sha256=sha, raw=raw, **fields)
+
+
+def _clean_html(raw: str, path: str) -> Document:
+    """A web page: the article extractor and our own reading combined (see ``page.py``)."""
+    from scoda_desktop.core.ingest.page import read_page
+
+    parts = read_page(raw)
+    body_text = "\n\n".join(parts.paragraphs)
+    return _document(
+        raw, path, text=body_text, removed=parts.removed, title=parts.title, date=parts.date,
+        date_text=parts.date_text, source=parts.source, author=parts.author,
+        language=guess_language(body_text or parts.page_text), words=word_count(body_text),
+        warning=None if body_text.strip() else NO_TEXT,
+    )
+
+
 def _clean(raw: str, path: str, html: bool) -> Document:
     """The cleaner proper (may raise on a bug; ``clean_text`` guards it)."""
     raw = normalize_text(raw)
-    known_title = known_date = known_author = known_source = None
-    date_text = None
-    text = raw
     if html:
-        from scoda_desktop.core.ingest.html import html_to_lines
-
-        text, hmeta = html_to_lines(raw)
-        text = normalize_text(text)
-        known_title, known_author, known_source = hmeta.title, hmeta.author, hmeta.source
-        known_date, date_text = hmeta.date, hmeta.date_text
-    elif path.lower().endswith(".md"):
+        return _clean_html(raw, path)
+    known_title = None
+    text = raw
+    if path.lower().endswith(".md"):
         text, known_title = _markdown_to_text(raw)
     cleaned: Cleaned = split_page(text)
     paragraphs = [" ".join(ln.text.split()) for ln in cleaned.body]
     first = paragraphs[0] if paragraphs else ""
     meta = read_meta(cleaned.header, first, known_title, cleaned.trailer)
     body_text = "\n\n".join(paragraphs)
-    sha = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
-    return Document(
-        id=document_id(sha),
-        path=path,
-        sha256=sha,
-        raw=raw,
-        text=body_text,
-        removed=removed_lines(cleaned, meta.line_reasons),
-        title=meta.title,
-        date=known_date or meta.date,
-        date_text=date_text if known_date else meta.date_text,
-        source=known_source or meta.source,
-        author=known_author or meta.author,
-        language=guess_language(body_text or text),
+    return _document(
+        raw, path, text=body_text, removed=removed_lines(cleaned, meta.line_reasons),
+        title=meta.title, date=meta.date, date_text=meta.date_text, source=meta.source,
+        author=meta.author, language=guess_language(body_text or text),
         words=word_count(body_text),
     )
 
@@ -119,9 +148,12 @@ def clean_text(raw: str, *, path: str = "", html: bool = False) -> Document:
 def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read one file into a Document, or raise IngestError saying why it cannot be one."""
     p = Path(path)
-    if p.suffix.lower() not in SUFFIXES:
-        raise IngestError(f"unsupported file type '{p.suffix or p.name}' "
-                          "(expected .txt, .md, .html or .htm)")
+    suffix = suffix_of(p.name)
+    if suffix not in SUFFIXES:
+        raise IngestError(f"unsupported file type '{p.suffix or p.name}' ({EXPECTED})")
+    if is_container(p.name):
+        raise IngestError("a web archive holds many documents (read it record by record)")
+    max_bytes = size_limit(p.name, max_bytes) or max_bytes
     try:
         st = p.stat()
         if not p.is_file():
@@ -138,14 +170,43 @@ def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
         raise IngestError(f"too large (over the {max_bytes / 1048576:.0f} MB limit)")
     if not data.strip():
         raise IngestError("empty file")
-    try:
-        decoded = decode_bytes(data)
-    except DecodeError as exc:
-        raise IngestError(str(exc)) from None
-    if not decoded.strip():
-        raise IngestError("empty file")
-    doc = clean_text(decoded, path=str(p.resolve()), html=p.suffix.lower() in HTML_SUFFIXES)
+    saved = False
+    if suffix in DOCUMENT_SUFFIXES:
+        doc = _read_format(str(p.resolve()), suffix, data)
+    else:
+        try:
+            decoded = decode_bytes(data)
+        except DecodeError as exc:
+            raise IngestError(str(exc)) from None
+        if not decoded.strip():
+            raise IngestError("empty file")
+        html = suffix in HTML_SUFFIXES
+        doc = clean_text(decoded, path=str(p.resolve()), html=html)
+        if html:
+            from scoda_desktop.core.ingest.formats.web import page_url, saved_by_browser
+
+            doc.url = page_url(decoded)
+            saved = saved_by_browser(decoded)
     doc.sha256 = hashlib.sha256(data).hexdigest()
     doc.id = document_id(doc.sha256)
     doc.size, doc.mtime = st.st_size, st.st_mtime
+    if doc.captured is None and (suffix in (".mhtml", ".mht") or saved):
+        # a page a browser saved, with no date of its own: the file's time is when it was
+        # saved (unless the file was changed since)
+        from scoda_desktop.core.ingest.formats.web import iso_from_timestamp
+
+        doc.captured = iso_from_timestamp(st.st_mtime)
     return doc
+
+
+def _read_format(path: str, suffix: str, data: bytes) -> Document:
+    """A PDF, Word or MHTML file through its reader; its failures become IngestError."""
+    from scoda_desktop.core.ingest.formats.docx import DocxError, read_docx
+    from scoda_desktop.core.ingest.formats.mhtml import MhtmlError, read_mhtml
+    from scoda_desktop.core.ingest.formats.pdf import PdfError, read_pdf
+
+    readers = {".pdf": read_pdf, ".docx": read_docx, ".mhtml": read_mhtml, ".mht": read_mhtml}
+    try:
+        return readers[suffix](path, data)
+    except (PdfError, DocxError, MhtmlError) as exc:
+        raise IngestError(str(exc)) from None

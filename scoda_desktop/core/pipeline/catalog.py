@@ -7,26 +7,34 @@ without a document's content changing. Each file carries the index generation it
 so a catalog that does not match the committed index (a crash between the two writes) is
 detected and the index rebuilt.
 
-Files in the index folder: ``meta.json`` (schema version, generation), ``catalog.pickle``
-(files, documents, duplicate groups), and lazily loaded ``vocab.pickle`` (words for
-prefix/fuzzy/suggestions), ``signatures.pickle`` (MinHash), ``metrics.pickle``,
-``entities.pickle`` and ``duplicates.pickle`` (the confirmed near-duplicate pairs, so a sync
-compares only the LSH buckets its documents fall into).
+Files in the index folder: ``meta.json`` (schema version, generation), ``catalog.json``
+(files, documents, duplicate groups), and lazily loaded ``vocab.json`` (words for
+prefix/fuzzy/suggestions), ``signatures.npz`` (MinHash), ``metrics.npz``,
+``entities.npz`` and ``duplicates.json`` (the confirmed near-duplicate pairs, so a sync
+compares only the LSH buckets its documents fall into). JSON and npz, never pickle: see
+``sidefiles.py``.
 """
 
 from __future__ import annotations
 
 import json
-import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from scoda_desktop.core.fileio import atomic_write
+from scoda_desktop.core.pipeline.sidefiles import (
+    SIDE_NAMES,
+    load_catalog,
+    load_side,
+    loads,
+    save_catalog,
+    save_side,
+)
 
 META = "meta.json"
-_SIDE = ("vocab", "signatures", "metrics", "entities", "duplicates")
+_SIDE = SIDE_NAMES
 
 
 def read_meta(folder: Path) -> dict[str, Any] | None:
@@ -37,9 +45,12 @@ def read_meta(folder: Path) -> dict[str, Any] | None:
 
 
 def metrics_entry(value: Any) -> list[dict[str, Any]]:
-    """One ``metrics`` side-file entry as a list: pickled bytes (since schema 4 imports
-    made by this module), or a plain list (older catalogs, hand-built ones)."""
-    return pickle.loads(value) if isinstance(value, bytes) else list(value)
+    """One ``metrics`` side-file entry as a list: UTF-8 JSON (what ``prepare`` makes, kept
+    encoded so a big import holds one bytes object per document, and a sync rewrites the
+    side file without decoding it), or a plain list (hand-built)."""
+    if isinstance(value, bytes):
+        return loads(value)
+    return json.loads(value) if isinstance(value, str) else list(value)
 
 
 class FileRecord(NamedTuple):
@@ -66,26 +77,20 @@ class Catalog:
 
     # -- lazily loaded sidecars ---------------------------------------------------------
     def side(self, name: str) -> dict[str, Any]:
-        """``vocab`` (word -> term), ``signatures`` (id -> MinHash), ``metrics`` (id -> pickled
-        list: see ``metrics_of``),
+        """``vocab`` (word -> term), ``signatures`` (id -> MinHash), ``metrics`` (id -> UTF-8
+        JSON of a list: see ``metrics_of``),
         ``entities`` (id -> (sorted (type, canonical) pairs, (type, alias, canonical) triples)),
         ``duplicates`` ({"edges": confirmed near-duplicate pairs -> their buckets})."""
         if name not in self._side:
             data: dict[str, Any] = {}
             if self.folder is not None:
-                try:
-                    with open(self.folder / f"{name}.pickle", "rb") as fh:
-                        gen, data = pickle.load(fh)
-                    if gen != self.generation:
-                        data = {}
-                except Exception:  # noqa: BLE001 - garbage can raise anything (MemoryError)
-                    data = {}
+                data = load_side(self.folder, name, self.generation)
             self._side[name] = data
         return self._side[name]
 
     def add_doc(self, doc_id: str, info: dict[str, Any]) -> None:
         """A new document's facts; entities go to their own lazily loaded file so that an
-        unchanged re-sync does not unpickle every entity of the corpus."""
+        unchanged re-sync does not parse every entity of the corpus."""
         info = dict(info)
         entities, aliases = info.pop("entities", []), info.pop("aliases", [])
         info.setdefault("paths", [])
@@ -120,7 +125,7 @@ class Catalog:
 
     def metrics_of(self, doc_id: str) -> list[dict[str, Any]]:
         """A document's metrics (Metric JSON dicts) from the ``metrics`` side file, where
-        each entry is kept pickled (compact while an import waits for its commit)."""
+        each entry is kept as UTF-8 JSON (compact while an import waits for its commit)."""
         return metrics_entry(self.side("metrics").get(doc_id, []))
 
     def entities(self, doc_id: str) -> list[tuple[str, str]]:
@@ -154,8 +159,16 @@ class Catalog:
         out = [p for p in info.get("paths", []) if p != own]
         for other in self.group_of().get(doc_id, []):
             if other != doc_id:
-                out.extend(self.docs.get(other, {}).get("paths", []))
+                out.extend(self.places_of(other))
         return out
+
+    def places_of(self, doc_id: str) -> list[str]:
+        """Where a document is: its paths, or ``archive#offset`` for a web archive's record
+        (many documents share that path; ``Corpus.resolve`` takes this form back)."""
+        info = self.docs.get(doc_id, {})
+        record = info.get("record")
+        paths = info.get("paths", [])
+        return [f"{p}#{record}" for p in paths] if record is not None else list(paths)
 
     # -- persistence -------------------------------------------------------------------
     @classmethod
@@ -164,27 +177,20 @@ class Catalog:
         meta = read_meta(folder)
         if meta is None:
             return None
-        try:
-            with open(folder / "catalog.pickle", "rb") as fh:
-                data = pickle.load(fh)
-        except Exception:  # noqa: BLE001 - a damaged pickle can raise anything: rebuild
+        data = load_catalog(folder, FileRecord)
+        if data is None:
             return None
         if data.get("generation") != meta.get("generation"):
             return None
-        # FileRecord since 2025; older catalogs hold plain (size, mtime, sha256, id) tuples
-        files = {path: FileRecord(*rec) for path, rec in data["files"].items()}
-        return cls(data["generation"], files, data["docs"], data["groups"], folder)
+        return cls(data["generation"], data["files"], data["docs"], data["groups"], folder)
 
     def save(self, folder: Path, generation: int, schema_version: int) -> None:
         """Write every part for ``generation``; meta.json last, so it marks a complete set."""
         for name in _SIDE:
             if generation == self.generation and name not in self._side:
                 continue  # not loaded, so not changed: its file is still current
-            data = self.side(name)
-            atomic_write(folder / f"{name}.pickle", pickle.dumps((generation, data), 5))
-        atomic_write(folder / "catalog.pickle", pickle.dumps(
-            {"generation": generation, "files": self.files, "docs": self.docs,
-             "groups": self.groups}, 5))
+            save_side(folder, name, generation, self.side(name))
+        save_catalog(folder, generation, self.files, self.docs, self.groups)
         atomic_write(folder / META, json.dumps(
             {"schema_version": schema_version, "generation": generation}).encode())
         self.generation, self.folder = generation, folder

@@ -10,7 +10,6 @@ catalog.
 from __future__ import annotations
 
 import json
-import pickle
 from array import array
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,10 +17,11 @@ from typing import Any
 from scoda_desktop.core.documents import Document, Entity, Metric, Removed, Skipped
 from scoda_desktop.core.index.analysis import keyword
 from scoda_desktop.core.index.schema import ENTITY_FIELDS, Preanalyzed, encode_postings
+from scoda_desktop.core.pipeline.sidefiles import dumps
 
 # Document attributes kept in the stored ``doc`` JSON (text lives in the ``body`` field).
 _STORED_KEYS = ("title", "date", "date_text", "source", "author", "language", "words",
-                "sha256", "size", "mtime")
+                "sha256", "size", "mtime", "url", "captured", "record", "pages")
 
 
 @dataclass
@@ -35,12 +35,13 @@ class Prepared:
     mtime: float
     fields: dict[str, Any]  # keyword arguments for ``writer.add_document``
     info: dict[str, Any]  # catalog facts: title, date, source, entities, ...
-    # The metric ledger entry (a pickled list of Metric JSON dicts, ``catalog.metrics_of``
+    # The metric ledger entry (a list of Metric JSON dicts as UTF-8 JSON, ``catalog.metrics_of``
     # reads it) and the MinHash (uint32 array): compact, since a big import keeps both for
     # every document until its commit (as Python objects: ~17 KB a document; so: ~3.7 KB).
     metrics: bytes
     signature: array[int]
     words: dict[str, str] = field(default_factory=dict)  # folded word -> term (vocabulary)
+    warning: str | None = None  # indexed, but the import reports it ("no article text found")
 
 
 def _plain(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
@@ -125,10 +126,13 @@ def prepare_document(doc: Document, *, extract_entities: bool = True) -> Prepare
     info = {"title": doc.title, "date": doc.date, "source": doc.source,
             "language": doc.language, "words": doc.words, "entities": entities,
             "aliases": aliases, "metrics": len(doc.metrics)}
+    for key in ("url", "captured", "record"):  # provenance, for hits and exports
+        if getattr(doc, key) is not None:
+            info[key] = getattr(doc, key)
     return Prepared(
         id=doc.id, path=doc.path, sha256=doc.sha256, size=doc.size, mtime=doc.mtime,
-        fields=fields_, info=info, metrics=pickle.dumps(metrics, 5),
-        signature=array("I", minhash_signature(doc.text)), words=words,
+        fields=fields_, info=info, metrics=dumps(metrics),
+        signature=array("I", minhash_signature(doc.text)), words=words, warning=doc.warning,
     )
 
 

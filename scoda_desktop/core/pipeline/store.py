@@ -229,6 +229,10 @@ class IndexStore:
         """Paths of the other copies of a document: identical files, then near-duplicates."""
         return self._cat().other_paths(doc_id, own)
 
+    def places_of(self, doc_id: str) -> list[str]:
+        """Where a document is: its paths, or ``archive#offset`` for a web archive's record."""
+        return self._cat().places_of(doc_id)
+
     def entity_pairs(self) -> Iterator[tuple[str, list[tuple[str, str]]]]:
         return self._cat().entity_pairs()
 

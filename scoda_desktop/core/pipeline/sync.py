@@ -5,6 +5,8 @@ files are one document with several paths; a document whose last path is gone le
 index. New and changed files are prepared (clean, extract, analyse) in a process pool on big
 imports and in process on small ones (< ``POOL_MIN`` files, where starting workers costs more
 than it saves); the one writer files them and commits once. Cancelled: nothing is committed.
+A web archive is one file of many documents: ``containers`` reads it record by record, from
+where it changed, after the other files.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Generator, Iterator
+from typing import Any
 
 from scoda_desktop.core.documents import Progress, Skipped, SyncReport
-from scoda_desktop.core.ingest.reader import DEFAULT_MAX_BYTES as MAX_BYTES
-from scoda_desktop.core.ingest.reader import too_large
+from scoda_desktop.core.ingest.formats import is_container
+from scoda_desktop.core.ingest.reader import size_limit, too_large
+from scoda_desktop.core.pipeline import containers
 from scoda_desktop.core.pipeline.catalog import Catalog, FileRecord
 from scoda_desktop.core.pipeline.prepare import Prepared, prepare_file
 from scoda_desktop.core.pipeline.store import IndexStore
@@ -46,6 +50,18 @@ def _prepared(paths: list[str], cancel: Callable[[], bool]) -> Iterator[Prepared
                 return
             yield prepare_file(p)
         return
+    pool = make_pool()
+    try:
+        for item in pool.map(prepare_file, paths, chunksize=8):
+            yield item
+            if cancel():
+                return
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def make_pool() -> Any:
+    """The worker pool of a big import (two processes)."""
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
@@ -60,14 +76,7 @@ def _prepared(paths: list[str], cancel: Callable[[], bool]) -> Iterator[Prepared
     ctx = mp.get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["scoda_desktop.core.pipeline.prepare"])
-    pool = ProcessPoolExecutor(max_workers=WORKERS, mp_context=ctx)
-    try:
-        for item in pool.map(prepare_file, paths, chunksize=8):
-            yield item
-            if cancel():
-                return
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    return ProcessPoolExecutor(max_workers=WORKERS, mp_context=ctx)
 
 
 def scan(sources: list[str]) -> tuple[dict[str, os.stat_result], list[Skipped]]:
@@ -107,13 +116,23 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
     unlinked: set[str] = set()  # doc ids that lost a path in this sync
     copies: list[str] = []  # doc ids that new paths link to by content
     new_docs: dict[str, Prepared] = {}
+    archives: list[tuple[str, int]] = []  # (archive, offset to read from)
     for path, st in found.items():
         rec = catalog.files.get(path)
         if rec and rec[0] == st.st_size and rec[1] == st.st_mtime:
             report.unchanged += 1
             continue
-        if st.st_size > MAX_BYTES:  # refused from the stat: never hashed, never read
-            report.skipped.append(Skipped(path, too_large(st.st_size)))
+        if is_container(path):  # an archive: read from where it changed, never hashed whole
+            start = containers.resume_offset(catalog, path, st)
+            if rec and not start:
+                unlinked.update(containers.unlink_archive(catalog, path))
+            report.updated += 1 if rec else 0
+            report.added += 0 if rec else 1
+            archives.append((path, start))
+            continue
+        limit = size_limit(path)
+        if limit is not None and st.st_size > limit:  # refused from the stat: never read
+            report.skipped.append(Skipped(path, too_large(st.st_size, limit)))
             if rec:
                 report.removed += 1
                 unlinked.add(_unlink(catalog, path))
@@ -140,6 +159,9 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
     moved_from: Counter[str] = Counter()
     for path in [p for p in catalog.files if p not in found]:
         report.removed += 1
+        if is_container(path):
+            unlinked.update(containers.unlink_archive(catalog, path))
+            continue
         doc_id = _unlink(catalog, path)
         unlinked.add(doc_id)
         moved_from[doc_id] += 1
@@ -153,6 +175,24 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
         return False
     writer = None
     vocab = None
+
+    def add(item: Prepared) -> None:
+        """File a prepared document (unless one with its id is there); the caller links it."""
+        nonlocal writer, vocab
+        if item.id in catalog.docs or item.id in new_docs:
+            return
+        if writer is None:
+            writer = service.writer()
+        writer.add_document(**item.fields)
+        item.fields = {}  # filed: keep only what the catalog needs, not the postings
+        if vocab is None:
+            vocab = catalog.side("vocab")
+        for w, t in item.words.items():
+            vocab.setdefault(w, t)
+        item.words = {}
+        new_docs[item.id] = item
+        catalog.add_doc(item.id, item.info)
+
     done = 0
     for item in _prepared(todo, cancel):
         done += 1
@@ -165,22 +205,16 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
                 report.added -= 1
             yield Progress(done, len(todo), item.path, "reading")
             continue
-        if item.id in catalog.docs or item.id in new_docs:
-            _link(catalog, item.path, found[item.path], item.sha256, item.id)
-        else:
-            if writer is None:
-                writer = service.writer()
-            writer.add_document(**item.fields)
-            item.fields = {}  # filed: keep only what the catalog needs, not the postings
-            if vocab is None:
-                vocab = catalog.side("vocab")
-            for w, t in item.words.items():
-                vocab.setdefault(w, t)
-            item.words = {}
-            new_docs[item.id] = item
-            catalog.add_doc(item.id, item.info)
-            _link(catalog, item.path, found[item.path], item.sha256, item.id)
+        if item.warning:  # indexed (by its title) but worth telling: "no article text found"
+            report.messages.append(f"{item.path}: {item.warning}")
+        add(item)
+        _link(catalog, item.path, found[item.path], item.sha256, item.id)
         yield Progress(done, len(todo), item.path, "reading")
+    for path, start in archives:
+        if cancel():
+            break
+        yield from _read_archive(catalog, path, found[path], start, add, new_docs, cancel,
+                                 report)
     if cancel():
         if writer is not None:
             writer.cancel()
@@ -208,6 +242,33 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
     catalog.regroup(removed, list(new_docs))
     service.commit(writer, catalog)
     return True
+
+
+def _read_archive(catalog: Catalog, path: str, st: os.stat_result, start: int,
+                  add: Callable[[Prepared], None], new_docs: dict[str, Prepared],
+                  cancel: Callable[[], bool], report: SyncReport) -> Iterator[Progress]:
+    """File the article records of one archive from byte ``start``; count the others."""
+    from scoda_desktop.core.ingest.formats.warc import Skip
+
+    containers.begin(catalog, path, start)
+    reader = containers.open_archive(path, start, catalog)
+    pool = make_pool() if st.st_size - start >= containers.POOL_MIN_BYTES else None
+    try:
+        for item in containers.archive_items(
+                reader, st.st_mtime, lambda i: i in catalog.docs or i in new_docs, cancel, pool):
+            if isinstance(item, Skip | Skipped):
+                report.skip_records(path, item.reason)
+            else:
+                if isinstance(item, Prepared):
+                    add(item)
+                containers.link_record(catalog, path, item.id)
+            yield Progress(reader.records, 0, path, "reading records")
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    if reader.damaged:
+        report.skipped.append(Skipped(path, reader.damaged))
+    containers.finish(catalog, path, st, reader)
 
 
 def _link(catalog: Catalog, path: str, st: os.stat_result, sha: str, doc_id: str) -> None:

@@ -30,6 +30,7 @@ def citation_record(info: dict[str, Any], note: str = "") -> dict[str, Any]:
     return {"id": info.get("id", ""), "title": title, "date": info.get("date"),
             "source": info.get("source"), "author": info.get("author"),
             "url": info.get("url"), "captured": info.get("captured"),
+            "record": info.get("record"),  # a web archive's record: its offset in path
             "language": info.get("language"), "path": path, "note": note or "",
             "file_date": _file_date(info.get("mtime"))}
 

@@ -163,7 +163,9 @@ class ReaderController(QObject):
     def _update_match_label(self) -> None:
         n = len(self.matches)
         shown = f"{self.current_match + 1}/{n}" if self.current_match >= 0 else f"{n}"
-        self.reader.match_label.setText(f"{shown} match{'es' if n != 1 else ''}")
+        page = self.cited_page() if self.current is not None else None
+        where = f" · p. {page}" if page is not None else ""  # a PDF: the page of the match
+        self.reader.match_label.setText(f"{shown} match{'es' if n != 1 else ''}{where}")
         for b in (self.reader.next_match, self.reader.prev_match):
             b.setEnabled(n > 0)
 
@@ -181,10 +183,18 @@ class ReaderController(QObject):
     def copy_citation(self) -> str:
         if self.doc is None:
             return ""
-        text = citation(self.doc)
+        text = citation(self.doc, self.cited_page())
         QGuiApplication.clipboard().setText(text)
         self.message.emit("Citation copied")
         return text
+
+    def cited_page(self) -> int | None:
+        """The page of what the reader points at (the current match or metric, else the
+        first match), for a paged document; None otherwise."""
+        if self.doc is None or not self.doc.pages:
+            return None
+        target = self.current or (self.matches[0] if self.matches else None)
+        return self.doc.page_of(target[0]) if target else None
 
     # -- slots -----------------------------------------------------------------------------
     def _on_task_result(self, task: Task, value: tuple) -> None:

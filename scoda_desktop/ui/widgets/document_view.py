@@ -133,7 +133,8 @@ class ReaderPanel(QWidget):
         self.next_match.setToolTip("Next match (F3)")
         self.match_label = QLabel("", self)
         self.copy_citation = QPushButton("Copy citation", self)
-        self.copy_citation.setToolTip("Copy title, source, date and path")
+        self.copy_citation.setToolTip("Copy title, source, date, page, URL, capture time "
+                                       "and path")
         tools = QHBoxLayout()
         tools.addWidget(self.show_removed)
         tools.addStretch(1)

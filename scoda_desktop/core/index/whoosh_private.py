@@ -1,0 +1,201 @@
+"""Every use of Whoosh's private names, in one place, each with why (speed).
+
+Whoosh's public API is enough to write and search an index, but two hot paths are too slow
+through it (measured in docs/PERFORMANCE.md, "Where we started ... and what changed"):
+the commit of a bulk import (a Python call chain and asserts per posting) and reading a
+term's postings (one matcher step per document). The functions below reach into Whoosh's
+``whoosh3`` codec and its block matchers for those two paths only, and nowhere else does
+the code touch a name of Whoosh's that starts with an underscore.
+
+The names are those of whoosh-reloaded 2.7.x: ``pyproject.toml`` pins ``>=2.7.5,<2.8`` and
+``tests/core/test_stock_whoosh.py`` holds our writer and evaluator against stock Whoosh
+(the segments we write read back with stock Whoosh the same as its own writer's; our hit
+sets equal ``searcher.search``'s). A Whoosh that lacks one of these names makes those tests
+fail, or (matchers) falls back to the public per-document API.
+"""
+
+from __future__ import annotations
+
+import pickle
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh.system import _INT_SIZE  # Positions values start with the count (see below)
+from whoosh.writing import SegmentWriter
+
+# ---------------------------------------------------------------------------------------
+# Writing (core/index/writer.py)
+# ---------------------------------------------------------------------------------------
+
+
+class HookedSegmentWriter(SegmentWriter):
+    """``SegmentWriter`` with public hooks for the private steps ``FastWriter`` needs.
+
+    ``FastWriter.add_document`` files pre-analysed postings in bulk instead of Whoosh's
+    per-posting ``add_document`` (PERFORMANCE.md, change 1: the main process's cost of
+    filing postings 2.40 -> 0.51 s at 1k), so it must do the bookkeeping Whoosh's own
+    ``add_document`` does: check the writer is open and the field names exist, and mark
+    that a document was added. Its segment is written by ``flush_segment`` (Whoosh calls
+    the private ``_flush_segment`` at commit).
+    """
+
+    def check_open(self) -> None:
+        self._check_state()
+
+    def check_fields(self, schema: Any, names: list[str]) -> None:
+        self._check_fields(schema, names)
+
+    def mark_added(self) -> None:
+        self._added = True
+
+    def flush_segment(self) -> None:  # overridden by FastWriter
+        super()._flush_segment()
+
+    def _flush_segment(self) -> None:
+        self.flush_segment()
+
+
+def read_length_column(reader: Any, fieldname: str, doccount: int,
+                       default: int) -> list[int] | None:
+    """A field's lengths for every document, from its length column read once; None when
+    ``reader`` is not Whoosh's ``whoosh3`` per-document reader (then ask it per document).
+
+    Why: Whoosh's ``doc_field_length`` does not remember a missing column (keyword fields
+    have no lengths) and ``stat``s the file system once per document and field: at 10,000
+    articles 120,000 calls, ~1.2 s of the commit (PERFORMANCE.md, change 7).
+    """
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, _lenfield
+    from whoosh.util.numeric import byte_to_length
+
+    if type(reader) is not W3PerDocReader:
+        return None
+    lenfield = _lenfield(fieldname)
+    if not reader.has_column(lenfield):
+        return [default] * doccount
+    table = [default] + [byte_to_length(b) for b in range(1, 256)]
+    column = reader.column_reader(lenfield, LENGTHS_COLUMN)
+    return [table[b] for b in column][:doccount]
+
+
+def bulk_writable(fieldwriter: Any) -> bool:
+    """True when ``fieldwriter`` is the ``whoosh3`` field writer ``PostingBlocks`` knows."""
+    from whoosh.codec.whoosh3 import W3FieldWriter
+
+    return type(fieldwriter) is W3FieldWriter
+
+
+class PostingBlocks:
+    """The current term's posting writer, filled a block at a time.
+
+    Whoosh's own loop makes three Python calls per posting (``add_postings`` ->
+    ``W3FieldWriter.add`` -> ``W3PostingsWriter.add_posting``, with type asserts and
+    min/max bookkeeping); at 10,000 articles that was most of the serial commit
+    (PERFORMANCE.md, change 6: 10.8 -> 9.4 s). ``append`` puts up to ``limit`` postings into
+    the posting writer's buffers at once with the same statistics, and blocks are written
+    at the same points (a full block when one more posting arrives; the last one by
+    ``finish_term``), so the segment is the one Whoosh's loop writes.
+    """
+
+    def __init__(self, fieldwriter: Any) -> None:
+        self.pw = fieldwriter._postwriter
+        self.limit: int = self.pw._blocklimit
+
+    def write_full_block(self) -> None:
+        self.pw._write_block()
+
+    def append(self, ids: list[int], weights: list[float], values: list[bytes],
+               lens: list[int] | None) -> None:
+        """One block's worth of postings (at most ``limit``), in doc order."""
+        pw = self.pw
+        pw._ids.extend(ids)
+        pw._weights.extend(weights)
+        top = max(weights)
+        if top > pw._maxweight:
+            pw._maxweight = top
+        pw._values.extend(v for v in values if v)
+        if lens is not None:
+            nonzero = [n for n in lens if n]
+            if nonzero:
+                low = min(nonzero)
+                if pw._minlength is None or low < pw._minlength:
+                    pw._minlength = low
+                high = max(nonzero)
+                if high > pw._maxlength:
+                    pw._maxlength = high
+
+
+# ---------------------------------------------------------------------------------------
+# Reading (core/index/engine.py)
+# ---------------------------------------------------------------------------------------
+
+def _block_leaf(matcher: Any) -> Any | None:
+    """The ``whoosh3`` block matcher under a term matcher (unwrapping the deleted-documents
+    filter: the engine's live mask handles deletions), or None for any other matcher."""
+    leaf = getattr(matcher, "child", matcher)
+    return leaf if all(hasattr(leaf, n) for n in _BLOCK_NAMES) else None
+
+
+_BLOCK_NAMES = ("_next_block", "_read_ids", "_read_weights", "_read_values", "is_active")
+
+
+def weight_blocks(matcher: Any) -> Iterator[tuple[Any, Any]] | None:
+    """``(doc ids, weights)`` of a term's postings, one block (up to 128) at a time; None
+    when the matcher is not a block matcher (the caller then steps through it).
+
+    Why: a term's postings come out as whole arrays instead of one ``id()``/``weight()``
+    call pair per document: a common word at 10,000 articles is thousands of postings, read
+    in tens of calls instead of thousands (engine.py's docstring; first query and typing).
+    """
+    leaf = _block_leaf(matcher)
+    if leaf is None:
+        return None
+
+    def blocks() -> Iterator[tuple[Any, Any]]:
+        while leaf.is_active():
+            leaf._read_ids()
+            leaf._read_weights()
+            yield leaf._ids, leaf._weights
+            leaf._next_block()
+
+    return blocks()
+
+
+def value_blocks(matcher: Any) -> Iterator[tuple[Any, Any]] | None:
+    """``(doc ids, encoded values)`` one block at a time, like ``weight_blocks``; for
+    phrases, whose positions are decoded only for the candidate documents
+    (PERFORMANCE.md, change 5: "industrial cooperation" at 10k 142 -> 45 ms)."""
+    leaf = _block_leaf(matcher)
+    if leaf is None:
+        return None
+
+    def blocks() -> Iterator[tuple[Any, Any]]:
+        while leaf.is_active():
+            leaf._read_ids()
+            leaf._read_values()
+            yield leaf._ids, leaf._values
+            leaf._next_block()
+
+    return blocks()
+
+
+def position_gaps(value: bytes) -> list[int]:
+    """The gaps between positions in one encoded ``Positions`` value, undecoded further.
+
+    Whoosh's ``Positions`` format stores a count (``_INT_SIZE`` bytes) then a protocol-2
+    pickle of the gap list with its STOP opcode cut off (Whoosh's own on-disk format, which
+    Whoosh itself decodes with ``loads``; the segments are Whoosh's files, not our side
+    files). Reading the gaps directly skips ``decode_positions``'s running sum in Python,
+    which the engine does in numpy for all candidate documents at once.
+    """
+    body = value[_INT_SIZE:]
+    return _loads(body if body.endswith(b".") else body + b".")
+
+
+_loads = pickle.loads
+
+
+def multiterm_terms(q: Any, reader: Any) -> Iterator[bytes]:
+    """The index terms (bytes) a prefix, wildcard or range query expands to, as Whoosh's
+    own matcher would expand them (``MultiTerm._btexts``), so our union of their postings
+    is Whoosh's hit set."""
+    return q._btexts(reader)

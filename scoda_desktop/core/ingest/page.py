@@ -1,0 +1,144 @@
+"""One HTML page to the parts of a Document: body, removed lines, title, date, author, source.
+
+Who decides what (measured on trafilatura's 990-page set, docs/CLEANING.md):
+
+- **Body**: trafilatura's article text, unless it returns too little beside what our own line
+  cleaner keeps (an extractor that misses the story container gives a few lines of a page
+  that holds many paragraphs of prose); then ours.
+- **Removed lines**: our own reading of the page (``html.py`` + ``lines.py``) lists every
+  block of the page in order with a reason (navigation, related, comments, footer...); a
+  block that is not part of the chosen body is a removed line, at its place. So the
+  provenance view shows what went and why whichever extractor chose the body.
+- **Title, author, source**: what the page states on purpose (``og:title``, JSON-LD,
+  ``<h1>``) through our rules, with trafilatura's when ours has none.
+- **Date**: htmldate's original publication date (through trafilatura), else ours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from scoda_desktop.core.documents import Removed
+from scoda_desktop.core.ingest.clean import Cleaned, removed_lines, split_page
+from scoda_desktop.core.ingest.decode import normalize_text
+from scoda_desktop.core.ingest.html import HtmlMeta, html_to_lines
+from scoda_desktop.core.ingest.lines import MARK_END, MARK_START
+from scoda_desktop.core.ingest.meta import Meta, read_meta
+from scoda_desktop.core.ingest.title import choose_title
+
+TOO_LITTLE = 0.1  # the extractor kept under a tenth of what our cleaner keeps: ours
+MIN_OURS = 1000  # ...and ours has at least this many characters of body
+
+
+@dataclass(slots=True)
+class PageParts:
+    paragraphs: list[str]
+    removed: list[Removed]
+    title: str | None
+    date: str | None
+    date_text: str | None
+    author: str | None
+    source: str | None
+    page_text: str  # every line of the page (the language guess falls back on it)
+    chose: str = "ours"  # which extractor gave the body: "trafilatura" or "ours"
+    notes: list[str] = field(default_factory=list)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _align(cleaned: Cleaned, reasons: dict[int, str], paragraphs: list[str]) -> list[Removed]:
+    """Every page line that is not in ``paragraphs``, with our reason, in page order."""
+    ours = {r.text: r.reason for r in removed_lines(cleaned, reasons)}
+    lines = sorted([*cleaned.header, *cleaned.body, *cleaned.removed_inside, *cleaned.trailer],
+                   key=lambda ln: ln.n)
+    keys = [_key(p) for p in paragraphs]
+    out: list[Removed] = []
+    at = 0  # body paragraphs before the current line
+    for ln in lines:
+        key = _key(ln.text)
+        if not key:
+            continue
+        hit = next((k for k in range(max(0, at - 1), len(keys)) if key in keys[k]), None)
+        if hit is None and len(key) > 20:
+            hit = next((k for k in range(len(keys)) if key in keys[k]), None)
+        if hit is not None:
+            at = max(at, hit + 1)
+            continue
+        out.append(Removed(ln.text, ours.get(ln.text) or "outside the article", at))
+    return out
+
+
+def _all_marked(art, text: str) -> bool:
+    """Is all the extractor's text in blocks the page's markup names as furniture (a page
+    of menus only)? Then the page has no article, whatever the extractor kept."""
+    marked = {_key(ln.split(MARK_END, 1)[1]) for ln in text.split("\n")
+              if ln.startswith(MARK_START) and MARK_END in ln}
+    joined = " ".join(marked)
+    return all(_key(p) in joined for p in art.paragraphs)
+
+
+def _article(markup: str):
+    from scoda_desktop.core.ingest import article
+
+    if not article.available():
+        return None
+    try:
+        return article.extract_article(markup)
+    except Exception:  # noqa: BLE001 - a library failure falls back to our own cleaner
+        return None
+
+
+def read_page(markup: str) -> PageParts:
+    """The Document parts of one page (see the module docstring for who decides what)."""
+    text, hmeta = html_to_lines(markup)
+    text = normalize_text(text)
+    cleaned = split_page(text)
+    own = [" ".join(ln.text.split()) for ln in cleaned.body]
+    art = _article(markup)
+    title = _title(hmeta, art)
+    meta: Meta = read_meta(cleaned.header, own[0] if own else "", title, cleaned.trailer)
+    title = title or meta.title
+    paragraphs, chose = own, "ours"
+    if art is not None and art.paragraphs and not (not own and _all_marked(art, text)):
+        theirs = sum(len(p) for p in art.paragraphs)
+        mine = sum(len(p) for p in own)
+        if not (mine >= MIN_OURS and theirs < TOO_LITTLE * mine):
+            paragraphs, chose = art.paragraphs, "trafilatura"
+    if chose == "trafilatura" and title:
+        # the headline opens trafilatura's text; it is the title field, not a paragraph
+        while paragraphs and _key(paragraphs[0]) in (_key(title), _key(art.title or "")):
+            paragraphs = paragraphs[1:]
+    date, date_text = _date(hmeta, meta, art)
+    removed = (removed_lines(cleaned, meta.line_reasons) if chose == "ours"
+               else _align(cleaned, meta.line_reasons, paragraphs))
+    return PageParts(
+        paragraphs=paragraphs,
+        removed=removed,
+        title=title,
+        date=date,
+        date_text=date_text,
+        author=hmeta.author or meta.author or (art.author if art else None),
+        source=hmeta.source or meta.source or (art.sitename if art else None),
+        page_text=text,
+        chose=chose,
+    )
+
+
+def _title(hmeta: HtmlMeta, art) -> str | None:
+    """The headline (title.py): the page's head titles and trafilatura's, against its h1."""
+    candidates = [*hmeta.titles, art.title if art else None]
+    return choose_title(candidates, hmeta.headings, [hmeta.source, art.sitename if art else None])
+
+
+def _date(hmeta: HtmlMeta, meta: Meta, art) -> tuple[str | None, str | None]:
+    """htmldate's day; written with its time and as the page wrote it when ours agrees."""
+    if art is not None and art.date:
+        for date, text in ((hmeta.date, hmeta.date_text), (meta.date, meta.date_text)):
+            if date and date[:10] == art.date[:10]:
+                return date, text
+        return art.date, art.date
+    if hmeta.date:
+        return hmeta.date, hmeta.date_text
+    return meta.date, meta.date_text
