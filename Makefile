@@ -29,6 +29,7 @@ lint: $(VENV)/.installed
 BENCH_ARGS ?=
 bench: $(VENV)/.installed
 	$(PIP) install --quiet -e '.[bench]'
+	@bash scripts/system_deps.sh --bench
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 # Quality on public development sets (../shared/tools/devsets.sh fills ~/.cache/scoda-devsets);

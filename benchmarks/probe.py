@@ -6,6 +6,7 @@ makes "first query in a fresh process" mean what it says.
     probe.py sync    --data D --corpus C    full or incremental sync of corpus C
     probe.py queries --data D --repeat N    the query mix, N rounds, ms per query
     probe.py first   --data D               one query in this fresh process (timed from outside)
+    probe.py poll    --data D --expect N    a reader polling until N documents are searchable
     probe.py bare-whoosh-index|bare-whoosh-queries|bare-whoosh-first|tantivy-index|
              tantivy-queries|tantivy-first ...
 """
@@ -60,15 +61,19 @@ def cmd_sync(args: argparse.Namespace) -> dict:
     if args.corpus and str(Path(args.corpus).resolve()) not in corpus.sources():
         corpus.add_sources([args.corpus])
     gen = corpus.sync()
+    searchable = None
     try:
         while True:
-            next(gen)
+            if next(gen).stage == "searchable" and searchable is None:
+                searchable = time.perf_counter() - t0
     except StopIteration as stop:
         report = stop.value
     seconds = time.perf_counter() - t0
-    out = {"seconds": seconds, "documents": report.documents, "added": report.added,
-           "updated": report.updated, "unchanged": report.unchanged,
-           "skipped": len(report.skipped)}
+    cpu = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    out = {"seconds": seconds, "searchable_s": searchable, "documents": report.documents,
+           "added": report.added, "updated": report.updated, "unchanged": report.unchanged,
+           "skipped": len(report.skipped),
+           "cpu_s": sum(r.ru_utime + r.ru_stime for r in cpu)}
     corpus.close()
     return out | _rss_mb()
 
@@ -90,6 +95,33 @@ def cmd_queries(args: argparse.Namespace) -> dict:
             totals[q] = res.total
     corpus.close()
     return {"first_ms": first_ms, "per_query": per_query, "totals": totals} | _rss_mb()
+
+
+def cmd_poll(args: argparse.Namespace) -> dict:
+    """A second process, as a user's other window: search every 50 ms (an empty query:
+    every document) until ``--expect`` documents are found; print the wall-clock time then.
+    It must be a reader: it waits until the indexer holds the data folder."""
+    from scoda_desktop.core.corpus import Corpus
+
+    seeds = Path(args.data) / "no-seeds"
+    deadline = time.time() + 3600
+    while True:
+        corpus = Corpus(Path(args.data), seeds_dir=seeds)
+        if corpus.read_only:
+            break
+        corpus.close()  # the indexer has not started yet
+        time.sleep(0.01)
+    polls = errors = 0
+    while time.time() < deadline:
+        polls += 1
+        result = corpus.search("", limit=1)
+        if result.total >= args.expect:
+            found = time.time()
+            break
+        errors += bool(result.error) and "being built" not in (result.error or "")
+        time.sleep(0.05)
+    corpus.close()
+    return {"found_at": found, "polls": polls, "errors": errors}
 
 
 def cmd_baseline(args: argparse.Namespace) -> dict:
@@ -116,9 +148,12 @@ def main() -> None:
     ap.add_argument("--data", required=True)
     ap.add_argument("--corpus")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--expect", type=int, default=0)
     args = ap.parse_args()
     if args.cmd == "sync":
         out = cmd_sync(args)
+    elif args.cmd == "poll":
+        out = cmd_poll(args)
     elif args.cmd == "queries":
         out = cmd_queries(args)
     else:

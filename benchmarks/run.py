@@ -1,18 +1,23 @@
-"""The benchmark harness (``make bench``): SCODA Desktop against bare Whoosh and tantivy.
+"""The benchmark harness (``make bench``): SCODA Desktop against Recoll, bare Whoosh and tantivy.
 
 For each corpus size it generates (or reuses) a synthetic corpus with ``make_corpus.py``,
 then measures, each ``--repeat`` times in fresh processes, medians reported:
-full index end to end (clean + extract + index) and peak RSS, an unchanged re-sync, a 1%
-changed re-sync, the fixed query mix with snippets for 20 hits (p50/p95), the first query in
-a fresh process (the CLI, process start included) and the window's time to first paint.
-The baselines index the same files in the same way (fresh process, same machine).
+the full index end to end (clean + extract + index, both phases) with a second process
+polling until every document can be found (time until searchable), peak RSS and CPU
+seconds, an unchanged re-sync, a 1% changed re-sync, the fixed query mix with snippets for
+20 hits run by ``search --batch`` (warm p50/p95 of ``took_ms``), one whole ``search``
+process and the window's time to first paint. Recoll (``recollindex``/``recollq``, see
+``recoll.py``) indexes and queries the same files in the same run, alternating with ours,
+so every figure is also a ratio to it; skipped with a message when it is not installed.
+The other baselines index the same files in the same way (fresh process, same machine).
 
-    python benchmarks/run.py [--sizes 1000,10000] [--repeat 3] [--out FILE]
-    make bench                                      # the full run (1k and 10k, 3 rounds)
+    python benchmarks/run.py [--sizes 5000,10000] [--repeat 3] [--out FILE]
+    make bench                                      # the full run (5k and 10k, 3 rounds)
     make bench BENCH_ARGS="--sizes 1000 --repeat 1" # a quick one while iterating
 
 Corpora are cached in ``benchmarks/corpora/`` (gitignored); the raw numbers go to
-``benchmarks/results/latest.json``.
+``benchmarks/results/latest.json``, with the machine's load (``os.getloadavg``) at the start
+and the end of each size.
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import baselines  # noqa: E402
+import recoll  # noqa: E402
+from probe import QUERIES  # noqa: E402
 
 
 def make_corpus(n: int, cache: Path) -> Path:
@@ -88,46 +95,146 @@ def step(what: str) -> None:
     print(f"  {time.strftime('%H:%M:%S')} {what}", file=sys.stderr, flush=True)
 
 
+def distinct_documents(corpus: Path) -> int:
+    import hashlib
+
+    return len({hashlib.sha256(f.read_bytes()).hexdigest() for f in corpus.iterdir()})
+
+
+def index_polled(data: Path, corpus: Path, expect: int) -> dict:
+    """A full index in a fresh process while a second process (``probe.py poll``) searches
+    until ``expect`` documents are found: the time until searchable, as a user's other
+    window or script would see it. Both timed from here, wall clock."""
+    shutil.rmtree(data, ignore_errors=True)
+    (data / "no-seeds").mkdir(parents=True)
+    t0 = time.time()
+    indexer = subprocess.Popen(probe_argv("sync", data, corpus), stdout=subprocess.PIPE,
+                               text=True)
+    lock = data / "lock"
+    while indexer.poll() is None:  # the poller must not take the folder first
+        try:
+            if lock.read_text().split()[0] == str(indexer.pid):
+                break
+        except (OSError, IndexError):
+            pass
+        time.sleep(0.005)
+    poller = subprocess.Popen(probe_argv("poll", data) + ["--expect", str(expect)],
+                              stdout=subprocess.PIPE, text=True)
+    out, _ = indexer.communicate()
+    wall = time.time() - t0
+    try:
+        pout, _ = poller.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        poller.kill()
+        pout, _ = poller.communicate()
+    if indexer.returncode:
+        raise RuntimeError("the indexer failed")
+    res = json.loads(out.strip().splitlines()[-1])
+    res["wall_s"] = wall
+    polled = json.loads(pout.strip().splitlines()[-1]) if pout.strip() else {}
+    res["searchable_polled_s"] = polled["found_at"] - t0 if polled.get("found_at") else None
+    res["poll_errors"] = polled.get("errors")
+    return res
+
+
+def batch_queries(data: Path, rounds: int, work: Path) -> dict:
+    """The query mix, ``rounds`` times, through one ``search --batch`` process: warm
+    ``took_ms`` of rounds 2.. (the first round pays the cold caches), totals, and the
+    whole process's wall time."""
+    qfile = work / "queries.txt"
+    qfile.write_text("\n".join(QUERIES * rounds) + "\n", encoding="utf-8")
+    t0 = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", "scoda_desktop", "--data-dir", str(data),
+                          "search", "--batch", str(qfile)], check=True, capture_output=True,
+                         text=True)
+    wall = (time.perf_counter() - t0) * 1000
+    answers = [json.loads(line) for line in out.stdout.splitlines()]
+    warm = answers[len(QUERIES):] or answers
+    per_query: dict[str, list[float]] = {}
+    for a in warm:
+        per_query.setdefault(a["query"], []).append(a["took_ms"])
+    return {"times": [a["took_ms"] for a in warm], "per_query": per_query,
+            "totals": {a["query"]: a["total"] for a in answers},
+            "first_ms": answers[0]["took_ms"], "wall_ms": wall}
+
+
 def bench_size(n: int, repeat: int, cache: Path, work: Path) -> dict:
     step("corpus")
     src = make_corpus(n, cache)
     corpus = work / "corpus"
     shutil.rmtree(corpus, ignore_errors=True)
     shutil.copytree(src, corpus)
-    res: dict = {"n": n, "bytes": sum(f.stat().st_size for f in corpus.iterdir())}
+    res: dict = {"n": n, "bytes": sum(f.stat().st_size for f in corpus.iterdir()),
+                 "load_start": os.getloadavg()}
+    expect = distinct_documents(corpus)
+    conf = Path(tempfile.gettempdir()) / f"scoda-bench-recoll-{os.getpid()}-{n}"
+    has_recoll = recoll.available()
+    if not has_recoll:
+        res["recoll_skipped"] = ("recollindex/recollq not found: Recoll left out (install it "
+                                 "with scripts/system_deps.sh --bench, package recollcmd)")
+        print(f"  note: {res['recoll_skipped']}", file=sys.stderr, flush=True)
 
-    step("full index")
-    runs = []
+    step("full index, polled by a second process" + (", alternating with Recoll's"
+                                                     if has_recoll else ""))
+    runs, recoll_runs = [], []
     for i in range(repeat):
-        data = work / f"data{i}"
-        shutil.rmtree(data, ignore_errors=True)
-        runs.append(probe("sync", data, corpus))
+        if has_recoll:
+            recoll.configure(conf, corpus)
+            recoll_runs.append(recoll.index(conf))
+        runs.append(index_polled(work / f"data{i}", corpus, expect))
     data = work / f"data{repeat - 1}"
-    res["index_s"] = statistics.median(r["seconds"] for r in runs)
+    res["index_s"] = statistics.median(r["wall_s"] for r in runs)
+    res["index_cpu_s"] = statistics.median(r["cpu_s"] for r in runs)
+    polled = [r["searchable_polled_s"] for r in runs]
+    res["searchable_s"] = statistics.median(polled) if None not in polled else None
+    res["searchable_inside_s"] = statistics.median(r["searchable_s"] or 0 for r in runs)
+    res["poll_errors"] = sum(r["poll_errors"] or 0 for r in runs)
     res["documents"] = runs[-1]["documents"]
     res["index_rss_mb"] = max(r["rss_mb"] for r in runs)
     res["index_child_rss_mb"] = max(r["child_rss_mb"] for r in runs)
+    if has_recoll:
+        res["recoll_index_s"] = statistics.median(w for w, _ in recoll_runs)
+        res["recoll_index_cpu_s"] = statistics.median(c for _, c in recoll_runs)
 
     step("re-sync")
-    res["resync_s"] = statistics.median(probe("sync", data)["seconds"] for _ in range(repeat))
+    unchanged = []
+    for _ in range(repeat):
+        if has_recoll:
+            res.setdefault("_recoll_resync", []).append(recoll.index(conf)[0])
+        unchanged.append(probe("sync", data)["seconds"])
+    res["resync_s"] = statistics.median(unchanged)
     changed = []
     for i in range(repeat):
         k = touch_one_percent(corpus, i)
+        if has_recoll:
+            res.setdefault("_recoll_1pct", []).append(recoll.index(conf)[0])
         r = probe("sync", data)
         changed.append(r["seconds"])
         res["changed_files"], res["changed_updated"] = k, r["updated"]
     res["resync_1pct_s"] = statistics.median(changed)
+    if has_recoll:
+        res["recoll_resync_s"] = statistics.median(res.pop("_recoll_resync"))
+        res["recoll_resync_1pct_s"] = statistics.median(res.pop("_recoll_1pct"))
 
-    step("queries")
-    q = probe("queries", data, repeat=max(repeat, 5))
-    times = [t for ts in q["per_query"].values() for t in ts]
-    res["query_p50_ms"], res["query_p95_ms"] = baselines.percentiles(times)
+    step("queries (search --batch)" + (" and recollq" if has_recoll else ""))
+    q = batch_queries(data, max(repeat, 5) + 1, work)
+    res["query_p50_ms"], res["query_p95_ms"] = baselines.percentiles(q["times"])
     res["query_per_query_ms"] = {k: statistics.median(v) for k, v in q["per_query"].items()}
     res["query_totals"] = q["totals"]
     res["first_query_in_process_ms"] = q["first_ms"]
     cli = [sys.executable, "-m", "scoda_desktop", "--data-dir", str(data), "search", "freight",
            "--json"]
     res["first_query_fresh_ms"] = statistics.median(time_command(cli) for _ in range(repeat))
+    if has_recoll:
+        rq = recoll.queries(conf, QUERIES, max(repeat, 5))
+        res["recoll_query_p50_ms"], res["recoll_query_p95_ms"] = \
+            baselines.percentiles(rq["times"])
+        res["recoll_startup_ms"] = rq["startup_ms"]
+        res["recoll_per_query_ms"] = rq["per_query"]
+        res["recoll_skipped_queries"] = rq["skipped"]
+        res["recoll_whole_ms"] = statistics.median(
+            recoll.whole_ms(recoll.query_argv(conf, "freight")) for _ in range(repeat))
+        shutil.rmtree(conf, ignore_errors=True)
     step("first paint")
     paints = [first_paint_ms(data) for _ in range(repeat)]
     res["first_paint_ms"] = statistics.median(paints) if None not in paints else None
@@ -137,6 +244,7 @@ def bench_size(n: int, repeat: int, cache: Path, work: Path) -> dict:
     if baselines.tantivy_available():
         step("tantivy")
         res["tantivy_skipped"] = baseline(res, "tantivy", "tantivy", work, corpus, repeat)
+    res["load_end"] = os.getloadavg()
     return res
 
 
@@ -168,68 +276,105 @@ def _ratio(ours: float | None, theirs: float | None) -> str:
     return f"{ours / theirs:.2f}×"
 
 
-def rows_of(r: dict) -> list[tuple[str, float | None, float | None, float | None, int]]:
-    """(measure, ours, bare Whoosh, tantivy, decimals) for one corpus size."""
+def rows_of(r: dict) -> list[tuple[str, float | None, float | None, str, float | None,
+                                   float | None, int]]:
+    """(measure, ours, Recoll, target, bare Whoosh, tantivy, decimals) for one size."""
     n = r["n"]
 
     def per_s(key: str) -> float | None:
         return n / r[key] if r.get(key) else None
 
+    rc = r.get
+    full = r["index_s"]
     return [
-        ("full index (clean + extract + index), s", r["index_s"], r.get("whoosh_index_s"),
-         r.get("tantivy_index_s"), 1),
-        ("docs/s", r["documents"] / r["index_s"] if r["index_s"] else None,
+        ("time until every document is searchable (polled by a 2nd process), s",
+         r["searchable_s"], rc("recoll_index_s"), "≤ 1× Recoll's full index", None, None, 1),
+        ("full index incl. enrichment (clean + extract + index), s", full,
+         rc("recoll_index_s"), "≤ 2×", rc("whoosh_index_s"), rc("tantivy_index_s"), 1),
+        ("CPU seconds of the full index (all processes)", r["index_cpu_s"],
+         rc("recoll_index_cpu_s"), "", None, None, 1),
+        ("docs/s", r["documents"] / full if full else None, per_s("recoll_index_s"), "",
          per_s("whoosh_index_s"), per_s("tantivy_index_s"), 0),
-        ("peak RSS while indexing (main process), MB", r["index_rss_mb"],
-         r.get("whoosh_index_rss_mb"), r.get("tantivy_index_rss_mb"), 0),
+        ("peak RSS while indexing (main process), MB", r["index_rss_mb"], None,
+         "≤ 400 MB at 10k", rc("whoosh_index_rss_mb"), rc("tantivy_index_rss_mb"), 0),
         ("peak RSS of a worker process (0: no pool under 50 files), MB",
-         r["index_child_rss_mb"], None, None, 0),
-        ("unchanged re-sync, s", r["resync_s"], None, None, 2),
-        (f"1% changed re-sync ({r['changed_files']} files), s", r["resync_1pct_s"], None,
-         None, 2),
-        ("query + 20 snippets p50, ms", r["query_p50_ms"], r.get("whoosh_query_p50_ms"),
-         r.get("tantivy_query_p50_ms"), 1),
-        ("query + 20 snippets p95, ms", r["query_p95_ms"], r.get("whoosh_query_p95_ms"),
-         r.get("tantivy_query_p95_ms"), 1),
-        ("first query, fresh process (start included), ms", r["first_query_fresh_ms"],
-         r.get("whoosh_first_fresh_ms"), r.get("tantivy_first_fresh_ms"), 0),
-        ("window first paint, existing index, ms", r["first_paint_ms"], None, None, 0),
+         r["index_child_rss_mb"], None, "", None, None, 0),
+        ("unchanged re-sync, s", r["resync_s"], rc("recoll_resync_s"), "≤ 1×", None, None, 2),
+        (f"1% changed re-sync ({r['changed_files']} files), s", r["resync_1pct_s"],
+         rc("recoll_resync_1pct_s"),
+         f"≤ 3% of our full index (= {100 * r['resync_1pct_s'] / full:.1f}%)"
+         if full else "≤ 3%", None, None, 2),
+        ("warm query + 20 snippets (search --batch) p50, ms", r["query_p50_ms"],
+         rc("recoll_query_p50_ms"), "≤ 1× (Recoll: recollq less its start-up)",
+         rc("whoosh_query_p50_ms"), rc("tantivy_query_p50_ms"), 1),
+        ("warm query + 20 snippets (search --batch) p95, ms", r["query_p95_ms"],
+         rc("recoll_query_p50_ms"), "≤ 3× Recoll's p50", rc("whoosh_query_p95_ms"),
+         rc("tantivy_query_p95_ms"), 1),
+        ("one whole search process (start included), ms", r["first_query_fresh_ms"],
+         rc("recoll_whole_ms"), "≤ 6×", rc("whoosh_first_fresh_ms"),
+         rc("tantivy_first_fresh_ms"), 0),
+        ("window first paint, existing index, ms", r["first_paint_ms"], None, "≤ 1,000 ms",
+         None, None, 0),
     ]
 
 
 def table(results: list[dict]) -> str:
-    """The Markdown table: every figure, and its ratio to bare Whoosh and to tantivy
+    """The Markdown table: every figure, and its ratio to Recoll, bare Whoosh and tantivy
     (for times and memory a ratio below 1 means SCODA Desktop is better; for docs/s, above)."""
-    rows = ["| measure | n | SCODA Desktop | bare Whoosh | ratio | tantivy | ratio |",
-            "|---|---|---|---|---|---|---|"]
+    rows = ["| measure | n | SCODA Desktop | Recoll | ratio | target | bare Whoosh | ratio "
+            "| tantivy | ratio |", "|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
-        for label, ours, whoosh, tant, nd in rows_of(r):
-            rows.append(f"| {label} | {r['n']:,} | {_fmt(ours, nd)} | {_fmt(whoosh, nd)} | "
+        for label, ours, rcl, target, whoosh, tant, nd in rows_of(r):
+            rows.append(f"| {label} | {r['n']:,} | {_fmt(ours, nd)} | {_fmt(rcl, nd)} | "
+                        f"{_ratio(ours, rcl)} | {target} | {_fmt(whoosh, nd)} | "
                         f"{_ratio(ours, whoosh)} | {_fmt(tant, nd)} | {_ratio(ours, tant)} |")
     notes = sorted({q for r in results for q in r.get("tantivy_skipped", [])})
     if notes:
         rows.append("")
         rows.append("tantivy's query parser rejects (left out of its percentiles): "
                     + ", ".join(notes))
+    notes = sorted({q for r in results for q in r.get("recoll_skipped_queries", [])})
+    if notes:
+        rows.append("")
+        rows.append("no Recoll equivalent (left out of its percentiles): " + ", ".join(notes))
+    for r in results:
+        if r.get("recoll_skipped"):
+            rows.append("")
+            rows.append(f"{r['n']:,}: {r['recoll_skipped']}")
+        rows.append("")
+        rows.append(f"{r['n']:,}: load average at start {_load(r.get('load_start'))}, at end "
+                    f"{_load(r.get('load_end'))} (2-core machine shared with other jobs)")
     return "\n".join(rows)
+
+
+def _load(value: list[float] | None) -> str:
+    return " / ".join(f"{v:.1f}" for v in value) if value else "—"
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--sizes", default="5000,10000")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--cache", default=str(HERE / "corpora"))
     ap.add_argument("--out", default=str(HERE / "results" / "latest.json"))
     args = ap.parse_args(argv)
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
+    # Byte-code as an installed copy has it: with PYTHONDONTWRITEBYTECODE set (as on the
+    # shared machines) every fresh process would compile our modules again (~0.1-0.2 s).
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "scoda_desktop"), quiet=1)
     results = []
     for n in (int(s) for s in args.sizes.split(",")):
         with tempfile.TemporaryDirectory(prefix=f"scoda-bench-{n}-") as tmp:
             print(f"benchmarking {n} articles ...", file=sys.stderr, flush=True)
             results.append(bench_size(n, args.repeat, cache, Path(tmp)))
     machine = {"python": platform.python_version(), "cpus": os.cpu_count(),
-               "platform": platform.platform(), "tantivy": baselines.tantivy_available()}
+               "platform": platform.platform(), "tantivy": baselines.tantivy_available(),
+               "recoll": recoll.available(), "date": time.strftime("%Y-%m-%d %H:%M"),
+               "uptime": subprocess.run(["uptime"], capture_output=True,
+                                        text=True).stdout.strip()}
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"machine": machine, "results": results}, indent=1))

@@ -4,6 +4,8 @@
 # the one command to run. `--gui` adds what a real X11 window needs (xcb platform plugin).
 # `--build` (make dist) wants the same libraries, because PyInstaller bundles the ones the
 # xcb plugin links to, plus binutils (`strip`, see build.spec); without them it fails.
+# `--bench` (make bench) adds Recoll's command-line tools (recollindex, recollq: package
+# recollcmd), the engine the benchmark compares with; a benchmark without them skips Recoll.
 set -u
 mode=${1:-}
 libs=(libGL.so.1:libgl1 libEGL.so.1:libegl1 libxkbcommon.so.0:libxkbcommon0
@@ -20,6 +22,9 @@ for pair in "${libs[@]}"; do
   lib=${pair%%:*} pkg=${pair##*:}
   ldconfig -p 2>/dev/null | grep -q "$lib" || missing+=("$pkg")
 done
+if [ "$mode" = "--bench" ]; then
+  command -v recollindex >/dev/null 2>&1 || missing+=(recollcmd)
+fi
 if [ "$mode" = "--build" ]; then
   command -v strip >/dev/null 2>&1 || missing+=(binutils)
 fi
@@ -35,10 +40,10 @@ fi
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then
   if sudo -n true 2>/dev/null; then SUDO="sudo"; else
-    fail "Qt needs system libraries; please run: sudo apt-get install -y ${missing[*]}"
+    fail "missing system packages; please run: sudo apt-get install -y ${missing[*]}"
   fi
 fi
-echo "installing system libraries for Qt: ${missing[*]}" >&2
+echo "installing system packages: ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq && $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
   || fail "could not install: ${missing[*]}"

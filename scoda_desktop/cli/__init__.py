@@ -12,7 +12,6 @@ import argparse
 import contextlib
 import os
 import sys
-import traceback
 from pathlib import Path
 
 from scoda_desktop import __version__
@@ -66,7 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", parents=[common], help="add files/folders and sync the index")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--rebuild", action="store_true", help="rebuild the index from the sources")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--searchable-only", action="store_true",
+                   help="return once every document can be found; entities, metrics and "
+                   "near-duplicates follow at the next sync (or window start)")
+    p.add_argument("--json", action="store_true",
+                   help="the report as JSON on stdout; progress as JSON lines on stderr")
 
     p = sub.add_parser("search", parents=[common], help="search the index",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -74,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20, metavar="N")
     p.add_argument("--sort", choices=("relevance", "date"), default="relevance")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--batch", metavar="FILE|-",
+                   help="run every query of FILE (one a line; - for stdin) in this one "
+                   "process: one JSON line per query, with its hits and took_ms")
 
     p = sub.add_parser("show", parents=[common], help="print one indexed document")
     p.add_argument("ref", metavar="ID_OR_PATH")
@@ -216,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # the one place a failure becomes a message
         if debug:
+            import traceback  # only here: it costs every command's start-up ~8 ms
+
             traceback.print_exc()
         else:
             print(f"scoda-desktop: error: {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import TextIO
 
@@ -51,16 +52,27 @@ def _bar(p: Progress, width: int = 30) -> str:
     return f"\r{p.stage:10} [{'#' * filled}{'.' * (width - filled)}] {count} {name[:40]:40}"
 
 
-def run_sync(corpus: Corpus, rebuild: bool = False) -> SyncReport:
-    """Drive a sync, drawing a bar on stderr when it is a terminal."""
-    tty = sys.stderr.isatty()
-    gen = corpus.sync(rebuild=rebuild)
+def run_sync(corpus: Corpus, rebuild: bool = False, *, enrich: bool = True,
+             json_progress: bool = False) -> SyncReport:
+    """Drive a sync, drawing a bar on stderr when it is a terminal (or, with
+    ``json_progress``, writing one JSON object per progress step on stderr: stage, done,
+    total; at most ten a second, and every change of stage)."""
+    tty = sys.stderr.isatty() and not json_progress
+    gen = corpus.sync(rebuild=rebuild, enrich=enrich)
+    last_stage, last_time = "", 0.0
     try:
         while True:
             p = next(gen)
             if tty:
                 sys.stderr.write(_bar(p))
                 sys.stderr.flush()
+            elif json_progress:
+                now = time.monotonic()
+                if p.stage != last_stage or now - last_time >= 0.1 or p.done == p.total:
+                    last_stage, last_time = p.stage, now
+                    print_json({"stage": p.stage, "done": p.done, "total": p.total},
+                               sys.stderr)
+                    sys.stderr.flush()
     except StopIteration as stop:
         report = stop.value
     finally:

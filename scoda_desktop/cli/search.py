@@ -19,8 +19,10 @@ from scoda_desktop.core.documents import Skipped
 
 
 def ensure_index(corpus: Corpus) -> None:
-    """Index the seeds (and listed sources) first when there is no usable index."""
-    if corpus.needs_sync():
+    """Index the seeds (and listed sources) first when there is no usable index; never
+    when read-only (another instance writes, maybe its first build): the command answers
+    from what that instance has committed."""
+    if not corpus.read_only and corpus.needs_sync():
         if sys.stderr.isatty():
             sys.stderr.write("building the index (first start)...\n")
         report = run_sync(corpus)
@@ -39,7 +41,8 @@ def cmd_index(corpus: Corpus, args: argparse.Namespace) -> int:
         (present if Path(p).exists() else missing).append(p)
     if present:
         corpus.add_sources(present)
-    report = run_sync(corpus, rebuild=args.rebuild)
+    report = run_sync(corpus, rebuild=args.rebuild, enrich=not args.searchable_only,
+                      json_progress=args.json)
     report.skipped[:0] = [Skipped(str(Path(p).absolute()), "no such file or folder")
                           for p in missing]
     if args.json:
@@ -56,12 +59,17 @@ def cmd_index(corpus: Corpus, args: argparse.Namespace) -> int:
         print(f"  skipped {s.count} record{'s' if s.count != 1 else ''} of {s.path}: {s.reason}")
     for group in report.duplicates:
         print("  duplicates: " + ", ".join(group))
+    if report.enrichment_pending:
+        print(f"  {report.enrichment_pending} documents are searchable and wait for their "
+              "entities and metrics (the next sync adds them)")
     return 0
 
 
 def cmd_search(corpus: Corpus, args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit must be 1 or more")
+    if args.batch is not None:
+        return _batch(corpus, args)
     result = corpus.search(args.query, limit=args.limit, sort=args.sort)
     if args.json:
         print_json(result.to_json())
@@ -81,6 +89,29 @@ def cmd_search(corpus: Corpus, args: argparse.Namespace) -> int:
         print(f"     {snippet}")
         if hit.duplicates:
             print(f"     duplicates: {', '.join(hit.duplicates)}")
+    return 0
+
+
+def _batch(corpus: Corpus, args: argparse.Namespace) -> int:
+    """``search --batch``: the queries of a file (or stdin), one JSON line each, as they
+    come (a script reading the output line by line sees each answer at once)."""
+    if args.query:
+        raise UsageError("give either a QUERY or --batch, not both")
+    try:
+        stream = sys.stdin if args.batch == "-" else open(  # noqa: SIM115 - closed below
+            args.batch, encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise UsageError(f"cannot read {args.batch}: {exc.strerror or exc}") from exc
+    try:
+        for line in stream:
+            query = line.rstrip("\r\n")
+            if not query.strip():
+                continue
+            print_json(corpus.search(query, limit=args.limit, sort=args.sort).to_json())
+            sys.stdout.flush()
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
     return 0
 
 

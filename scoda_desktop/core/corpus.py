@@ -14,6 +14,8 @@ import json
 import os
 import re
 import shutil
+import threading
+import time
 from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -47,6 +49,9 @@ class ReadOnlyError(DataDirError):
     """Another instance is this data folder's writer: this one may only read."""
 
 
+BUILDING = ("the index is being built by another SCODA Desktop: nothing can be found yet; "
+            "search again in a moment")
+
 # Lone surrogates (a broken clipboard, a non-UTF-8 file name) cannot be encoded for the index.
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
@@ -77,6 +82,10 @@ class Corpus:
         self.seeds_dir = Path(seeds_dir).absolute()
         self.index_dir = self.data_dir / INDEX
         self._store = IndexStore(self.index_dir)
+        # One sync or enrichment at a time: the window runs enrichment on its own lane
+        # while its searches go on (``enrich``); stores it replaced, closed at the next sync.
+        self._writing = threading.Lock()
+        self._retired: list[IndexStore] = []
 
     data_dir: Path
 
@@ -145,25 +154,36 @@ class Corpus:
             return stop.value
 
     def sync(
-        self, *, rebuild: bool = False, cancel: Callable[[], bool] | None = None
+        self, *, rebuild: bool = False, cancel: Callable[[], bool] | None = None,
+        enrich: bool = True,
     ) -> Generator[Progress, None, SyncReport]:
         """Bring the index up to date; yields Progress, returns a SyncReport.
 
-        Only new/changed files are read again; a cancelled sync commits nothing. A rebuild
-        (asked for, or because the schema changed) goes into a temporary folder that is
-        swapped in only when complete.
+        Searchable first, enriched after: new and changed documents are committed with
+        their text first (a ``Progress`` with stage "searchable" says that commit landed),
+        then entities, metrics and near-duplicate groups follow ("enriching", a second
+        commit); ``enrich=False`` stops after the first (``enrich()`` does the rest).
+        Only new/changed files are read again; a cancelled first phase commits nothing, a
+        cancelled second phase keeps the first. A rebuild (asked for, or because the
+        schema changed) goes into a temporary folder that is swapped in when its first
+        phase is complete.
         """
-        from scoda_desktop.core.pipeline.sync import run_sync
-
         cancel = cancel or (lambda: False)
         report = SyncReport()
         if self.read_only:  # another instance writes: show its index, change nothing
-            if not self._store.usable():
-                raise ReadOnlyError(self.read_only_reason)
-            report.messages.append(self.read_only_reason)
+            service = self._fresh()
+            report.messages.append(self.read_only_reason if service.usable() else BUILDING)
             report.documents = self.count()
             return report
+        with self._writing:
+            self._close_retired()
+            report = yield from self._sync(rebuild, cancel, enrich, report)
+        return report
+
+    def _sync(self, rebuild: bool, cancel: Callable[[], bool], enrich: bool,
+              report: SyncReport) -> Generator[Progress, None, SyncReport]:
         from scoda_desktop.core.pipeline.seed_index import install_seed_index
+        from scoda_desktop.core.pipeline.sync import run_sync
 
         if not rebuild and install_seed_index(self.index_dir, self.seeds_dir):
             self._store.close()  # a standalone build's first start: its prebuilt seed index
@@ -195,9 +215,87 @@ class Corpus:
             return report
         if rebuild:
             self._swap_in(service)
+        yield Progress(self.count(), self.count(), "", "searchable")
+        if enrich:
+            yield from self._enrich(cancel, report, alongside_searches=False)
         self._fill_report(report)
         yield Progress(report.documents, report.documents, "", "done")
         return report
+
+    def enrich(self, *, cancel: Callable[[], bool] | None = None
+               ) -> Generator[Progress, None, SyncReport]:
+        """The second phase of a sync on its own: entities, metrics, the ledger and
+        near-duplicate groups for every document still waiting for them; yields Progress
+        ("enriching" n of N), returns a SyncReport (``enrichment_pending`` > 0: cancelled).
+
+        Safe to run on another thread while this Corpus answers searches: it writes through
+        its own store and catalog, and the searches see its commit once it is complete.
+        """
+        report = SyncReport()
+        if not self.read_only and self._store.usable():
+            with self._writing:
+                yield from self._enrich(cancel or (lambda: False), report,
+                                        alongside_searches=True)
+        self._fill_report(report)
+        return report
+
+    def _enrich(self, cancel: Callable[[], bool], report: SyncReport, *,
+                alongside_searches: bool) -> Generator[Progress, None, bool]:
+        """The second phase; ``alongside_searches``: other threads search meanwhile (the
+        window), so it writes through a store of its own and swaps it in when complete;
+        otherwise (a sync's own second phase) through the one store, one catalog in memory."""
+        from scoda_desktop.core.pipeline.enrich import run_enrich
+
+        if not self._store.enrichment_pending():
+            return True
+        if alongside_searches:
+            self._store.preload()  # it keeps answering searches during the next commit
+            service = IndexStore(self.index_dir)
+        else:
+            service = self._store
+        catalog = service.catalog
+        ok = False
+        try:
+            ok = yield from run_enrich(service, catalog, cancel) if catalog else True
+        finally:
+            if not ok:  # the marks of the last commit stay: the next run goes on
+                service.close() if alongside_searches else service.reopen()
+        if not ok:
+            report.messages.append("enrichment cancelled: the documents are searchable; "
+                                   "their entities and metrics follow at the next sync")
+            return False
+        if alongside_searches:
+            service.preload()
+            self._retired.append(self._store)  # a search on another thread may use it
+            self._store = service
+        return True
+
+    def enrichment_pending(self) -> int:
+        """Documents searchable but still waiting for entities, metrics and near-duplicate
+        groups (0 when the index is complete): panels that need them say they are being
+        filled while this is above 0."""
+        return self._fresh().enrichment_pending()
+
+    def _fresh(self) -> IndexStore:
+        """The store, reopened when another instance committed since it was opened (a
+        read-only corpus sees each commit of the writer as it lands). A reader that
+        opens the folder in the middle of a commit (the index written, its catalog not yet)
+        waits for the commit to complete rather than report a broken index."""
+        service = self._store
+        if not self.read_only:
+            return service
+        if service.stale():
+            service.reopen()
+        deadline = time.monotonic() + 5.0
+        while not service.usable() and service.problem() != "no index yet" \
+                and time.monotonic() < deadline:
+            time.sleep(0.05)
+            service.reopen()
+        return service
+
+    def _close_retired(self) -> None:
+        while self._retired:
+            self._retired.pop().close()
 
     def _swap_in(self, service: IndexStore) -> None:
         service.close()
@@ -223,6 +321,7 @@ class Corpus:
     def _fill_report(self, report: SyncReport) -> None:
         docs = self._store.documents()
         report.documents = len(docs)
+        report.enrichment_pending = self._store.enrichment_pending()
         groups = []
         grouped: set[str] = set()
         for group in self._store.duplicate_groups():
@@ -249,16 +348,21 @@ class Corpus:
         event, unit) to a value and narrows the hits, like ``field:"value"`` would.
         ``plain=True`` gives plain-text snippets (exports) instead of HTML.
         """
-        if not self._store.usable():
+        service = self._fresh()
+        if not service.usable():
+            building = self.read_only and service.problem() == "no index yet"
             return SearchResult(query=query, parsed="", total=0, took_ms=0.0,
-                                error="the index is not built yet: run a sync first")
+                                error=BUILDING if building else
+                                "the index is not built yet: run a sync first")
         # Lone surrogates (from a broken clipboard or a file name) cannot be encoded for the
         # index: they become U+FFFD, which matches nothing, instead of an exception.
         query = _SURROGATES.sub("\ufffd", query or "")
         if filters:
             filters = {k: _SURROGATES.sub("\ufffd", str(v)) for k, v in filters.items()}
-        return self._store.search(query, limit=limit, sort=sort, filters=filters,
-                                  plain=plain, notes=self.notes())
+        result = service.search(query, limit=limit, sort=sort, filters=filters, plain=plain,
+                                notes=self.notes())
+        result.enrichment_pending = service.enrichment_pending()
+        return result
 
     def resolve(self, ref: str) -> str | None:
         """The document id for an id, an id prefix, or a path of any copy."""
@@ -321,7 +425,8 @@ class Corpus:
         return [(s, e) for s, e, _t in mark_spans(text, marks)]
 
     def count(self) -> int:
-        return self._store.count() if self._store.usable() else 0
+        service = self._fresh()
+        return service.count() if service.usable() else 0
 
     # -- export ------------------------------------------------------------------------
     def export_rows(self, query: str, *, sort: str = "relevance",
@@ -646,5 +751,6 @@ class Corpus:
                 for rec in self.collection_citations(name)]
 
     def close(self) -> None:
+        self._close_retired()
         self._store.close()
         self._lock.release()

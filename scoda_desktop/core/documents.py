@@ -189,7 +189,9 @@ class Progress:
     done: int
     total: int
     path: str = ""
-    stage: str = ""  # "scanning", "reading", "indexing", "committing", "done"
+    # "scanning", "reading", "committing", "searchable" (the first commit landed: new
+    # documents can be found), "enriching" (entities, metrics, near-duplicates), "done"
+    stage: str = ""
 
 
 @dataclass(slots=True)
@@ -235,6 +237,9 @@ class SearchResult:
     error: str | None = None  # a repair or explanation message, never a traceback
     suggestion: str | None = None  # "did you mean" for zero hits
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    # documents still waiting for entities and metrics (a sync's second phase): the entity
+    # facets, and entity fields in the query, do not cover them yet
+    enrichment_pending: int = 0
     marks: Marks = field(default_factory=Marks)  # what the hits matched (not in to_json)
 
     def to_json(self) -> dict[str, Any]:
@@ -247,6 +252,7 @@ class SearchResult:
             "suggestion": self.suggestion,
             "hits": [h.to_json() for h in self.hits],
             "facets": self.facets,
+            "enrichment_pending": self.enrichment_pending,
         }
 
 
@@ -275,6 +281,9 @@ class SyncReport:
     documents: int = 0  # documents in the index after the sync
     cancelled: bool = False
     messages: list[str] = field(default_factory=list)  # e.g. why the index was rebuilt
+    # documents searchable but still waiting for entities and metrics after this sync
+    # (``index --searchable-only``, a cancelled or killed second phase)
+    enrichment_pending: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -288,6 +297,7 @@ class SyncReport:
             "documents": self.documents,
             "cancelled": self.cancelled,
             "messages": self.messages,
+            "enrichment_pending": self.enrichment_pending,
         }
 
     def skip_records(self, path: str, reason: str, count: int = 1) -> None:

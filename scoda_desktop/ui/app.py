@@ -207,7 +207,9 @@ def run_gui(args: Any, data_dir: Path | None) -> int:
     app.exec()
     # However the loop ended, stop the workers before the corpus closes under them.
     window.runner.cancel_all()
+    window.indexing.cancel_all()
     window.runner.wait(30000)
+    window.indexing.wait(30000)
     # Closing the last window posts a second Quit that outlives the loop; left queued it
     # would end the next event loop this process runs (a test's, an embedding app's).
     QApplication.removePostedEvents(app, QEvent.Type.Quit)

@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         self.reading.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.indexing.sync_finished.connect(self._on_indexing_sync_finished)
         self.indexing.info_ready.connect(self._on_indexing_info_ready)
+        self.indexing.enrichment_finished.connect(self._on_indexing_sync_finished)
+        self.indexing.filling_changed.connect(self._on_indexing_filling_changed)
         self.indexing.import_reported.connect(self._on_indexing_import_reported)
         self.chart_control.open_requested.connect(self.open_document)
         self.chart_control.filter_requested.connect(self.search.filter_by)
@@ -229,6 +231,10 @@ class MainWindow(QMainWindow):
     def _on_indexing_info_ready(self, info: dict) -> None:
         self.reading.set_entity_counts(info.get("entity_counts", {}))
         self.chart_control.set_series(info.get("series", []))
+
+    def _on_indexing_filling_changed(self, text: str) -> None:
+        self.charts.set_filling(f"Metric ledger and entities {text}" if text else "")
+        self.inspector.set_filling(f"Corpus counts {text}" if text else "")
 
     def _on_indexing_import_reported(self, report: SyncReport) -> None:
         self.show_text("import", "Import report",
@@ -334,7 +340,9 @@ class MainWindow(QMainWindow):
         if self.persist:
             self.save_settings()
         self.runner.cancel_all()
+        self.indexing.cancel_all()
         self.runner.wait(10000)
+        self.indexing.wait(10000)
         super().closeEvent(event)
 
     def data_dir(self) -> Path:

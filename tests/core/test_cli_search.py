@@ -32,7 +32,8 @@ def test_first_start_search_indexes_the_seeds_by_itself(tmp_path):
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert set(data) == {"query", "parsed", "total", "took_ms", "error", "suggestion", "hits",
-                         "facets"}
+                         "facets", "enrichment_pending"}
+    assert data["enrichment_pending"] == 0  # a small first build enriches in its one commit
     assert data["total"] == len(data["hits"]) > 0
     assert set(data["hits"][0]) == {"id", "path", "title", "date", "source", "score",
                                     "snippet", "duplicates", "url", "captured", "record"}
@@ -105,6 +106,55 @@ def test_stats(capsys, data_dir):
     assert stats["date_range"][0] <= stats["date_range"][1]
     code, out, _ = run(capsys, "--data-dir", str(data_dir), "stats")
     assert "documents:" in out
+
+
+def test_search_batch_answers_each_query_in_one_json_line(capsys, data_dir, tmp_path,
+                                                          monkeypatch):
+    queries = tmp_path / "queries.txt"
+    queries.write_text("Qingdao\n\n(Qingdao OR\nzzzyxnothing\nSCO\n", encoding="utf-8")
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "search", "--batch", str(queries),
+                       "--limit", "2", "--sort", "date")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [d["query"] for d in lines] == ["Qingdao", "(Qingdao OR",
+                                                        "zzzyxnothing", "SCO"]
+    for d in lines:  # each one answered like `search --json` would, --limit and --sort too
+        code, single, _ = run(capsys, "--data-dir", str(data_dir), "search", d["query"],
+                              "--limit", "2", "--sort", "date", "--json")
+        alone = json.loads(single)
+        assert [h["id"] for h in d["hits"]] == [h["id"] for h in alone["hits"]]
+        assert d["total"] == alone["total"] and d["took_ms"] >= 0
+    assert lines[0]["total"] > 2 and len(lines[0]["hits"]) == 2
+    dates = [h["date"] for h in lines[3]["hits"]]
+    assert dates == sorted(dates, reverse=True)
+    assert lines[1]["error"] and lines[2]["total"] == 0
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("freight\n"))  # "-": standard input
+    code, out, _ = run(capsys, "--data-dir", str(data_dir), "search", "--batch", "-")
+    assert code == 0 and json.loads(out)["query"] == "freight"
+    with pytest.raises(SystemExit) as exc:
+        main(["--data-dir", str(data_dir), "search", "--batch", str(tmp_path / "none.txt")])
+    assert exc.value.code == 2
+
+
+def test_index_searchable_only_then_index_enriches(capsys, tmp_path, monkeypatch):
+    from scoda_desktop.core.pipeline import sync as sync_module
+
+    monkeypatch.setattr(sync_module, "ENRICH_LATER_MIN", 1)  # two phases for the 5 seeds
+    data = str(tmp_path / "d")
+    code, out, err = run(capsys, "--data-dir", data, "index", "--searchable-only", "--json")
+    report = json.loads(out)
+    assert code == 0 and report["documents"] == 5 and report["enrichment_pending"] == 5
+    stages = [json.loads(line)["stage"] for line in err.splitlines()]
+    assert "searchable" in stages and "enriching" not in stages
+    code, out, _ = run(capsys, "--data-dir", data, "search", "Qingdao", "--json")
+    assert json.loads(out)["total"] > 0 and json.loads(out)["enrichment_pending"] == 5
+    code, out, _ = run(capsys, "--data-dir", data, "stats", "--json")
+    assert json.loads(out)["top_entities"] == []
+    code, out, _ = run(capsys, "--data-dir", data, "index")
+    assert code == 0 and "5 documents: 0 added" in out
+    code, out, _ = run(capsys, "--data-dir", data, "stats", "--json")
+    assert json.loads(out)["top_entities"]
 
 
 def _search_json(capsys, *argv):

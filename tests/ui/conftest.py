@@ -54,7 +54,9 @@ def make_window(qtbot: Any, tmp_path: Path, settings_file: Path
     yield make
     for window in made:
         window.runner.cancel_all()
+        window.indexing.cancel_all()
         window.runner.wait(WAIT)
+        window.indexing.wait(WAIT)
 
 
 @pytest.fixture

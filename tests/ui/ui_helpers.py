@@ -46,8 +46,8 @@ class GatedCorpus:
         self.gate = threading.Semaphore(0)
         self.synced = 0
 
-    def sync(self, *, rebuild: bool = False, cancel: Callable[[], bool] | None = None
-             ) -> Generator[Progress, None, SyncReport]:
+    def sync(self, *, rebuild: bool = False, cancel: Callable[[], bool] | None = None,
+             enrich: bool = True) -> Generator[Progress, None, SyncReport]:
         report = SyncReport()
         for i in range(self.files):
             if cancel is not None and cancel():

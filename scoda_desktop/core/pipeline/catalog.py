@@ -88,6 +88,11 @@ class Catalog:
             self._side[name] = data
         return self._side[name]
 
+    def load_all(self) -> None:
+        """Load every side file now (see ``IndexStore.preload``)."""
+        for name in _SIDE:
+            self.side(name)
+
     def add_doc(self, doc_id: str, info: dict[str, Any]) -> None:
         """A new document's facts; entities go to their own lazily loaded file so that an
         unchanged re-sync does not parse every entity of the corpus."""
@@ -122,6 +127,28 @@ class Catalog:
             edges = update_edges(edges, sigs, removed, added)
         self._side["duplicates"] = {"edges": edges}
         self.groups = groups_of(edges)
+
+    # -- enrichment (the second phase of a sync: see pipeline/enrich.py) ----------------
+    def unenriched(self) -> list[str]:
+        """Documents searchable but still waiting for entities, metrics and MinHash (their
+        facts carry ``"enrich": 1`` from the first phase; saved with the catalog, so a
+        killed sync leaves the next one to finish them)."""
+        return [doc_id for doc_id, info in self.docs.items() if info.get("enrich")]
+
+    def set_enriched(self, doc_id: str, info: dict[str, Any] | None, signature: Any,
+                     metrics: bytes | None) -> None:
+        """Record a document's enrichment (``info``: its full facts, ``prepare`` made them)
+        and clear its mark; ``info=None`` only clears the mark."""
+        facts = self.docs.get(doc_id)
+        if facts is None:
+            return
+        facts.pop("enrich", None)
+        if info is None:
+            return
+        facts["metrics"] = info.get("metrics", 0)
+        self.side("entities")[doc_id] = (info.get("entities", []), info.get("aliases", []))
+        self.side("signatures")[doc_id] = signature
+        self.side("metrics")[doc_id] = metrics
 
     def metrics_of(self, doc_id: str) -> list[dict[str, Any]]:
         """A document's metrics (Metric JSON dicts) from the ``metrics`` side file, where

@@ -110,11 +110,16 @@ def document_fields(doc: Document, metrics: list[dict[str, Any]] | None = None
     return out, words
 
 
-def prepare_document(doc: Document, *, extract_entities: bool = True) -> Prepared:
-    """Extract (unless the Document already carries results), sign and encode one Document."""
+def prepare_document(doc: Document, *, extract_entities: bool = True,
+                     enrich: bool = True) -> Prepared:
+    """Extract (unless the Document already carries results), sign and encode one Document.
+
+    ``enrich=False`` is the first phase of a sync (searchable first): the text, title,
+    date and source fields only, no extraction and no MinHash (``info["enrich"]`` marks the
+    document for the second phase, ``enrich_document``)."""
     from scoda_desktop.core.ingest import minhash_signature
 
-    if extract_entities and not doc.entities and not doc.metrics:
+    if enrich and extract_entities and not doc.entities and not doc.metrics:
         from scoda_desktop.core.extract import extract
 
         doc.entities, doc.metrics = extract(doc.text, doc_date=doc.date)
@@ -129,14 +134,30 @@ def prepare_document(doc: Document, *, extract_entities: bool = True) -> Prepare
     for key in ("url", "captured", "record"):  # provenance, for hits and exports
         if getattr(doc, key) is not None:
             info[key] = getattr(doc, key)
+    if not enrich:
+        info["enrich"] = 1
     return Prepared(
         id=doc.id, path=doc.path, sha256=doc.sha256, size=doc.size, mtime=doc.mtime,
         fields=fields_, info=info, metrics=dumps(metrics),
-        signature=array("I", minhash_signature(doc.text)), words=words, warning=doc.warning,
+        signature=array("I", minhash_signature(doc.text) if enrich else ()), words=words,
+        warning=doc.warning,
     )
 
 
-def prepare_file(path: str) -> Prepared | Skipped:
+def enrich_document(doc: Document) -> Prepared:
+    """Worker entry point of the second phase: a searchable Document read back from the
+    index (text and metadata as stored) gets its entities, metrics and MinHash, and the
+    full fields that replace its first-phase version in the index."""
+    doc.entities, doc.metrics = [], []
+    return prepare_document(doc)
+
+
+def prepare_searchable(path: str) -> Prepared | Skipped:
+    """Worker entry point of the first phase: ``prepare_file`` without the enrichment."""
+    return prepare_file(path, enrich=False)
+
+
+def prepare_file(path: str, enrich: bool = True) -> Prepared | Skipped:
     """Worker entry point: one file to a Prepared, or a Skipped with the reason."""
     from scoda_desktop.core.ingest import IngestError, load_document
 
@@ -147,4 +168,4 @@ def prepare_file(path: str) -> Prepared | Skipped:
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop an import
         return Skipped(path, f"could not read: {type(exc).__name__}: {exc}")
     doc.path = path
-    return prepare_document(doc)
+    return prepare_document(doc, enrich=enrich)

@@ -27,9 +27,25 @@ if TYPE_CHECKING:
     from scoda_desktop.core.index.writer import FastWriter
 
 WRITER_LIMIT_MB = 256
+# zlib level of the postings blocks (Whoosh's default: 3). Level 0 writes them as plain
+# pickles, which stock Whoosh reads (each block says whether it is compressed): see
+# docs/PERFORMANCE.md for what it saved at the commit and what it costs on disk.
+POSTINGS_ZLIB = 0
 TABLE = "table.npz"
 FILES = "files.json"  # the Whoosh files of the committed generation and their sizes
 _UNCHECKED = object()
+
+
+def _merge_small_dropping_dead(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh's MERGE_SMALL, after leaving out segments whose every document was deleted.
+
+    The enrichment phase replaces each document of the first phase's segment (delete +
+    add): that segment is then all deleted documents, which MERGE_SMALL would keep (it merges
+    by size, not by what is alive), so every search would still walk its postings."""
+    from whoosh.writing import MERGE_SMALL
+
+    live = [seg for seg in segments if seg.deleted_count() < seg.doc_count_all()]
+    return MERGE_SMALL(writer, live)
 
 
 class IndexStore:
@@ -110,6 +126,20 @@ class IndexStore:
             self._catalog = Catalog.load(self.folder)
         return self._catalog
 
+    def preload(self) -> None:
+        """Read the catalog and every side file now: a store that keeps answering searches
+        while another writes the next generation (enrichment) must never lazily read a
+        side file of that newer generation."""
+        if self.catalog is not None:
+            self.catalog.load_all()
+
+    def stale(self) -> bool:
+        """True when the folder holds a newer commit than this store opened (another
+        process is the writer): read ``meta.json`` only, a few microseconds."""
+        meta = read_meta(self.folder)
+        known = self._catalog.generation if self._catalog is not None else None
+        return (meta or {}).get("generation") != known
+
     def index(self) -> FileIndex:
         if self._ix is None:
             from whoosh import index
@@ -147,9 +177,12 @@ class IndexStore:
 
     def writer(self) -> FastWriter:
         """The one writer; the caller adds everything, then ``commit()`` once (or cancel)."""
+        from whoosh.codec.whoosh3 import W3Codec
+
         from scoda_desktop.core.index.writer import FastWriter
 
-        self._writer = FastWriter(self.index(), limitmb=WRITER_LIMIT_MB)
+        codec = W3Codec(compression=POSTINGS_ZLIB)
+        self._writer = FastWriter(self.index(), limitmb=WRITER_LIMIT_MB, codec=codec)
         return self._writer
 
     def _drop_writer(self) -> None:
@@ -166,7 +199,7 @@ class IndexStore:
 
     def commit(self, writer: FastWriter, catalog: Catalog) -> None:
         """Commit the writer, then the catalog for the new generation."""
-        writer.commit(merge=True)
+        writer.commit(mergetype=_merge_small_dropping_dead)
         self.reopen()
         self.save_catalog(catalog)
         self.reopen()
@@ -217,6 +250,10 @@ class IndexStore:
     def doc_of_path(self, path: str) -> str | None:
         """The document a file path was indexed as, or None."""
         return self._cat().doc_of_path(path)
+
+    def enrichment_pending(self) -> int:
+        """Documents searchable but still waiting for entities, metrics and MinHash."""
+        return len(self._cat().unenriched())
 
     def file_count(self) -> int:
         return len(self._cat().files)

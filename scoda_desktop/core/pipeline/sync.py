@@ -7,6 +7,13 @@ imports and in process on small ones (< ``POOL_MIN`` files, where starting worke
 than it saves); the one writer files them and commits once. Cancelled: nothing is committed.
 A web archive is one file of many documents: ``containers`` reads it record by record, from
 where it changed, after the other files.
+
+Searchable first (``run_sync``), enriched after (``enrich.run_enrich``): a sync of
+``ENRICH_LATER_MIN`` files or more prepares them without extraction (text, title, date,
+source, author, language), commits, and marks them in the catalog as waiting for the second
+phase, which adds entities, metrics, the ledger and near-duplicate groups in a second commit.
+A smaller sync does both in its one commit (a second commit's fixed costs would outweigh
+what it saves).
 """
 
 from __future__ import annotations
@@ -24,10 +31,11 @@ from scoda_desktop.core.ingest.formats import is_container
 from scoda_desktop.core.ingest.reader import size_limit, too_large
 from scoda_desktop.core.pipeline import containers
 from scoda_desktop.core.pipeline.catalog import Catalog, FileRecord
-from scoda_desktop.core.pipeline.prepare import Prepared, prepare_file
+from scoda_desktop.core.pipeline.prepare import Prepared, prepare_file, prepare_searchable
 from scoda_desktop.core.pipeline.store import IndexStore
 
 POOL_MIN = 50
+ENRICH_LATER_MIN = 50  # files to read from which enrichment waits for a second phase
 WORKERS = 2
 
 
@@ -42,17 +50,19 @@ def _sha256(path: str) -> str | None:
     return h.hexdigest()
 
 
-def _prepared(paths: list[str], cancel: Callable[[], bool]) -> Iterator[Prepared | Skipped]:
+def _prepared(paths: list[str], cancel: Callable[[], bool],
+              enrich: bool = True) -> Iterator[Prepared | Skipped]:
     """Prepare files in order; a pool of worker processes for big batches."""
+    fn = prepare_file if enrich else prepare_searchable
     if len(paths) < POOL_MIN:
         for p in paths:
             if cancel():
                 return
-            yield prepare_file(p)
+            yield fn(p)
         return
     pool = make_pool()
     try:
-        for item in pool.map(prepare_file, paths, chunksize=8):
+        for item in pool.map(fn, paths, chunksize=8):
             yield item
             if cancel():
                 return
@@ -61,7 +71,7 @@ def _prepared(paths: list[str], cancel: Callable[[], bool]) -> Iterator[Prepared
 
 
 def make_pool() -> Any:
-    """The worker pool of a big import (two processes)."""
+    """A pool of ``WORKERS`` processes, started the safest fast way for this process."""
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
@@ -194,7 +204,8 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
         catalog.add_doc(item.id, item.info)
 
     done = 0
-    for item in _prepared(todo, cancel):
+    enrich = len(todo) < ENRICH_LATER_MIN
+    for item in _prepared(todo, cancel, enrich):
         done += 1
         if isinstance(item, Skipped):
             report.skipped.append(item)
@@ -233,13 +244,14 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
     for doc_id in gone:
         writer.delete_by_term("id", doc_id)
         catalog.drop_doc(doc_id)
-    for doc_id, item in new_docs.items():
-        sigs[doc_id] = item.signature
-        metrics[doc_id] = item.metrics
+    enriched = [d for d, item in new_docs.items() if not item.info.get("enrich")]
+    for doc_id in enriched:
+        sigs[doc_id] = new_docs[doc_id].signature
+        metrics[doc_id] = new_docs[doc_id].metrics
     if cancel():
         writer.cancel()
         return False
-    catalog.regroup(removed, list(new_docs))
+    catalog.regroup(removed, enriched)
     service.commit(writer, catalog)
     return True
 

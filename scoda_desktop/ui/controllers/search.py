@@ -14,7 +14,7 @@ from scoda_desktop.ui.models.results import ResultModel
 from scoda_desktop.ui.preferences import Preferences
 from scoda_desktop.ui.widgets.results_view import ResultsView
 from scoda_desktop.ui.widgets.search_bar import SearchBar
-from scoda_desktop.ui.widgets.status import StatusPanel
+from scoda_desktop.ui.widgets.status import StatusPanel, filling_text
 from scoda_desktop.ui.workers import Task, TaskRunner
 
 if TYPE_CHECKING:
@@ -118,7 +118,7 @@ class SearchController(QObject):
         self.status.set_hits(result.total, len(result.hits), result.took_ms)
         summary = f"{result.total} hits in {result.took_ms:.0f} ms"
         self.bar.set_parsed(result.parsed, result.error, result.suggestion, summary)
-        self.bar.set_facets(result.facets)
+        self.bar.set_facets(result.facets, filling_text(result.enrichment_pending))
         if keep and self.select(keep):
             pass
         elif self._select_first and result.hits:

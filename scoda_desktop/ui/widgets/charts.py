@@ -245,10 +245,18 @@ class ChartPanel(QWidget):
         self.tabs.addTab(self.timeline, "Documents over time")
         self.export = QPushButton("Export chart as PNG…", self)
         self.tabs.setCornerWidget(self.export, Qt.Corner.TopRightCorner)
+        self.filling = QLabel("", self)  # entities and metrics still being extracted
+        self.filling.setVisible(False)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.filling)
         box.addWidget(self.tabs)
         self.export.clicked.connect(self.export_requested)
+
+    def set_filling(self, text: str) -> None:
+        """Say the ledger and the entity bars are incomplete (empty text: they are not)."""
+        self.filling.setText(text)
+        self.filling.setVisible(bool(text))
 
     def export_png(self, path: str) -> bool:
         """Save the visible chart as PNG (pyqtgraph's SVG export is broken on PySide6 6.12)."""

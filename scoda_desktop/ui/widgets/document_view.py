@@ -76,8 +76,9 @@ class DocumentView(QTextBrowser):
             cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
-        # setHtml lays the document out lazily: reveal again once the layout is done
-        QTimer.singleShot(0, self._reveal)
+        # setHtml lays the document out lazily: reveal again once the layout is done (the
+        # view as the timer's context: a view closed meanwhile cancels it)
+        QTimer.singleShot(0, self, self._reveal)
         return True
 
     def _reveal(self) -> None:

@@ -37,9 +37,13 @@ class InspectorPanel(QTabWidget):
         hint = QLabel("Click: highlight the mentions · Double-click: filter the search", self)
         hint.setStyleSheet("color: palette(placeholder-text);")
         hint.setWordWrap(True)
+        self.filling = QLabel("", self)  # entities and metrics still being extracted
+        self.filling.setWordWrap(True)
+        self.filling.setVisible(False)
         page = QWidget(self)
         box = QVBoxLayout(page)
         box.setContentsMargins(2, 2, 2, 2)
+        box.addWidget(self.filling)
         box.addWidget(self.entity_tree, 1)
         box.addWidget(hint)
         self.addTab(page, "Entities")
@@ -61,6 +65,11 @@ class InspectorPanel(QTabWidget):
             mh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         mh.setStretchLastSection(True)
         self.addTab(self.metric_table, "Metrics")
+
+    def set_filling(self, text: str) -> None:
+        """Say the corpus counts are incomplete (empty text: they are not)."""
+        self.filling.setText(text)
+        self.filling.setVisible(bool(text))
 
     def refresh(self) -> None:
         """After the models were reset: open every type group."""

@@ -157,8 +157,13 @@ class SearchBar(QWidget):
             else str(value)
         return shown if count is None else f"{shown} ({count})"
 
-    def set_facets(self, facets: dict[str, dict[str, int]]) -> None:
-        """Refill the filter lists with counts; the chosen values stay chosen."""
+    def set_facets(self, facets: dict[str, dict[str, int]], filling: str = "") -> None:
+        """Refill the filter lists with counts; the chosen values stay chosen. ``filling``:
+        the entities are still being extracted (say so instead of partial counts)."""
+        self.entity.setItemText(0, "Entities being filled…" if filling else "Any entity")
+        self.entity.setToolTip(filling)
+        if filling:
+            facets = {k: v for k, v in facets.items() if k not in ENTITY_FIELDS}
         for name, combo in (("source", self.source), ("year", self.year)):
             items = [(self._label(name, v, c), v) for v, c in facets.get(name, {}).items()]
             if name == "year":

@@ -9,6 +9,16 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWi
 from scoda_desktop.core.documents import Progress
 
 
+def filling_text(pending: int, done: int | None = None, total: int | None = None) -> str:
+    """What a panel that needs entities or metrics says while they are being extracted
+    (empty when every document has them)."""
+    if not pending:
+        return ""
+    if done is not None and total:
+        return f"being filled: enriching {done:,} of {total:,} documents…"
+    return f"being filled: {pending:,} documents still to enrich…"
+
+
 class StatusPanel:
     """Adds its widgets to a QStatusBar; the progress part is hidden when idle."""
 
@@ -21,7 +31,8 @@ class StatusPanel:
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
         self.cancel = QPushButton("Cancel", parent)
-        self.cancel.setToolTip("Stop indexing (nothing of this run is kept)")
+        self.cancel.setToolTip("Stop indexing: while reading, nothing of this run is kept; "
+                               "while enriching, every document stays searchable")
         bar.addWidget(self.hits, 1)
         bar.addPermanentWidget(self.file)
         bar.addPermanentWidget(self.progress)

@@ -1,0 +1,108 @@
+"""The second phase of a sync: entities, metrics, the ledger and near-duplicate groups.
+
+The first phase (``sync.run_sync``) made documents searchable and marked them in the
+catalog (``Catalog.unenriched``). This phase reads each one back from the index (its clean
+text and metadata are stored there, so no file is read or cleaned again), extracts in the
+worker pool, and replaces the document in the index with its full fields: entities are
+searchable fields too (``entity:``, ``org:``, ...), and Whoosh cannot add fields to a
+document, so the writer deletes it and adds it again, then commits once. The catalog gets
+the entities, metric ledger entries, MinHash signatures and the regrouped near-duplicates
+in that same commit, and the marks are cleared.
+
+A kill or a cancel before that commit loses nothing: the marks are still in the catalog of
+the last commit, and the next sync (or ``Corpus.enrich``) does this phase again for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Generator, Iterator
+from typing import Any
+
+from scoda_desktop.core.documents import Progress
+from scoda_desktop.core.pipeline.catalog import Catalog
+from scoda_desktop.core.pipeline.prepare import Prepared, enrich_document
+from scoda_desktop.core.pipeline.store import IndexStore
+
+BATCH = 256  # documents read back from the index and sent to the pool at a time
+
+
+def _enriched(service: IndexStore, ids: list[str], cancel: Callable[[], bool]
+              ) -> Iterator[tuple[str, Prepared | None]]:
+    """(doc id, its enriched Prepared) in order; None for a document the index lacks."""
+    from scoda_desktop.core.pipeline import sync
+
+    def batch(start: int) -> list[tuple[str, Any]]:
+        return [(d, service.document(d)) for d in ids[start:start + BATCH]]
+
+    if len(ids) < sync.POOL_MIN:
+        for doc_id in ids:
+            if cancel():
+                return
+            doc = service.document(doc_id)
+            yield doc_id, (enrich_document(doc) if doc is not None else None)
+        return
+    pool = sync.make_pool()
+    try:
+        pending = None
+        for start in range(0, len(ids), BATCH):
+            docs = batch(start)
+            # the next batch is submitted before this one is drained: the pool never waits
+            # for the main process reading documents back
+            running = (docs, pool.map(enrich_document, [d for _, d in docs if d is not None],
+                                      chunksize=8))
+            if pending is not None:
+                yield from _drain(*pending)
+                if cancel():
+                    return
+            pending = running
+        if pending is not None:
+            yield from _drain(*pending)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _drain(docs: list[tuple[str, Any]], results: Iterator[Prepared]
+           ) -> Iterator[tuple[str, Prepared | None]]:
+    for doc_id, doc in docs:
+        yield doc_id, (next(results) if doc is not None else None)
+
+
+def run_enrich(service: IndexStore, catalog: Catalog, cancel: Callable[[], bool]
+               ) -> Generator[Progress, None, bool]:
+    """Enrich every document ``catalog`` marks; returns False when cancelled (nothing of
+    this phase is committed then, and the marks stay for the next run)."""
+    ids = catalog.unenriched()
+    if not ids:
+        return True
+    total = len(ids)
+    yield Progress(0, total, "", "enriching")
+    writer = service.writer()
+    done = 0
+    enriched: list[str] = []
+    try:
+        for doc_id, item in _enriched(service, ids, cancel):
+            done += 1
+            paths = catalog.docs.get(doc_id, {}).get("paths") or [""]
+            if item is not None:
+                writer.delete_by_term("id", doc_id)
+                writer.add_document(**item.fields)
+                item.fields = {}
+                catalog.set_enriched(doc_id, item.info, item.signature, item.metrics)
+                enriched.append(doc_id)
+            else:  # not in the index (cannot happen in a consistent folder): unmark it
+                catalog.set_enriched(doc_id, None, None, None)
+            if cancel():
+                writer.cancel()
+                return False
+            yield Progress(done, total, paths[0], "enriching")
+        if cancel():
+            writer.cancel()
+            return False
+        yield Progress(done, total, "", "committing")
+        catalog.regroup({}, enriched)
+        service.commit(writer, catalog)
+    except BaseException:
+        if not writer.is_closed:
+            writer.cancel()
+        raise
+    return True

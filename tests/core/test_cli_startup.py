@@ -1,0 +1,40 @@
+"""A `search` process imports only what a search needs: no Qt, no cleaning or extraction,
+no process pool, no asyncio (start-up time is measured in benchmarks, not here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from scoda_desktop.core.corpus import Corpus
+from tests.core.corpus_fixtures import ROOT, drain
+
+PROBE = """
+import json, runpy, sys
+sys.argv = ["scoda_desktop", "--data-dir", sys.argv[1], "search", "freight", "--json"]
+try:
+    runpy.run_module("scoda_desktop", run_name="__main__")
+except SystemExit:
+    pass
+sys.stderr.write(json.dumps(sorted(sys.modules)))
+"""
+
+NOT_FOR_A_SEARCH = ("PySide6", "pyqtgraph", "scoda_desktop.ui", "scoda_desktop.core.extract",
+                    "scoda_desktop.core.ingest", "scoda_desktop.core.pipeline.prepare",
+                    "scoda_desktop.core.pipeline.sync", "bs4", "lxml", "multiprocessing",
+                    "concurrent.futures", "asyncio", "traceback")
+
+
+def test_a_search_process_imports_no_qt_no_extraction_no_pool(tmp_path):
+    corpus = Corpus(tmp_path / "data")  # the bundled seeds, as a user's first start
+    drain(corpus.sync())
+    corpus.close()
+    proc = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path / "data")],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert json.loads(proc.stdout)["total"] > 0
+    modules = json.loads(proc.stderr)
+    loaded = sorted({m for m in modules for bad in NOT_FOR_A_SEARCH
+                     if m == bad or m.startswith(bad + ".")})
+    assert loaded == []
+    assert "scoda_desktop.core.index.finder" in modules and "whoosh.searching" in modules

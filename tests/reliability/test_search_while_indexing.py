@@ -1,0 +1,169 @@
+"""Another process searches while the writer indexes: before the first commit it gets no
+hits and a note (exit 0), then it sees each commit as it lands; a kill between the two
+phases of a sync leaves every document searchable and the next sync enriches them."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from scoda_desktop.core.corpus import Corpus
+from tests.reliability.test_crash_recovery import unique_articles
+
+ROOT = Path(__file__).resolve().parents[2]
+ENV = dict(os.environ, PYTHONPATH=str(ROOT))
+
+# A writer that holds the folder, then syncs in two phases when told (one line on stdin
+# per step), saying where it stopped.
+WRITER = """
+import sys
+from pathlib import Path
+from scoda_desktop.core.corpus import Corpus
+from scoda_desktop.core.pipeline import sync
+sync.ENRICH_LATER_MIN = 1  # two phases even for two files
+c = Corpus(Path(sys.argv[1]), seeds_dir=Path(sys.argv[2]))
+print("holding", flush=True)
+sys.stdin.readline()
+gen = c.sync()
+for p in gen:
+    if p.stage == "searchable":
+        print("searchable", flush=True)
+        sys.stdin.readline()
+print("done", flush=True)
+sys.stdin.readline()
+c.close()
+"""
+
+
+def _cli(data: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "scoda_desktop", "--data-dir", str(data),
+                           *args], capture_output=True, text=True, env=ENV, timeout=240)
+
+
+def _step(proc: subprocess.Popen, expect: str) -> None:
+    proc.stdin.write("\n")
+    proc.stdin.flush()
+    assert proc.stdout.readline().strip() == expect
+
+
+def test_a_second_process_searches_during_the_first_build(tmp_path, seeds):
+    data = tmp_path / "data"
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(data), str(seeds)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                              env=ENV)
+    try:
+        assert writer.stdout.readline().strip() == "holding"
+        reader = Corpus(data, seeds_dir=seeds)  # a long-lived reader (another window)
+        try:
+            assert reader.read_only
+            out = _cli(data, "search", "freight", "--json")  # no index yet: no error
+            assert out.returncode == 0, out.stderr
+            answer = json.loads(out.stdout)
+            assert answer["total"] == 0 and "being built" in answer["error"]
+            text = _cli(data, "search", "freight")
+            assert text.returncode == 0 and "being built" in text.stdout
+            assert "error" not in text.stderr.lower()
+            assert reader.search("freight").total == 0
+            assert "being built" in reader.search("freight").error
+
+            _step(writer, "searchable")  # the first commit landed; enrichment waits
+            answer = json.loads(_cli(data, "search", "freight", "--json").stdout)
+            assert answer["total"] == 1 and answer["enrichment_pending"] == 2
+            found = reader.search("freight")  # the same reader sees the commit
+            assert found.total == 1 and not found.error and found.enrichment_pending == 2
+            assert reader.entity_counts() == {}
+
+            _step(writer, "done")  # the second commit
+            answer = json.loads(_cli(data, "search", "freight", "--json").stdout)
+            assert answer["total"] == 1 and answer["enrichment_pending"] == 0
+            assert reader.search("freight").enrichment_pending == 0
+            assert reader.entity_counts()
+        finally:
+            reader.close()
+        writer.stdin.write("\n")
+        writer.stdin.flush()
+        assert writer.wait(timeout=60) == 0
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+            writer.wait(30)
+
+
+ENRICHING = re.compile(rb"enriching\s+\[[#.]+\] (\d+)/(\d+)")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty and SIGKILL")
+def test_kill_9_while_enriching_then_the_next_sync_finishes(tmp_path, seeds):
+    import pty
+
+    n = 200
+    data = tmp_path / "data"
+    big = unique_articles(tmp_path / "big", n)
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "scoda_desktop", "--data-dir", str(data), "index", str(big)],
+        stdout=subprocess.DEVNULL, stderr=slave, stdin=subprocess.DEVNULL, env=ENV,
+        start_new_session=True)
+    os.close(slave)
+    seen, done = b"", 0
+    deadline = time.monotonic() + 200
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 1.0)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                chunk = b""
+            assert chunk, "the indexer ended before the test could kill it"
+            seen = (seen + chunk)[-4096:]
+            found = ENRICHING.findall(seen)
+            if found and int(found[-1][0]) >= 1:
+                done = int(found[-1][0])
+                break
+        else:
+            pytest.fail("no enrichment progress within the time limit")
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=30)
+        os.close(master)
+    assert proc.returncode == -signal.SIGKILL and done < n + 5
+
+    corpus = Corpus(data)
+    try:
+        assert not corpus.needs_sync()  # the first phase's commit is whole
+        assert corpus.count() == n + 5  # the big folder and the bundled seeds
+        assert corpus.search("uniq00123").total == 1
+        assert corpus.enrichment_pending() == n + 5  # none of the killed phase was kept
+        assert corpus.entity_counts() == {}
+    finally:
+        corpus.close()
+    again = _cli(data, "index", "--json")
+    assert again.returncode == 0, again.stderr
+    report = json.loads(again.stdout)
+    assert report["added"] == 0 and report["documents"] == n + 5
+    assert report["enrichment_pending"] == 0 and not report["cancelled"]
+    progress = [json.loads(line) for line in again.stderr.splitlines() if line.startswith("{")]
+    assert any(p["stage"] == "enriching" and p["total"] == n + 5 for p in progress)
+    corpus = Corpus(data)
+    try:
+        assert corpus.enrichment_pending() == 0
+        assert corpus.search("uniq00123").total == 1 and corpus.count() == n + 5
+        counts = corpus.entity_counts()  # the seeds' entities, searchable as fields too
+        entity = max(counts, key=counts.get)
+        assert corpus.search(f'entity:"{entity[1]}"').total == counts[entity]
+    finally:
+        corpus.close()
