@@ -35,6 +35,8 @@ METRIC_KINDS = (
     "temperature",
     "frequency",
     "radiation",
+    "number",  # a number with nothing counted ("two in my car"): shown, never in a series
+    "measure",  # scientific and technical units (eV, kPa, rpm, dB, fb⁻¹): in series when named
 )
 
 

@@ -158,7 +158,9 @@ def test_a_full_month_name_does_not_take_the_full_stop_after_it():
 
 def test_between_x_and_y_is_a_range_but_a_plain_and_is_not():
     text = "Investment of between 1.5 and 2 billion dollars is due. It has 3 and 5 routes."
-    money, routes = extract_metrics(text)
+    money, three, routes = extract_metrics(text)
     assert money.text == "between 1.5 and 2 billion dollars" == text[money.start:money.end]
     assert (money.value, money.qualifier, money.flags) == (1.5e9, "range", ["range to 2e+09"])
     assert (routes.text, routes.qualifier) == ("5 routes", None)
+    # Two counts of one noun, not a range: "3" takes the noun of the next list item.
+    assert (three.text, three.value, three.unit, three.high) == ("3", 3.0, "routes", None)

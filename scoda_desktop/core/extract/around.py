@@ -18,6 +18,7 @@ BIG = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|crores?|lakhs?
 SCALE_RE = rf"(?:hundred(?:\s+{BIG})?|{BIG}|dozen|k|m|b)"
 PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b|pct\b)(?! of the time)")
 PP = re.compile(r"\s?(?:percentage points?|pp\b|ppt\b)")
+BP = re.compile(r"[\s-]?(?:basis[\s-]points?|bps\b|bp\b)")  # 100 basis points = 1 pp
 # A rate's denominator: "$81.10 per barrel", "$70-a-share", "$350/kg", "500,000 barrels a day".
 _PER = re.compile(
     r"(?:\s+per\s+|\s?/\s?|\s?-?\s?(?:an?|each)\s?-\s?|\s+(?:an?|each)\s+)"
@@ -86,10 +87,13 @@ _RANGE_TAIL = re.compile(rf"\s?(?:-|–|to|and)\s?(?P<c>{CUR_PRE_RE})?\s?(?P<n>{
                          rf"(?:\s?(?P<s>{SCALE_RE})\b)?", re.IGNORECASE)
 
 
-def range_end(text: str, end: int, same) -> tuple[int, float] | None:
-    """(end, upper value) of "... to 7%", "... - 50 mg" when the unit is repeated."""
+def range_end(text: str, end: int, same, between: bool = False) -> tuple[int, float] | None:
+    """(end, upper value) of "... to 7%", "... - 50 mg" when the unit is repeated.
+
+    "and" closes a range only after "between": "400 ha and 1,000 acres" are two figures.
+    """
     m = _RANGE_TAIL.match(text, end)
-    if m is None:
+    if m is None or (not between and m.group().strip().startswith("and")):
         return None
     hi, _ = parse_number(m.group("n"))
     got = same(m.end(), bool(m.group("c")))
@@ -101,9 +105,13 @@ def range_end(text: str, end: int, same) -> tuple[int, float] | None:
 def same_unit(text: str, at: int, had_cur: bool, kind: str,
                unit_name: str) -> tuple[int, float] | None:
     """(end, factor) when the unit at ``at`` is of the figure's kind (a repeated unit)."""
-    if kind == "percent":
-        pm = PERCENT.match(text, at) or PP.match(text, at)
-        return (pm.end(), 1.0) if pm else None
+    if kind == "percent":  # "3% to 5%", "1 to 2 points", never "25 basis points to 5.25%"
+        if unit_name == "%":
+            pm = PERCENT.match(text, at)
+            return (pm.end(), 1.0) if pm else None
+        if (pm := PP.match(text, at)) is not None:
+            return pm.end(), 1.0
+        return (bp.end(), 0.01) if (bp := BP.match(text, at)) is not None else None
     if kind == "money":
         pc = POST_CUR_RE.match(text, at)
         if pc is not None and post_currency(pc.group()) == unit_name:

@@ -60,7 +60,8 @@ _ROUGH = frozenset({"about", "around", "roughly", "approximately", "some", "esti
 # Kinds whose figures only form a series when a subject or a measure phrase names them:
 # "74-megawatt" alone says nothing of which plant.
 _NEEDS_NAME = frozenset({"power", "mass", "length", "area", "volume", "oil", "speed", "data",
-                         "energy", "temperature", "frequency", "money", "multiplier"})
+                         "energy", "temperature", "frequency", "money", "multiplier",
+                         "measure"})
 
 
 _NAMED_BY_KIND = {"power": "capacity", "oil": "oil volume", "area": "area", "energy": "energy"}
@@ -75,11 +76,12 @@ def period_class(metric: Metric) -> str:
 def series_key(metric: Metric) -> tuple[str, str, str, str] | None:
     """(measure, unit, subject, period class) of the series a figure belongs to, or None.
 
-    None for dates, text values, durations that are not themselves the measure ("a 14-day
-    service" has no measure; "transit time of 14 days" has), and vague figures.
+    None for dates, bare numbers ("two in my car"), text values, durations that are not
+    themselves the measure ("a 14-day service" has no measure; "transit time of 14 days"
+    has), and vague figures.
     """
-    if metric.kind == "date" or not isinstance(metric.value, int | float):
-        return None
+    if metric.kind in ("date", "number") or not isinstance(metric.value, int | float):
+        return None  # a bare number says nothing of what it measures
     if metric.kind == "duration" and (not metric.measures or metric.measures == "age"):
         return None
     if not metric.measures and metric.kind in _NAMED_BY_KIND:

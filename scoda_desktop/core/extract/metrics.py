@@ -15,6 +15,7 @@ import re
 from scoda_desktop.core.documents import Metric
 from scoda_desktop.core.extract.around import (
     BIG,
+    BP,
     CHANGE_VERB,
     PERCENT,
     PP,
@@ -41,10 +42,13 @@ from scoda_desktop.core.extract.money import (
     POST_SYMBOL_RE,
     POST_SYMBOLS,
     POUNDS_RE,
+    SCALED_ISO,
+    SCALED_ISO_RE,
     SUBUNIT_RE,
     SUBUNITS,
     post_currency,
     pre_currency,
+    pre_scale,
 )
 from scoda_desktop.core.extract.numbers import (
     FRACTIONS,
@@ -68,7 +72,7 @@ QUALIFIERS = (
 _QUAL = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 FIGURE = re.compile(
     rf"(?<![\w.,$€£¥/'’])(?<!\w-)(?:(?P<qual>{_QUAL}) |(?P<between>between) )?"
-    rf"(?P<cur>{CUR_PRE_RE})?\s?"
+    rf"(?P<cur>{CUR_PRE_RE})?\s?(?P<sign>[-−](?=\d))?"
     rf"(?P<num>(?:half(?: a)?|(?:a )?quarter(?: of a)?|three quarters?(?: of a)?)(?= {BIG}\b)"
     rf"|{NUMBER}|(?<=\s)an?(?= {SCALE_RE}\b)|^an?(?= {SCALE_RE}\b))"
     # a range: "3-5", "3 to 5", and "between 3 and 5" (only after "between")
@@ -83,7 +87,7 @@ _USD_BRACKET = re.compile(
     rf" \((?:or )?(?:about |around |roughly |some |approximately |nearly |over |almost )?"
     rf"(?:(?:US\$|\$)\s?({NUMBER})(?:\s?({SCALE_RE}))?"
     rf"|({NUMBER})(?:\s?({SCALE_RE}))? (?:U\.S\.|US) dollars)\)", re.IGNORECASE)
-_POWER = re.compile(r"(?:\s|-)(kilowatts?|megawatts?|gigawatts?|kW|MW|GW)\b")
+_POWER = re.compile(r"(?:\s|-)(kilowatts?|megawatts?|gigawatts?|kW|MW|GW)\b(?![-\s]hours?\b)")
 _MASS = re.compile(r"\s?(?:metric\s+tons?|tonnes?|tons?)\b"
                    r"(?:\s+of\s+(?P<what>(?:(?-i:[A-Z])[\w-]*\s+){0,2}[\w-]+))?"
                    r"(?P<rate>\s+(?:per\s+year|a\s+year|annually|per\s+annum))?", re.IGNORECASE)
@@ -112,13 +116,16 @@ _WORD_START = re.compile(
 NUMBER_START = re.compile(_DIGIT_START.pattern + "|" + _WORD_START.pattern, re.IGNORECASE)
 # What may stand before the number: a qualifier, "between", a currency ("more than US$").
 _PREFIX = re.compile(rf"(?<![\w.,$€£¥/'’])(?<!\w-)(?:(?:{_QUAL}) |between )?(?:{CUR_PRE_RE})?"
-                     r"\s?\Z", re.IGNORECASE)
+                     r"\s?[-−]?\Z", re.IGNORECASE)
 # A duration that is itself the measure: "the transit time of 14 days", "a lease term of".
 _DURATION_MEASURE = re.compile(
     rf"\b([a-z]+ (?:time|period|term|duration))s?(?: of| is| was| will be| has been| takes"
     rf"| took| lasts| lasted)?(?: (?:{_QUAL}))? \Z", re.IGNORECASE)
 # The cents of a spoken amount after its currency name: "and forty-five cents", " 50."
 _CENTS = re.compile(rf"(?: and)? (?P<n>{NUMBER})(?: cents?\b|(?=[.,;!?]|$))", re.IGNORECASE)
+# What a share is of: words only, so "a third of the 1,200 respondents" leaves the count.
+_SHARE_TAIL = re.compile(r" of (?:the )?([^\W\d_][^\W\d_'’ -]*(?:['’ -][^\W\d_'’ -]*){0,6}?)"
+                         r"(?=[,.;]| \(| —|$)")
 _AGED = re.compile(r"\b(?:aged|age of|at the age of|age)\s$", re.IGNORECASE)
 
 
@@ -148,9 +155,9 @@ def extract_metrics(text: str, *, doc_date: str | None = None) -> list[Metric]:
         add(start, end, kind="date", value=value, unit="date", period=None)
     for m in _fractions(text):
         end = m.end()
-        tail = re.match(r" of (?:the )?([\w'’ -]{3,40}?)(?=[,.;]| \(| —|$)", text[end:])
+        tail = _SHARE_TAIL.match(text, end)
         measures = tail.group(1) if tail else ""
-        add(m.start(), end + (tail.end() if tail else 0), kind="share",
+        add(m.start(), tail.end() if tail else end, kind="share",
             value=round(FRACTIONS[m.group("frac").lower()], 4), unit="share",
             qualifier=(m.group("qual") or "").lower() or None, measures=measures)
     for m in (_WORD_FOLD.finditer(text) if _FOLD_HINT.search(text) else ()):
@@ -218,11 +225,102 @@ def _fractions(text: str):
             yield m
 
 
+# What makes a number with nothing counted no quantity: a clock time ("2 pm", "10:30"), a
+# score or date part ("3-1", "9/11"), a list marker "(1)", a model or a clause number right
+# after a name ("Boeing 737", "Article 5"), "one" as a pronoun ("one of them").
+_CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.?m\b\.?|o'clock|GMT|UTC|BST|CET|EST|hrs\b)|[:/]\d",
+                          re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\n] )(?<!^)\b(?:[A-Z][\w]*\.?|#)\s?\Z")
+# A date part ("may 19", "oct. 7" in lower-cased text) or an identifier ("highway 35",
+# "exit 436", "page 4", "no. 1"): the number names something, it measures nothing.
+_ID_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april"
+    r"|june|july|august|september|october|november|december|highway|route|exit|interstate|road"
+    r"|street|flight|room|gate|platform|page|pages|chapter|article|section|clause|item|line"
+    r"|channel|bus|no|nos|number|model|version|phase|stage|round|level|grade|class|type|size"
+    r"|zone|district|ward|unit|ranked|rank|seed|week|day|year|step|act|part|figure|table"
+    r"|resolution|law|rule|code|group|team|hole|lap|game|match|episode|season|volume|issue)"
+    r"\.?\s?\Z", re.IGNORECASE)
+# A bare number stands before a function word or punctuation ("two in my car", "32 is the
+# quantity", "up 0.95;"); before a content word we could not read, it is a unit or a name
+# we do not know ("66 Ma ago", "five mao"), and guessing "a count" would be wrong.
+_BARE_AFTER = re.compile(
+    r"\s*(?:$|[.,;:!?)\]}\"'’”]|(?:of|in|by|is|are|was|were|to|from|and|or|at|on|for|with|than"
+    r"|as|that|which|who|whom|will|would|could|should|can|may|might|have|has|had|did|do|does"
+    r"|a|an|the|but|out|off|up|down|into|over|under|after|before|since|so|if|when|while|each"
+    r"|more|less|fewer|left|remain|remained|remaining|said|says|say|among|between|against|vs"
+    r"|versus|this|these|those|it|its|their|his|her|they|we|you|i|he|she|there|here|too|also"
+    r"|only|just|now|then|again|yet|not|no|all|both|either|neither|%|-)(?![\w]))",
+    re.IGNORECASE)
+_MONEY_NEAR = re.compile(r"[$€£¥₹]|\b(?:dollars?|euros?|yuan|yen|pounds?|rupees?|cents?|sen"
+                         r"|usd|eur|rmb|bills?|notes?)\b", re.IGNORECASE)
+
+
+# "45 and 50 mg", "3, 4 or 5 percent", "3 and 5 routes": a number of a list takes the unit
+# (or the counted noun) of the next one.
+_LIST_NEXT = re.compile(rf"(?:,\s?|\s+(?:and|or)\s+)(?:{NUMBER})(?:\s?{SCALE_RE}\b)?",
+                        re.IGNORECASE)
+
+
+def _shares_unit(text: str, end: int, finish, add, start: int, value: float | None,
+                 common: dict) -> bool:
+    """Add the figure in the unit of the list item after it; False when there is none."""
+    nxt = _LIST_NEXT.match(text, end)
+    if nxt is None or value is None:
+        return False
+    at = nxt.end()
+    for _ in range(4):  # "3, 4 or 5 percent": the unit is after the last item
+        if (more := _LIST_NEXT.match(text, at)) is None or PERCENT.match(text, at) \
+                or match_unit(text, at):
+            break
+        at = more.end()
+    if PERCENT.match(text, at):
+        finish("percent", end, "%")
+        return True
+    unit = match_unit(text, at)
+    if unit is not None and unit[1] != "temperature":
+        finish(unit[1], end, unit[2], unit[3])
+        return True
+    noun = count_noun(text, at)
+    if noun is None:
+        return False
+    add(start, end, kind="count", value=value, unit=noun[1], measures=noun[2], **common)
+    return True
+
+
+def _bare_number(text: str, m: re.Match[str], start: int, end: int, value: float | None,
+                 high: float | None, previous: float | None, common: dict, add) -> None:
+    """A number that counts nothing named ("There are two in my car", "32 is the quantity").
+
+    Kind "number": shown with the document's figures, never in a ledger series, so the
+    extraction is complete while the series stay clean.
+    """
+    if value is None or (high is not None and high <= value):
+        return  # a score "3-1"
+    num_text = m.group("num").lower()
+    if num_text in ("one", "a", "an") and m.group("qual") is None:
+        return
+    if _CLOCK_AFTER.match(text, end) or re.search(r"\d[:/]$", text[max(0, start - 2):start]):
+        return
+    if text[start - 1:start] == "(" and text[end:end + 1] == ")":
+        return
+    if m.group("qual") is None and _NAME_BEFORE.search(text, max(0, start - 30), start):
+        return
+    if m.group("scale") or num_text in ("dozen", "half") or not _BARE_AFTER.match(text, end) \
+            or _ID_BEFORE.search(text, max(0, start - 14), start):
+        return  # "1.6 billion" of what: a currency or a noun is said elsewhere
+    near = text[max(0, start - 9):end + 9]
+    if _MONEY_NEAR.search(near):
+        return  # "10 $ 30 $", "dollar 22.5": money we could not read is no count
+    add(start, end, kind="number", value=value, unit="", high=high, previous=previous,
+        **common)
+
+
 def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> None:  # noqa: C901
     num_text = m.group("num")
     start, end = m.start(), m.end()
     if m.group("qual") is None and m.group("cur") is None and m.group("between") is None:
-        start = m.start("num")
+        start = m.start("sign") if m.group("sign") else m.start("num")
     before, after = text[max(0, start - 30):start], text[end:end + 80]
     if re.match(r"0\d", num_text):
         return  # "000" after a stray comma space: part of a number, not one
@@ -245,7 +343,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         after = text[end:end + 80]
     unit = None if cur_text else match_unit(text, end)
     duration = None if cur_text or unit else match_duration(text, end)
-    attached = unit or duration or _FOLD.match(text, end) or _POWER.match(text, end) or (
+    attached = unit or duration or _FOLD.match(text, end) or _POWER.match(text, end) \
+        or BP.match(text, end) or (
         re.match(r"[A-Z]{3}\b", text[end:end + 4]) and POST_CUR_RE.match(text, end))  # "115USD"
     if not attached and re.match(r"(?:\.\d|[\w])", text[end:end + 1] or " ") and not scale_word:
         return  # "18th", "2.0.1", "5G"
@@ -253,7 +352,7 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
                                  after) and not POST_CUR_RE.match(text, end) \
             and not scale_word:
         return  # "one-stop", "two-way", "twenty-foot"
-    if re.search(r"(?:[A-Z][\w]*|version|v)\s?$", before) and not cur_text \
+    if re.search(r"(?:[A-Z][\w]*|version|v)\s?$", before) and not cur_text and not attached \
             and not m.group("qual") and re.search(r"\d\.\d", num_text):
         return  # "Platform 2.0", "MetInfo 7.2"
     if num_text.lower() in ("a", "an") and not scale_word:
@@ -261,7 +360,7 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     value, malformed = parse_number(num_text)
     scale = scale_of(scale_word)
     if value is not None:
-        value *= scale
+        value *= -scale if m.group("sign") else scale  # "-15€", "$-99.99", "-0.5%"
     flags = ["malformed number"] if malformed else []
     qual = (m.group("qual") or "").lower() or None
     if m.group("plus"):
@@ -280,6 +379,9 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     year_like = value is not None and not cur_text and not scale_word \
         and YEAR.fullmatch(num_text)
     cur = pre_currency(cur_text) if cur_text else None
+    if cur_text and value is not None and (factor := pre_scale(cur_text)) != 1.0:
+        value *= factor  # "MAUD 60"
+        scale *= factor
     common = {"qualifier": qual, "flags": flags}
 
     def finish(kind: str, stop: int, unit_name: str, factor: float = 1.0, **fields) -> None:
@@ -291,8 +393,10 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             stop, per = pm
         if high is not None:
             high *= factor
-        elif v is not None and (tail := range_end(
-                text, stop, lambda at, c: same_unit(text, at, c, kind, unit_name))) is not None:
+        elif v is not None and not re.search(r"\bby\s$", text[max(0, start - 4):start]) \
+                and (tail := range_end(
+                text, stop, lambda at, c: same_unit(text, at, c, kind, unit_name),
+                between=bool(m.group("between")))) is not None:
             tail_end, other = tail
             if per and (again := rate_after(text, tail_end)) is not None and again[1] == per:
                 tail_end = again[0]  # "$350 per kg to $680 per kg"
@@ -306,10 +410,21 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             previous *= factor
         elif (pv := earlier_value(text, stop, scale, factor)) is not None:
             stop, previous = pv
+        if kind == "length" and per in ("hour", "second") and v is not None:
+            to_kmh = 3.6 if per == "second" else 1e-3  # metres per second or per hour
+            kind, unit_name, per = "speed", "km/h", None  # "120 kilometres an hour"
+            v *= to_kmh
+            high = high * to_kmh if high is not None else None
         name = f"{unit_name}/{per}" if per else unit_name
         add(start, stop, kind=kind, value=v, unit=name, per=per, high=high, previous=previous,
             **common, **fields)
 
+    if cur is None and text[end:end + 2].lstrip()[:1] in ("M", "k", "K", "B", "T") \
+            and (si := SCALED_ISO_RE.match(text, end)) is not None:
+        cur, factor = SCALED_ISO[si.group("code")]  # "120 MEUR"
+        value = value * factor if value is not None else None
+        scale *= factor
+        end = si.end()
     if cur is None and (pc := POST_CUR_RE.match(text, end)) is not None:
         word = pc.group().strip().lower()
         if word not in AMBIGUOUS_POST or scale_word or cur_text:
@@ -343,6 +458,10 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             usd = usd_v * scale_of(scale_text) if usd_v is not None else None
             end = ub.end()
         before_money = text[sentence_of(spans, start)[0]:start]
+        if value is not None and value > 0 and text[start - 1:start] == "(" \
+                and text[end:end + 1] == ")" \
+                and re.search(r"(?:\b(?:is|was|were|are|be|been|of|at)|[:=])\s?\($", before_money):
+            value = -value  # "The annual revenue is ($99.99)": an accounting negative
         if (w := WORTH.search(before_money)) is not None:  # "15 agreements worth $1.2 billion"
             measure = f"value of {w.group(1).lower()}"
         else:
@@ -350,13 +469,14 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         finish("money", end, cur, sub or 1.0, usd=usd if cur != "USD" else None,
                measures=measure, currency=cur)
         return
-    if (pm := PERCENT.match(text, end)) or (pm := PP.match(text, end)):
-        unit_name = "pp" if pm.re is PP else "%"
+    if (pm := PERCENT.match(text, end)) or (pm := PP.match(text, end)) \
+            or (pm := BP.match(text, end)):
+        unit_name = "%" if pm.re is PERCENT else "pp"
         measure = money_measure(text[sentence_of(spans, start)[0]:start])
         if re.search(r"\b(?:up|down|rose|grew|increased|fell)\s*$", before) \
                 and not measure.endswith("growth"):
             measure = (measure + " growth").strip()
-        finish("percent", pm.end(), unit_name, measures=measure)
+        finish("percent", pm.end(), unit_name, 0.01 if pm.re is BP else 1.0, measures=measure)
         return
     if (pw := _POWER.match(text, end)) is not None:
         word = pw.group(1).lower()
@@ -397,6 +517,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     # "one consultant", "1 ship" (a singular noun); never "one costs"
     noun = singular_noun(text, end) if value == 1 and not scale_word else count_noun(text, end)
     if noun is None:
+        if not _shares_unit(text, end, finish, add, start, value, common):
+            _bare_number(text, m, start, end, value, high, previous, common, add)
         return
     noun_end, head, phrase = noun
     if previous is None and (pv := earlier_value(text, noun_end, scale, 1.0)) is not None:

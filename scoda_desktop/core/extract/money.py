@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from scoda_desktop.core.extract.units import trie_alternation
+
 # Before the number: "US$", "$US", "C$", "Rs", "€", "RMB", "EUR 125", "usd$ 15".
 CUR_PRE = {
     "US$": "USD", "$US": "USD", "U.S.$": "USD", "U.S. $": "USD", "USD$": "USD", "$": "USD",
@@ -22,6 +24,14 @@ CUR_PRE = {
     "KZT": "KZT", "RUB": "RUB", "INR": "INR", "HKD": "HKD", "CHF": "CHF", "AUD": "AUD",
     "CAD": "CAD", "SGD": "SGD", "AED": "AED", "SAR": "SAR", "PKR": "PKR", "UZS": "UZS",
 }
+# Business and Nordic writing puts a scale letter on the ISO code: "120 MEUR", "MAUD 60",
+# "kUSD 250", "TEUR 40" (German: thousand euros), "MSEK 310".
+_SCALED_CODES = ("EUR", "USD", "GBP", "AUD", "CAD", "CHF", "SEK", "NOK", "DKK", "JPY", "CNY",
+                 "RUB", "INR", "NZD", "HKD", "SGD")
+SCALED_ISO = {f"{letter}{code}": (code, factor) for code in _SCALED_CODES
+              for letter, factor in (("M", 1e6), ("k", 1e3), ("K", 1e3), ("B", 1e9))}
+SCALED_ISO.update({"TEUR": ("EUR", 1e3), "Mio EUR": ("EUR", 1e6), "Mrd EUR": ("EUR", 1e9)})
+CUR_PRE.update({k: v[0] for k, v in SCALED_ISO.items()})
 # After the number (and its scale): "yuan", "Canadian dollars", "U.S. dollars", "crore rupees".
 _COUNTRY_DOLLARS = {
     "u.s.": "USD", "us": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
@@ -73,14 +83,15 @@ def _alt(words: list[str]) -> str:
 
 # "US $ 5", "HK $ 3": a space may stand between a country's letters and its "$".
 # Not after one letter: "a $4 billion plan" is no Australian figure.
-CUR_PRE_RE = re.sub(r"(?<=[A-Za-z]{2})\\\$", r"\\s?\\$", _alt(list(CUR_PRE)))
+CUR_PRE_RE = trie_alternation(list(CUR_PRE), space=r"\s+")
 # A symbol after the number ("15 €", "100,000 ₭"), unless it begins the next figure.
 POST_SYMBOL_RE = re.compile(r"\s?(?P<sym>[$€£¥₽₸₹₩₺₦₱₿₭₡元])(?!\s?\d)")
 POST_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT",
                 "₹": "INR", "₩": "KRW", "₺": "TRY", "₦": "NGN", "₱": "PHP", "₿": "BTC",
                 "₭": "LAK", "₡": "CRC", "元": "CNY"}
 # "7.2 million Canadian dollars", "a 10-dollar bill", "its one-yen bid".
-POST_CUR_RE = re.compile(rf"[\s-]?(?:{_alt(list(CUR_POST))})(?![\w$])", re.IGNORECASE)
+_POST_NAMES = trie_alternation(list(CUR_POST), fold=True, space=r"\s+")
+POST_CUR_RE = re.compile(rf"[\s-]?(?:{_POST_NAMES})(?![\w$])", re.IGNORECASE)
 POUNDS_RE = re.compile(r" pounds?\b", re.IGNORECASE)
 SUBUNIT_RE = re.compile(rf"[ -](?:{_alt(list(SUBUNITS))})\b", re.IGNORECASE)
 
@@ -89,6 +100,16 @@ def post_currency(text: str) -> str | None:
     """ISO code of a currency name found after a number ("Canadian dollars" -> "CAD")."""
     key = re.sub(r"\s+", " ", text.strip(" -\t\n").lower())
     return CUR_POST.get(key)
+
+
+# "120 MEUR" after the number: case-sensitive, so "120 meur" or "5 Mbusd" are nothing.
+SCALED_ISO_RE = re.compile(r"\s?(?P<code>" + "|".join(sorted(SCALED_ISO, key=len, reverse=True))
+                           + r")\b")
+
+
+def pre_scale(text: str) -> float:
+    """The scale a prefixed code carries ("MAUD" = 1e6); 1 for every other currency."""
+    return SCALED_ISO.get(re.sub(r"\s+", " ", text.strip()), ("", 1.0))[1]
 
 
 def pre_currency(text: str) -> str | None:

@@ -35,16 +35,51 @@ _WORDS = "|".join(sorted((w for w in WORD_NUMBERS if w not in ("a", "an", "hundr
                          reverse=True))
 _COMPOUND = rf"(?:{'|'.join(_TENS)})-(?:{'|'.join(_UNITS)})"  # "twenty-one"
 _VULGAR = "[" + "".join(VULGAR) + "]"
+# Spelled-out compounds: "one hundred and two", "twenty five hundred", "three million, two
+# hundred & forty". They end in a number below a thousand (or "hundred"), so "two million
+# people" stays "two" + the scale "million" and the scale rules keep working.
+_TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+          "seventeen", "eighteen", "nineteen")
+_SMALL = (rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS)}))?"
+          rf"|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})")
+_GROUP = rf"(?:{_SMALL}\s+hundred(?:\s+(?:(?:and|&)\s+)?{_SMALL}\b)?|{_SMALL})"
+_BIG_WORD = r"(?:thousand|million|billion|trillion)"
+_SPELLED = (rf"(?:{_GROUP}\s+{_BIG_WORD}(?:,\s*|\s+)(?:(?:and|&)\s+)?)*"
+            rf"{_GROUP}")
+# Only the compound forms (two words or more), for NUMBER; single words keep _WORDS.
+_SPELLED_MULTI = (rf"(?=[a-z]+[\s-]+(?:and\s+|&\s+)?(?:{'|'.join(_UNITS + _TEENS + _TENS)}"
+                  rf"|hundred|thousand|million|billion))(?:{_SPELLED})")
 NUMBER_WORDS_RE = f"{_COMPOUND}|{_WORDS}"  # number words, for a case-insensitive group
 # Digits with thousands separators (also malformed ones, flagged later; also "80, 000" as
 # tokenised text writes it), decimals, mixed and
 # simple fractions ("10 1/2", "1/4": small denominators only, so "9/11" and "24/7" stay out),
 # vulgar fractions, words.
 NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3,4}})+(?:\.\d+)?(?!\d)|\d{{1,3}}(?:, \d{{3}}(?![\d,.]))+"
+          rf"|\d+(?:\.\d+)?(?:[eE][-+]?\d+\b|\s?[×x]\s?10\^[-−]?\d+)"  # "1.5e6", "1.6 × 10^-19"
           rf"|\d+(?: [1-7]/[2348]\b|{_VULGAR})"
           rf"|[1-7]/[2348](?![\d/])|\d+(?:\.\d+)?|{_VULGAR}"
-          rf"|(?i:{_COMPOUND})\b|(?i:{_WORDS})\b)")
+          rf"|(?i:{_SPELLED_MULTI})\b|(?i:{_COMPOUND})\b|(?i:{_WORDS})\b)")
 _MALFORMED_GROUPING = re.compile(r",\d{4}")
+_TIMES_TEN = re.compile(r"(\d+(?:\.\d+)?)\s?[×x]\s?10\^([-−]?\d+)")
+_BIG_VALUES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def _spelled_value(raw: str) -> float | None:
+    """Value of a spelled-out compound ("one hundred and two" = 102), None if it is none."""
+    total = current = 0.0
+    for word in re.split(r"[\s,&-]+", raw):
+        if word in ("", "and"):
+            continue
+        if word == "hundred":
+            current = (current or 1.0) * 100
+        elif word in _BIG_VALUES:
+            total += (current or 1.0) * _BIG_VALUES[word]
+            current = 0.0
+        elif word in WORD_NUMBERS and word not in ("a", "an", "dozen"):
+            current += WORD_NUMBERS[word]
+        else:
+            return None
+    return total + current
 
 
 def parse_number(text: str) -> tuple[float | None, bool]:
@@ -56,6 +91,10 @@ def parse_number(text: str) -> tuple[float | None, bool]:
         return (0.5 if raw.startswith("half") else 0.75 if raw.startswith("three") else 0.25), False
     if raw in WORD_NUMBERS:
         return float(WORD_NUMBERS[raw]), False
+    if raw[:1].isalpha() and (spelled := _spelled_value(raw)) is not None:
+        return spelled, False
+    if (sci := _TIMES_TEN.fullmatch(raw)) is not None:
+        return float(sci.group(1)) * 10.0 ** int(sci.group(2).replace("−", "-")), False
     if "-" in raw and all(p in WORD_NUMBERS for p in raw.split("-")):
         tens, unit = raw.split("-")
         return float(WORD_NUMBERS[tens] + WORD_NUMBERS[unit]), False
