@@ -12,17 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from scoda_desktop.core.workflow.jsonstore import JsonStore
+from scoda_desktop.core.workflow.jsonstore import JsonStore, NotFoundError
 from scoda_desktop.core.workflow.saved import now
 
 FILE = "collections.json"
 
 
-class CollectionError(KeyError):
+class CollectionError(NotFoundError):
     """No such collection or document in it."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
 
 
 def _check(entry: Any, _i: int) -> str | None:

@@ -18,6 +18,14 @@ from scoda_desktop.core.fileio import atomic_write
 VERSION = 1
 
 
+class NotFoundError(KeyError):
+    """A name that is not there (a collection, a saved search): a KeyError whose text is the
+    message itself, not its repr, so the command line and the window show it as it is."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
 class BrokenFileError(ValueError):
     """A hand-edited file we cannot read; the message says which file, where and why."""
 

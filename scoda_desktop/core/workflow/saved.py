@@ -14,16 +14,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from scoda_desktop.core.workflow.jsonstore import JsonStore
+from scoda_desktop.core.workflow.jsonstore import JsonStore, NotFoundError
 
 FILE = "saved-searches.json"
 
 
-class SavedSearchError(KeyError):
+class SavedSearchError(NotFoundError):
     """No saved search of that name (or a name that cannot be used)."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
 
 
 def _check(entry: Any, _i: int) -> str | None:

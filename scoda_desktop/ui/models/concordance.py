@@ -9,46 +9,34 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QFontDatabase
+
+from scoda_desktop.ui.models.table import RowTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 LEFT, MATCH, RIGHT, DOC = range(4)
 HEADERS = ("Left context", "Match", "Right context", "Document")
 
 
-class ConcordanceModel(QAbstractTableModel):
+class ConcordanceModel(RowTableModel):
+    HEADERS = HEADERS
     LineRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._lines: list[Any] = []
         self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         self._bold = QFont(self._mono)
         self._bold.setBold(True)
 
     def set_lines(self, lines: list[Any]) -> None:
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
+        self.set_rows(lines)
 
     def lines(self) -> list[Any]:
-        return list(self._lines)
+        return list(self._rows)
 
     def line(self, row: int) -> Any:
-        return self._lines[row] if 0 <= row < len(self._lines) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+        return self.row_at(row)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         line = self.line(index.row()) if index.isValid() else None

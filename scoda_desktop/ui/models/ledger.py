@@ -10,23 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from scoda_desktop.core.documents import LedgerPoint
+from scoda_desktop.ui.models.table import RowTableModel, format_number
 from scoda_desktop.ui.render import OKABE_ITO
 
 _Index = QModelIndex | QPersistentModelIndex
 
 CONFLICT_MARK = "⚠"
-
-
-def format_number(value: float) -> str:
-    """3,200 / 0.25 / 3.5 billion: what a reader expects in a table cell."""
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(value) >= scale:
-            return f"{value / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
 
 
 def value_text(point: LedgerPoint) -> str:
@@ -36,7 +29,7 @@ def value_text(point: LedgerPoint) -> str:
     return f"{CONFLICT_MARK} {text}" if point.conflict else text
 
 
-class LedgerPointModel(QAbstractTableModel):
+class LedgerPointModel(RowTableModel):
     DATE, VALUE, UNIT, QUALIFIER, DOCUMENT, SOURCE, FIGURE, SENTENCE = range(8)
     HEADERS = ("Date", "Value", "Unit", "Qualifier", "Document", "Source", "Figure",
                "Sentence")
@@ -46,36 +39,21 @@ class LedgerPointModel(QAbstractTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[LedgerPoint] = []
         self._unit = ""
         self._why: dict[tuple[str, float], str] = {}  # (doc, value) -> conflict message
 
     def set_points(self, points: list[LedgerPoint], unit: str = "",
                    conflicts: list[dict[str, Any]] | None = None) -> None:
         """The rows of one series (its unit, and its conflicts to say why a row is marked)."""
-        self.beginResetModel()
-        self._rows = list(points)
         self._unit = unit
         self._why = {}
         for c in conflicts or []:
             for doc, value in zip(c.get("docs", []), c.get("values", []), strict=False):
                 self._why.setdefault((doc, float(value)), c.get("message", ""))
-        self.endResetModel()
+        self.set_rows(points)
 
     def point(self, row: int) -> LedgerPoint | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        return self.row_at(row)
 
     def _display(self, p: LedgerPoint, col: int) -> str:
         return (p.date, value_text(p), self._unit, p.qualifier or "", p.title or p.doc,
