@@ -9,10 +9,9 @@ index itself never stores notes and a note change needs no re-index.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from scoda_desktop.core.workflow.jsonstore import JsonStore, NotFoundError
+from scoda_desktop.core.workflow.jsonstore import NamedEntries, NotFoundError
 from scoda_desktop.core.workflow.saved import now
 
 FILE = "collections.json"
@@ -38,20 +37,11 @@ def _check(entry: Any, _i: int) -> str | None:
     return None
 
 
-class Collections:
+class Collections(NamedEntries):
     """The collections of one data folder."""
 
-    def __init__(self, data_dir: Path) -> None:
-        self.store = JsonStore(Path(data_dir) / FILE, "collections", _check)
-
-    def list(self) -> list[dict[str, Any]]:
-        return self.store.read()
-
-    def get(self, name: str) -> dict[str, Any]:
-        for entry in self.store.read():
-            if entry["name"] == name:
-                return entry
-        raise CollectionError(f"no collection named {name!r}")
+    FILE, KEY, what, error = FILE, "collections", "collection", CollectionError
+    check = staticmethod(_check)
 
     def add(self, name: str, doc: dict[str, Any], note: str | None = None) -> dict[str, Any]:
         """Put ``doc`` (id, title, path) in ``name`` (made if new). Adding it again keeps

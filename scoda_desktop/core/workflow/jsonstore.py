@@ -83,3 +83,30 @@ class JsonStore:
     def write(self, entries: list[dict[str, Any]]) -> None:
         text = json.dumps({"version": VERSION, self.key: entries}, ensure_ascii=False, indent=1)
         atomic_write(self.path, text + "\n")
+
+
+class NamedEntries:
+    """A JSON list of named entries in the data folder (collections, saved searches): the
+    reading side both share. Subclasses set ``FILE``, ``KEY``, ``check``, ``error`` and
+    ``what`` (for "no collection named ...")."""
+
+    FILE = ""
+    KEY = ""
+    what = ""
+    error: type[NotFoundError] = NotFoundError
+
+    @staticmethod
+    def check(entry: Any, i: int) -> str | None:  # pragma: no cover - always overridden
+        return None
+
+    def __init__(self, data_dir: Path) -> None:
+        self.store = JsonStore(Path(data_dir) / self.FILE, self.KEY, type(self).check)
+
+    def list(self) -> list[dict[str, Any]]:
+        return self.store.read()
+
+    def get(self, name: str) -> dict[str, Any]:
+        for entry in self.store.read():
+            if entry["name"] == name:
+                return entry
+        raise self.error(f"no {self.what} named {name!r}")

@@ -11,10 +11,9 @@ run: all its hits are new. The file is plain JSON, safe to edit (see ``jsonstore
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from scoda_desktop.core.workflow.jsonstore import JsonStore, NotFoundError
+from scoda_desktop.core.workflow.jsonstore import NamedEntries, NotFoundError
 
 FILE = "saved-searches.json"
 
@@ -43,20 +42,11 @@ def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
-class SavedSearches:
+class SavedSearches(NamedEntries):
     """The saved searches of one data folder."""
 
-    def __init__(self, data_dir: Path) -> None:
-        self.store = JsonStore(Path(data_dir) / FILE, "searches", _check)
-
-    def list(self) -> list[dict[str, Any]]:
-        return self.store.read()
-
-    def get(self, name: str) -> dict[str, Any]:
-        for entry in self.store.read():
-            if entry["name"] == name:
-                return entry
-        raise SavedSearchError(f"no saved search named {name!r}")
+    FILE, KEY, what, error = FILE, "searches", "saved search", SavedSearchError
+    check = staticmethod(_check)
 
     def add(self, name: str, query: str, *, filters: dict[str, str] | None = None,
             sort: str = "relevance", hits: list[str] | None = None) -> dict[str, Any]:
