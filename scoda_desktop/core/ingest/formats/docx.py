@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from scoda_desktop.core.documents import Document
 from scoda_desktop.core.ingest.formats.paged import Block, Paged, paged_document
@@ -58,8 +59,8 @@ def _blocks(body) -> list[Block]:
 def _core(zf: zipfile.ZipFile, etree) -> dict[str, str]:
     try:
         root = etree.fromstring(zf.read("docProps/core.xml"))
-    except (KeyError, etree.XMLSyntaxError):
-        return {}
+    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError):
+        return {}  # damaged properties: the text still counts, without title and dates
     out = {}
     for key, tag in (("title", "dc:title"), ("creator", "dc:creator"),
                      ("created", "dcterms:created"), ("modified", "dcterms:modified")):
@@ -90,7 +91,8 @@ def read_docx(path: str, data: bytes) -> Document:
         if data.startswith(b"\xd0\xcf\x11\xe0"):
             raise DocxError("encrypted (or an old .doc file renamed)") from None
         raise DocxError("damaged Word file (not a zip archive)") from None
-    except (etree.XMLSyntaxError, ValueError, OSError) as exc:
+    except (etree.XMLSyntaxError, ValueError, OSError, zlib.error, EOFError) as exc:
+        # zlib.error / EOFError: a damaged compressed member (found by the property test)
         raise DocxError(f"damaged Word file ({type(exc).__name__})") from exc
     body = root.find(f"{W}body")
     blocks = _blocks(body) if body is not None else []
