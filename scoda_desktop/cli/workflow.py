@@ -10,7 +10,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scoda_desktop.core.corpus import Corpus
 
 COMMANDS = ("kwic", "saved", "collect", "collections", "uncollect")
 SORTS = ("left", "right", "doc")
@@ -74,7 +77,7 @@ def _filters(values: list[str]) -> dict[str, str]:
     return out
 
 
-def cmd_kwic(corpus: Any, args: argparse.Namespace) -> int:
+def cmd_kwic(corpus: Corpus, args: argparse.Namespace) -> int:
     from scoda_desktop.cli.common import UsageError, print_json
 
     if args.width < 0 or (args.limit is not None and args.limit < 1):
@@ -95,7 +98,7 @@ def cmd_kwic(corpus: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_saved(corpus: Any, args: argparse.Namespace) -> int:
+def cmd_saved(corpus: Corpus, args: argparse.Namespace) -> int:
     from scoda_desktop.cli.common import UsageError, print_json
 
     action = args.saved_command
@@ -138,7 +141,7 @@ def cmd_saved(corpus: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_collect(corpus: Any, args: argparse.Namespace) -> int:
+def cmd_collect(corpus: Corpus, args: argparse.Namespace) -> int:
     entry = corpus.collect(args.name, args.ref, args.note)
     if entry.get("message"):
         print(f"note: {entry['message']}", file=sys.stderr)
@@ -146,7 +149,7 @@ def cmd_collect(corpus: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_collections(corpus: Any, args: argparse.Namespace) -> int:
+def cmd_collections(corpus: Corpus, args: argparse.Namespace) -> int:
     from scoda_desktop.cli.common import print_json
 
     colls = corpus.collections()
@@ -162,7 +165,7 @@ def cmd_collections(corpus: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_uncollect(corpus: Any, args: argparse.Namespace) -> int:
+def cmd_uncollect(corpus: Corpus, args: argparse.Namespace) -> int:
     corpus.uncollect(args.name, args.ref)
     print(f"removed {args.ref} from {args.name!r}")
     return 0

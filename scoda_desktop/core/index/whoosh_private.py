@@ -138,6 +138,23 @@ def _block_leaf(matcher: Any) -> Any | None:
 _BLOCK_NAMES = ("_next_block", "_read_ids", "_read_weights", "_read_values", "is_active")
 
 
+def _blocks(matcher: Any, read: str, attr: str) -> Iterator[tuple[Any, Any]] | None:
+    """``(doc ids, leaf.<attr>)`` one postings block at a time, after ``leaf.<read>()``;
+    None when the matcher is not a block matcher (the caller then steps through it)."""
+    leaf = _block_leaf(matcher)
+    if leaf is None:
+        return None
+
+    def blocks() -> Iterator[tuple[Any, Any]]:
+        while leaf.is_active():
+            leaf._read_ids()
+            getattr(leaf, read)()
+            yield leaf._ids, getattr(leaf, attr)
+            leaf._next_block()
+
+    return blocks()
+
+
 def weight_blocks(matcher: Any) -> Iterator[tuple[Any, Any]] | None:
     """``(doc ids, weights)`` of a term's postings, one block (up to 128) at a time; None
     when the matcher is not a block matcher (the caller then steps through it).
@@ -146,36 +163,14 @@ def weight_blocks(matcher: Any) -> Iterator[tuple[Any, Any]] | None:
     call pair per document: a common word at 10,000 articles is thousands of postings, read
     in tens of calls instead of thousands (engine.py's docstring; first query and typing).
     """
-    leaf = _block_leaf(matcher)
-    if leaf is None:
-        return None
-
-    def blocks() -> Iterator[tuple[Any, Any]]:
-        while leaf.is_active():
-            leaf._read_ids()
-            leaf._read_weights()
-            yield leaf._ids, leaf._weights
-            leaf._next_block()
-
-    return blocks()
+    return _blocks(matcher, "_read_weights", "_weights")
 
 
 def value_blocks(matcher: Any) -> Iterator[tuple[Any, Any]] | None:
     """``(doc ids, encoded values)`` one block at a time, like ``weight_blocks``; for
     phrases, whose positions are decoded only for the candidate documents
     (PERFORMANCE.md, change 5: "industrial cooperation" at 10k 142 -> 45 ms)."""
-    leaf = _block_leaf(matcher)
-    if leaf is None:
-        return None
-
-    def blocks() -> Iterator[tuple[Any, Any]]:
-        while leaf.is_active():
-            leaf._read_ids()
-            leaf._read_values()
-            yield leaf._ids, leaf._values
-            leaf._next_block()
-
-    return blocks()
+    return _blocks(matcher, "_read_values", "_values")
 
 
 def position_gaps(value: bytes) -> list[int]:
