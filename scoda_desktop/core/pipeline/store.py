@@ -144,6 +144,9 @@ class IndexStore:
         if self._ix is None:
             from whoosh import index
 
+            from scoda_desktop.core.index.whoosh_private import zero_copy_segments
+
+            zero_copy_segments()  # readers map the segment's postings, never copy them
             self._ix = index.open_dir(str(self.folder))
         return self._ix
 
