@@ -23,7 +23,7 @@ import os
 import sys
 import threading
 from collections import Counter
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any
 
 from scoda_desktop.core.documents import Progress, Skipped, SyncReport
@@ -62,12 +62,38 @@ def _prepared(paths: list[str], cancel: Callable[[], bool],
         return
     pool = make_pool()
     try:
-        for item in pool.map(fn, paths, chunksize=8):
+        for item in bounded_map(pool, fn, paths):
             yield item
             if cancel():
                 return
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_chunk(fn: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
+    return [fn(x) for x in chunk]
+
+
+def bounded_map(pool: Any, fn: Callable[[Any], Any], items: Iterable[Any], chunksize: int = 8,
+                ahead: int = 8) -> Iterator[Any]:
+    """``pool.map(fn, items, chunksize=...)`` in order, with at most ``ahead`` chunks
+    submitted and not yet consumed, ``items`` drawn only as chunks are submitted.
+    ``Executor.map`` submits every chunk at once, so when the main process falls behind (a
+    busy machine) every finished result waits in memory (part of the peak RSS of a big
+    import); ``ahead`` chunks keep both workers busy."""
+    from collections import deque
+    from itertools import islice
+
+    pending: deque[Any] = deque()
+    source = iter(items)
+    while chunk := list(islice(source, chunksize)):
+        pending.append(pool.submit(_run_chunk, fn, chunk))
+        if len(pending) >= ahead:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
 
 
 def make_pool() -> Any:
