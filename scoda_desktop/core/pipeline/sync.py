@@ -29,7 +29,6 @@ from typing import Any
 from scoda_desktop.core.documents import Progress, Skipped, SyncReport
 from scoda_desktop.core.ingest.formats import is_container
 from scoda_desktop.core.ingest.reader import size_limit, too_large
-from scoda_desktop.core.pipeline import containers
 from scoda_desktop.core.pipeline.catalog import Catalog, FileRecord
 from scoda_desktop.core.pipeline.prepare import Prepared, prepare_file, prepare_searchable
 from scoda_desktop.core.pipeline.store import IndexStore
@@ -159,6 +158,8 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
             report.unchanged += 1
             continue
         if is_container(path):  # an archive: read from where it changed, never hashed whole
+            from scoda_desktop.core.pipeline import containers  # only when there is one
+
             start = containers.resume_offset(catalog, path, st)
             if rec and not start:
                 unlinked.update(containers.unlink_archive(catalog, path))
@@ -196,6 +197,8 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
     for path in [p for p in catalog.files if p not in found]:
         report.removed += 1
         if is_container(path):
+            from scoda_desktop.core.pipeline import containers
+
             unlinked.update(containers.unlink_archive(catalog, path))
             continue
         doc_id = _unlink(catalog, path)
@@ -287,6 +290,7 @@ def _read_archive(catalog: Catalog, path: str, st: os.stat_result, start: int,
                   cancel: Callable[[], bool], report: SyncReport) -> Iterator[Progress]:
     """File the article records of one archive from byte ``start``; count the others."""
     from scoda_desktop.core.ingest.formats.warc import Skip
+    from scoda_desktop.core.pipeline import containers
 
     containers.begin(catalog, path, start)
     reader = containers.open_archive(path, start, catalog)
