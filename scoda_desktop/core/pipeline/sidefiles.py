@@ -21,7 +21,6 @@ than a list per file), the rest as plain JSON.
 
 from __future__ import annotations
 
-import io
 import json
 from array import array
 from collections.abc import Iterator, MutableMapping
@@ -31,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from scoda_desktop.core.fileio import atomic_write
+from scoda_desktop.core.fileio import atomic_write, atomic_write_stream
 
 CATALOG = "catalog.json"
 # "containers": per web archive, how far it was read and its documents (pipeline/containers.py)
@@ -85,7 +84,6 @@ def load_catalog(folder: Path, record: Any = tuple) -> dict[str, Any] | None:
 # -- side files ----------------------------------------------------------------------
 def save_side(folder: Path, name: str, generation: int, data: dict[str, Any]) -> None:
     if name == "signatures":
-        buf = io.BytesIO()
         ids = list(data)
         lens = np.fromiter((len(data[d]) for d in ids), dtype=np.int64, count=len(ids))
         flat = np.empty(int(lens.sum()), dtype=np.uint32)
@@ -93,9 +91,9 @@ def save_side(folder: Path, name: str, generation: int, data: dict[str, Any]) ->
         for d, n in zip(ids, lens.tolist(), strict=True):
             flat[pos : pos + n] = data[d]
             pos += n
-        np.savez(buf, generation=np.array(generation), ids=np.array(ids, dtype=str),
-                 lens=lens, values=flat)
-        atomic_write(folder / side_file(name), buf.getvalue())
+        atomic_write_stream(folder / side_file(name), lambda fh: np.savez(
+            fh, generation=np.array(generation), ids=np.array(ids, dtype=str), lens=lens,
+            values=flat))
         return
     if name in ("metrics", "entities"):
         raw = data.raw if isinstance(data, LazyEntities) else {}
@@ -169,8 +167,11 @@ class LazyEntities(MutableMapping):
         return value
 
     def __setitem__(self, doc_id: str, value: tuple) -> None:
-        self.raw.pop(doc_id, None)
-        self.decoded[doc_id] = value
+        # kept encoded, as read from the file: a big import holds every document's
+        # entities until its commit (decoded tuples: ~5x the bytes), and the save writes
+        # them as they are
+        self.decoded.pop(doc_id, None)
+        self.raw[doc_id] = _entry_bytes("entities", value)
 
     def __delitem__(self, doc_id: str) -> None:
         found = self.raw.pop(doc_id, None) is not None
@@ -201,11 +202,10 @@ def _entry_bytes(name: str, value: Any) -> bytes:
 
 def _save_blobs(path: Path, generation: int, entries: dict[str, bytes]) -> None:
     lens = np.fromiter(map(len, entries.values()), dtype=np.int64, count=len(entries))
-    buf = io.BytesIO()
-    np.savez(buf, generation=np.array(generation), ids=np.array(list(entries), dtype=str),
-             ends=np.cumsum(lens), blob=np.frombuffer(b"".join(entries.values()),
-                                                     dtype=np.uint8))
-    atomic_write(path, buf.getvalue())
+    blob = np.frombuffer(b"".join(entries.values()), dtype=np.uint8)
+    atomic_write_stream(path, lambda fh: np.savez(
+        fh, generation=np.array(generation), ids=np.array(list(entries), dtype=str),
+        ends=np.cumsum(lens), blob=blob))
 
 
 def _load_blobs(path: Path, generation: int) -> dict[str, bytes]:
@@ -214,6 +214,6 @@ def _load_blobs(path: Path, generation: int) -> dict[str, bytes]:
             return {}
         ids = npz["ids"].tolist()
         ends = npz["ends"].tolist()
-        blob = npz["blob"].tobytes()
+        blob = memoryview(npz["blob"])  # sliced as it is: no whole-file bytes copy
     starts = [0, *ends[:-1]]
-    return {d: blob[a:b] for d, a, b in zip(ids, starts, ends, strict=True)}
+    return {d: bytes(blob[a:b]) for d, a, b in zip(ids, starts, ends, strict=True)}
