@@ -101,12 +101,15 @@ class _FieldPostings:
         counts = np.bincount(keys, minlength=len(terms)).tolist()
         order = np.argsort(keys, kind="stable")
         del keys
+        if len(order) < 2**31:  # int32 positions: half the memory of argsort's int64
+            order = order.astype(np.int32)
         docs = np.frombuffer(self.docs, dtype=np.int32)
         weights = np.frombuffer(self.weights, dtype=np.float64)
         lens = np.frombuffer(self.lens, dtype=np.uint32)
-        ends = np.cumsum(lens, dtype=np.int64)
-        values = bytes(self.values)
-        self.values = bytearray()
+        ends = np.cumsum(lens, dtype=np.uint32 if len(self.values) < 2**32 else np.int64)
+        # sliced in place, each slice made bytes by its consumer: a bytes() copy of the
+        # whole run would double it (most of the values memory of a big commit)
+        values = memoryview(self.values)
         pos = 0
         for term, count in zip(terms, counts, strict=True):
             idx = order[pos : pos + count]
@@ -119,7 +122,7 @@ class _FieldPostings:
         for term, docs, weights, starts, ends, values in self.iter_terms():
             for d, w, a, b in zip(docs.tolist(), weights.tolist(), starts.tolist(),
                                   ends.tolist(), strict=True):
-                yield fieldname, term, d, w, values[a:b]
+                yield fieldname, term, d, w, bytes(values[a:b])
 
 
 class _Lengths:
@@ -219,7 +222,8 @@ def _write_postings_bulk(fw: Any, schema: Any, lengths: _Lengths | None,
             blocks = wp.PostingBlocks(fw)
             limit = blocks.limit
             ids, ws = docs.tolist(), weights.tolist()
-            vals = [values[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+            vals = [bytes(values[a:b])
+                    for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
             if field_lengths is not None:
                 lens = field_lengths[np.minimum(docs, len(field_lengths) - 1)].tolist()
             else:
