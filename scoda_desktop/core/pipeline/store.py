@@ -206,6 +206,10 @@ class IndexStore:
         self.reopen()
         self.save_catalog(catalog)
         self.reopen()
+        # the catalog just saved is what Catalog.load would read back: keep it, rather than
+        # decode the file again while the caller still holds this one (two catalogs in
+        # memory at the commit's peak, and ~0.1 s of CPU at 5,000 articles)
+        self._catalog = catalog
         self.finder().save_table()
 
     def generation(self) -> int:
