@@ -34,7 +34,7 @@ from scoda_desktop.core.pipeline.prepare import Prepared, prepare_file, prepare_
 from scoda_desktop.core.pipeline.store import IndexStore
 
 POOL_MIN = 50
-ENRICH_LATER_MIN = 50  # files to read from which enrichment waits for a second phase
+ENRICH_LATER_MIN = 200  # files to read from which enrichment waits for a second phase
 WORKERS = 2
 
 
