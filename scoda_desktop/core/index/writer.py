@@ -72,7 +72,10 @@ class _FieldPostings:
         self.tid: dict[bytes, int] = {}  # term -> id, in order of first appearance
         self.tids = array("i")
         self.docs = array("i")
-        self.weights = array("d")
+        # float32, as Whoosh's posting blocks store weights: lossless for what reaches here
+        # (frequencies times a field boost, or weights read back from a segment), and half
+        # the memory of float64 (~14 MB at the second commit of 10,000 articles)
+        self.weights = array("f")
         self.lens = array("I")
         self.values = bytearray()
 
@@ -104,7 +107,7 @@ class _FieldPostings:
         if len(order) < 2**31:  # int32 positions: half the memory of argsort's int64
             order = order.astype(np.int32)
         docs = np.frombuffer(self.docs, dtype=np.int32)
-        weights = np.frombuffer(self.weights, dtype=np.float64)
+        weights = np.frombuffer(self.weights, dtype=np.float32)
         lens = np.frombuffer(self.lens, dtype=np.uint32)
         ends = np.cumsum(lens, dtype=np.uint32 if len(self.values) < 2**32 else np.int64)
         # sliced in place, each slice made bytes by its consumer: a bytes() copy of the
