@@ -28,7 +28,7 @@ from scoda_desktop.core.extract.person_names import (
     load_person_names,
     surname_of,
 )
-from scoda_desktop.core.extract.text import Taken, Token, tokenize
+from scoda_desktop.core.extract.text import Taken, Token, cap_indices, tokenize
 
 
 @runtime_checkable
@@ -142,17 +142,19 @@ class RuleEntityExtractor:
     def _lexicon_matches(self, text: str, toks: list[Token]) -> list[Candidate]:
         out: list[Candidate] = []
         n_tok = len(toks)
-        for i, tok in enumerate(toks):
-            if not tok.cap:
-                continue
+        lex = self.lex
+        get, continues, max_words = lex.get, lex.continues, lex.max_words
+        for i in cap_indices(toks):
+            tok = toks[i]
             j = i
             best: tuple[int, object] | None = None
-            while j < n_tok and j - i < self.lex.max_words:
-                known = self.lex.get(text[tok.start:toks[j].core_end])
+            while j < n_tok and j - i < max_words:
+                known = get(tok.core if j == i else text[tok.start:toks[j].core_end])
                 if known is not None:
                     best = (j, known)
                 if toks[j].possessive or j + 1 >= n_tok or \
-                        text[toks[j].end:toks[j + 1].start] != " ":
+                        text[toks[j].end:toks[j + 1].start] != " " or \
+                        not continues(text[tok.start:toks[j].end]):
                     break
                 j += 1
             if best is not None:

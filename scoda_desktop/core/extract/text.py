@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from itertools import repeat
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 # "U.S.", "People's", "China-SCO", "R&D", "SCODA's", plain words and numbers.
@@ -158,6 +158,13 @@ def tokenize(text: str) -> list[Token]:
 
 _group, _start, _end = re.Match.group, re.Match.start, re.Match.end
 _first_char = itemgetter(0)
+_cap = attrgetter("cap")
+
+
+def cap_indices(toks: list[Token]) -> list[int]:
+    """Indices of the capitalised tokens, in order (C-level: no Python loop per word). Most
+    rules start only at a capitalised word; this is what they walk."""
+    return list(compress(range(len(toks)), map(_cap, toks)))
 
 
 class Taken:
