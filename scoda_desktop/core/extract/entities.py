@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Protocol, runtime_checkable
 
 from scoda_desktop.core.documents import Entity
@@ -28,7 +29,15 @@ from scoda_desktop.core.extract.person_names import (
     load_person_names,
     surname_of,
 )
-from scoda_desktop.core.extract.text import Taken, Token, cap_indices, tokenize
+from scoda_desktop.core.extract.text import (
+    Taken,
+    Token,
+    cap_indices,
+    cap_or_upper_indices,
+    indices_of,
+    lowered,
+    tokenize,
+)
 
 
 @runtime_checkable
@@ -60,6 +69,9 @@ _DESIGNATORS = {"region", "province", "prefecture", "oblast", "county", "distric
 _ORG_NOUNS = {"party"}  # "the Nur Otan party"
 _FACILITY_NOUNS = {"refinery", "port", "airport", "plant", "terminal", "mine", "dam",
                    "pipeline", "station", "seaport", "dry port"}
+_INSTITUTION_WORDS = lowered(nm.INSTITUTIONS | nm.PROPER_INSTITUTIONS)
+_AIR = frozenset({"air"})
+_PLACE_NOUNS = lowered(_DESIGNATORS | _FACILITY_NOUNS | _ORG_NOUNS)
 _DEMONYM = re.compile(r"(?:ese|ian|ish|ean|can|ern)$")
 _CAMEL = re.compile(r"^(?!Mc|Mac)(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)$")
 _ACRONYM_DEF = re.compile(
@@ -170,10 +182,10 @@ class RuleEntityExtractor:
         """Maximal capitalised phrases: "Science and Technology Park", "Express (Qilu) X"."""
         runs: list[list[int]] = []
         i = 0
-        while i < len(toks):
-            if not toks[i].cap:
-                i += 1
-                continue
+        for c in cap_indices(toks):
+            if c < i:
+                continue  # inside the previous run
+            i = c
             run = [i]
             while True:
                 last = run[-1]
@@ -267,59 +279,59 @@ class RuleEntityExtractor:
     def _designated_places(self, text: str, toks: list[Token]) -> list[Candidate]:
         """"Sughd region", "Shandong province", "Abadan refinery", "Valjevo, Serbia"."""
         out: list[Candidate] = []
-        for i, tok in enumerate(toks):
+        for i in indices_of(toks, _PLACE_NOUNS):
+            tok = toks[i]
             word = tok.core.lower()
-            if word in _DESIGNATORS or word in _FACILITY_NOUNS or word in _ORG_NOUNS:
-                j = i - 1
-                if word in _DESIGNATORS and j >= 0 and toks[j].text == "autonomous":
-                    j -= 1
-                parts: list[int] = []
-                while j >= 0 and len(parts) < 3 and toks[j].cap and not toks[j].upper \
-                        and text[toks[j].end:toks[j + 1].start] == " " \
-                        and (not toks[j].possessive or not parts):
-                    if toks[j].possessive:
-                        break
-                    parts.insert(0, j)
-                    j -= 1
-                while parts and toks[parts[0]].core in nm.NOT_NAMES:
-                    parts.pop(0)
-                if not parts:
-                    continue
-                name = text[toks[parts[0]].start:toks[parts[-1]].core_end]
-                known = self.lex.get(name)
-                if known is None and len(parts) == 1 and _DEMONYM.search(name):
-                    continue
-                if known is not None and known.type != "PLACE":
-                    continue
-                start, end = toks[parts[0]].start, tok.core_end
-                if word in _ORG_NOUNS:
-                    if known is None and not _DEMONYM.search(name):
-                        out.append(Candidate(toks[parts[0]].start, toks[parts[-1]].core_end,
-                                             "ORG", clean_name(name), 2, "designator"))
-                elif word in _DESIGNATORS:
-                    canonical = known.canonical if known else clean_name(text[start:end])
-                    out.append(Candidate(start, end, "PLACE", canonical, 2, "designator"))
-                else:
-                    titled = self.lex.get(name + " " + tok.core.title())
-                    canonical = titled.canonical if titled else clean_name(text[start:end])
-                    out.append(Candidate(start, end, "FACILITY", canonical, 2, "facility"))
-        for m in re.finditer(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|to|of) ([A-Z][a-z]+), ", text):
-            rest = text[m.end():m.end() + 40]
+            j = i - 1
+            if word in _DESIGNATORS and j >= 0 and toks[j].text == "autonomous":
+                j -= 1
+            parts: list[int] = []
+            while j >= 0 and len(parts) < 3 and toks[j].cap and not toks[j].upper \
+                    and text[toks[j].end:toks[j + 1].start] == " " \
+                    and (not toks[j].possessive or not parts):
+                if toks[j].possessive:
+                    break
+                parts.insert(0, j)
+                j -= 1
+            while parts and toks[parts[0]].core in nm.NOT_NAMES:
+                parts.pop(0)
+            if not parts:
+                continue
+            name = text[toks[parts[0]].start:toks[parts[-1]].core_end]
+            known = self.lex.get(name)
+            if known is None and len(parts) == 1 and _DEMONYM.search(name):
+                continue
+            if known is not None and known.type != "PLACE":
+                continue
+            start, end = toks[parts[0]].start, tok.core_end
+            if word in _ORG_NOUNS:
+                if known is None and not _DEMONYM.search(name):
+                    out.append(Candidate(toks[parts[0]].start, toks[parts[-1]].core_end,
+                                         "ORG", clean_name(name), 2, "designator"))
+            elif word in _DESIGNATORS:
+                canonical = known.canonical if known else clean_name(text[start:end])
+                out.append(Candidate(start, end, "PLACE", canonical, 2, "designator"))
+            else:
+                titled = self.lex.get(name + " " + tok.core.title())
+                canonical = titled.canonical if titled else clean_name(text[start:end])
+                out.append(Candidate(start, end, "FACILITY", canonical, 2, "facility"))
+        for start, end, after in _in_town_comma(text):
+            rest = text[after:after + 40]
             country = next((self.lex.get(" ".join(rest.split()[:n]).rstrip(".,;:"))
                             for n in (3, 2, 1)
                             if (k := self.lex.get(" ".join(rest.split()[:n]).rstrip(".,;:")))
                             and k.kind == "country"), None)
-            name = m.group(1)
+            name = text[start:end]
             if country and self.lex.get(name) is None and name not in nm.NOT_NAMES:
-                out.append(Candidate(m.start(1), m.end(1), "PLACE", name, 1, "city"))
+                out.append(Candidate(start, end, "PLACE", name, 1, "city"))
         return out
 
     def _institutions(self, text: str, toks: list[Token]) -> list[Candidate]:
         """"the Senate", "the Kremlin": an institution named by its head word alone."""
         out: list[Candidate] = []
-        for i in range(1, len(toks)):
+        for i in indices_of(toks, _INSTITUTION_WORDS):
             tok = toks[i]
-            if tok.core not in nm.INSTITUTIONS and tok.core not in nm.PROPER_INSTITUTIONS:
+            if i < 1 or tok.core not in nm.INSTITUTIONS and tok.core not in nm.PROPER_INSTITUTIONS:
                 continue
             prev = toks[i - 1]
             if tok.core in nm.INSTITUTIONS and prev.text in ("the", "The") \
@@ -332,8 +344,9 @@ class RuleEntityExtractor:
     def _air_lines(self, text: str, toks: list[Token]) -> list[Candidate]:
         """"Air China", "Air Astana": an airline, not the place its name ends with."""
         out: list[Candidate] = []
-        for i, tok in enumerate(toks[:-1]):
-            if tok.core != "Air" or text[tok.end:toks[i + 1].start] != " ":
+        for i in indices_of(toks, _AIR):
+            tok = toks[i]
+            if i + 1 >= len(toks) or tok.core != "Air" or text[tok.end:toks[i + 1].start] != " ":
                 continue
             nxt = toks[i + 1]
             known = self.lex.get(nxt.core)
@@ -345,7 +358,8 @@ class RuleEntityExtractor:
     def _acronyms_and_camel(self, text: str, toks: list[Token]) -> list[Candidate]:
         out: list[Candidate] = []
         headline: dict[int, bool] = {}
-        for i, tok in enumerate(toks):
+        for i in cap_or_upper_indices(toks):  # neither rule fires on a lower-case word
+            tok = toks[i]
             core = tok.core
             if tok.upper and 2 <= len(core) <= 6 and core.replace("&", "").isalnum() \
                     and core not in nm.NOT_ACRONYMS and not core.isdigit() \
@@ -514,6 +528,27 @@ _WEAK_SOURCES = frozenset({"lexicon", "city", "acronym", "camel", "institution"}
 
 # Rules whose organisation is evidence enough to type the same name elsewhere in a document.
 _ORG_EVIDENCE = frozenset({"team", "club", "company", "head", "acrodef", "airline"})
+
+
+_TOWN_COMMA = re.compile(r"[A-Z][a-z]+, ")
+_TOWN_PREPOSITIONS = ("in", "In", "at", "At", "from", "From", "near", "Near", "to", "of")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _in_town_comma(text: str) -> Iterator[tuple[int, int, int]]:
+    """(start, end) of X and the end of its ", " in "in X, ", "from X, ", ...: what
+    ``\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|to|of) ([A-Z][a-z]+), `` finds, looked for from the
+    capitalised word and its comma (a regex that opens on a word boundary is tried at every
+    character)."""
+    for m in _TOWN_COMMA.finditer(text):
+        q = m.start()
+        if q < 2 or text[q - 1] != " ":
+            continue
+        for prep in _TOWN_PREPOSITIONS:
+            p = q - 1 - len(prep)
+            if p >= 0 and text.startswith(prep, p) and (p == 0 or not _WORD_CHAR.match(text, p - 1)):
+                yield q, m.end() - 2, m.end()
+                break
 
 
 def _after_place_word(text: str, start: int) -> bool:

@@ -16,7 +16,7 @@ from scoda_desktop.core.extract.person_names import (
     load_person_names,
     speaks_as_company,
 )
-from scoda_desktop.core.extract.text import Token
+from scoda_desktop.core.extract.text import Token, indices_of, lowered
 
 _WORD = r"[A-Z][a-z][\w'’-]*"
 _NAME = rf"{_WORD}(?: {_WORD}){{0,2}}"
@@ -33,6 +33,7 @@ _BEFORE_VERB_RE = re.compile(rf"({_WORD}(?: {_WORD}){{1,2}})\s+(?:{_VERBS})\b")
 # One word before "said" or "told", or before ", who" / ", 45,": "Shumer said", "Daoud, who".
 # Found from the rare word backwards (a scan for every capital would cost more).
 _LONE_VERBS = frozenset({"said", "says", "told", "added", "declined"})
+_LONE_VERB_KEYS = lowered(_LONE_VERBS)
 _WHO_RE = re.compile(r", (?:who\b|(?:aged )?\d{1,2},)")
 _NAME_BEFORE_RE = re.compile(rf"(?<![\w'’-])({_NAME})$")
 
@@ -108,8 +109,8 @@ def find_people(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, i
         add(m, 1, single_ok=True, named=True)
     for m in _BEFORE_VERB_RE.finditer(text):
         add(m, 1, single_ok=False, named=True)
-    for i in range(1, len(toks)):
-        if toks[i].text not in _LONE_VERBS:
+    for i in indices_of(toks, _LONE_VERB_KEYS):
+        if i < 1 or toks[i].text not in _LONE_VERBS:
             continue
         prev = toks[i - 1]
         word = prev.core

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon
-from scoda_desktop.core.extract.text import Token
+from scoda_desktop.core.extract.text import Token, cap_indices
 from scoda_desktop.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -94,9 +94,12 @@ def find_name_sequences(text: str, toks: list[Token], lex: Lexicon,
     found: list[tuple[int, int, str]] = []
     n_tok = len(toks)
     i = 0
-    while i < n_tok:
+    for c in cap_indices(toks):  # a name starts at a capital not inside the last sequence
+        if c < i:
+            continue
+        i = c
         tok = toks[i]
-        if not tok.cap or tok.possessive or tok.upper and not is_initial(tok, text, lex):
+        if tok.possessive or tok.upper and not is_initial(tok, text, lex):
             i += 1
             continue
         seq = [i]
@@ -197,9 +200,10 @@ def find_lone_surnames(text: str, toks: list[Token], lex: Lexicon
     """Single words shaped like a Russian or Central Asian surname ("Tokayev", "Mirziyoyev",
     "Kovalenko"), capitalised inside a sentence and not a listed place or name."""
     found: list[tuple[int, int, str]] = []
-    for i, tok in enumerate(toks):
+    for i in cap_indices(toks):
+        tok = toks[i]
         core = tok.core
-        if not tok.cap or tok.upper or not is_surname_shaped(core):
+        if tok.upper or not is_surname_shaped(core):
             continue
         if tok.first and not (i + 1 < len(toks) and toks[i + 1].text in _REPORTING):
             continue  # sentence-initial: only "Bekov said", where the verb shows a person

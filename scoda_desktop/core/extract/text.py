@@ -10,8 +10,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from itertools import compress, repeat
-from operator import attrgetter, itemgetter
+from itertools import chain, compress, repeat
+from operator import attrgetter, itemgetter, or_
 from typing import NamedTuple
 
 # "U.S.", "People's", "China-SCO", "R&D", "SCODA's", plain words and numbers.
@@ -161,10 +161,59 @@ _first_char = itemgetter(0)
 _cap = attrgetter("cap")
 
 
+_upper = attrgetter("upper")
+_core = attrgetter("core")
+
+
 def cap_indices(toks: list[Token]) -> list[int]:
     """Indices of the capitalised tokens, in order (C-level: no Python loop per word). Most
     rules start only at a capitalised word; this is what they walk."""
     return list(compress(range(len(toks)), map(_cap, toks)))
+
+
+def cap_or_upper_indices(toks: list[Token]) -> list[int]:
+    """Indices of the tokens that are capitalised or all capitals ("SCO", "4G"), in order."""
+    return list(compress(range(len(toks)), map(or_, map(_cap, toks), map(_upper, toks))))
+
+
+_last_index: tuple[list[Token] | None, dict[str, list[int]]] = (None, {})
+
+
+def word_index(toks: list[Token]) -> dict[str, list[int]]:
+    """Lower-cased ``core`` of each word -> the indices of its tokens, in order.
+
+    Built once per token list (the last one is kept, as ``sentences`` keeps its answer):
+    rules that start at a few trigger words ("said", "region", "beat") look them up instead
+    of each walking every token."""
+    global _last_index
+    last = _last_index  # one read: another thread may replace it meanwhile
+    if last[0] is toks:
+        return last[1]
+    index: dict[str, list[int]] = {}
+    for i, word in enumerate(map(str.lower, map(_core, toks))):
+        got = index.get(word)
+        if got is None:
+            index[word] = [i]
+        else:
+            got.append(i)
+    _last_index = (toks, index)
+    return index
+
+
+def indices_of(toks: list[Token], words: frozenset[str]) -> list[int]:
+    """Indices, in order, of the tokens whose lower-cased ``core`` is in ``words`` (a set
+    of lower-case words, see ``lowered``). A superset of what a rule wants when it compares ``text`` or
+    exact case: the rule still checks each index."""
+    index = word_index(toks)
+    found = [index[w] for w in words if w in index]
+    if len(found) == 1:
+        return list(found[0])
+    return sorted(chain.from_iterable(found))
+
+
+def lowered(words: Iterable[str]) -> frozenset[str]:
+    """The lower-case forms of ``words``: the key set for ``indices_of``."""
+    return frozenset(w.lower() for w in words)
 
 
 class Taken:
