@@ -70,7 +70,7 @@ _ORG_NOUNS = {"party"}  # "the Nur Otan party"
 _FACILITY_NOUNS = {"refinery", "port", "airport", "plant", "terminal", "mine", "dam",
                    "pipeline", "station", "seaport", "dry port"}
 _INSTITUTION_WORDS = lowered(nm.INSTITUTIONS | nm.PROPER_INSTITUTIONS)
-_AIR = frozenset({"air"})
+_AIR = lowered({"Air"})
 _PLACE_NOUNS = lowered(_DESIGNATORS | _FACILITY_NOUNS | _ORG_NOUNS)
 _DEMONYM = re.compile(r"(?:ese|ian|ish|ean|can|ern)$")
 _CAMEL = re.compile(r"^(?!Mc|Mac)(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)$")

@@ -177,20 +177,32 @@ def cap_or_upper_indices(toks: list[Token]) -> list[int]:
 
 
 _last_index: tuple[list[Token] | None, dict[str, list[int]]] = (None, {})
+# Every trigger word a rule looks up (``lowered`` registers them): the index keeps only these.
+_TRIGGERS: set[str] = set()
+
+
+def lowered(words: Iterable[str]) -> frozenset[str]:
+    """The lower-case forms of ``words``, registered as trigger words: the key set for
+    ``indices_of`` (call it at import time, as the rule modules do)."""
+    keys = frozenset(w.lower() for w in words)
+    _TRIGGERS.update(keys)
+    return keys
 
 
 def word_index(toks: list[Token]) -> dict[str, list[int]]:
-    """Lower-cased ``core`` of each word -> the indices of its tokens, in order.
+    """Trigger word (lower-cased ``core``) -> the indices of its tokens, in order.
 
-    Built once per token list (the last one is kept, as ``sentences`` keeps its answer):
-    rules that start at a few trigger words ("said", "region", "beat") look them up instead
-    of each walking every token."""
+    Built once per token list (the last one is kept, as ``sentences`` keeps its answer), in
+    C-level passes plus a Python step per trigger token only: rules that start at a few
+    words ("said", "region", "beat") look them up instead of each walking every token."""
     global _last_index
     last = _last_index  # one read: another thread may replace it meanwhile
     if last[0] is toks:
         return last[1]
+    lowers = list(map(str.lower, map(_core, toks)))
     index: dict[str, list[int]] = {}
-    for i, word in enumerate(map(str.lower, map(_core, toks))):
+    for i in compress(range(len(lowers)), map(_TRIGGERS.__contains__, lowers)):
+        word = lowers[i]
         got = index.get(word)
         if got is None:
             index[word] = [i]
@@ -201,19 +213,16 @@ def word_index(toks: list[Token]) -> dict[str, list[int]]:
 
 
 def indices_of(toks: list[Token], words: frozenset[str]) -> list[int]:
-    """Indices, in order, of the tokens whose lower-cased ``core`` is in ``words`` (a set
-    of lower-case words, see ``lowered``). A superset of what a rule wants when it compares ``text`` or
-    exact case: the rule still checks each index."""
+    """Indices, in order, of the tokens whose lower-cased ``core`` is in ``words`` (made by
+    ``lowered``). A superset of what a rule wants when it compares ``text`` or exact case:
+    the rule still checks each index."""
+    if not _TRIGGERS.issuperset(words):
+        raise ValueError("trigger words must come from lowered()")
     index = word_index(toks)
     found = [index[w] for w in words if w in index]
     if len(found) == 1:
         return list(found[0])
     return sorted(chain.from_iterable(found))
-
-
-def lowered(words: Iterable[str]) -> frozenset[str]:
-    """The lower-case forms of ``words``: the key set for ``indices_of``."""
-    return frozenset(w.lower() for w in words)
 
 
 class Taken:
