@@ -74,8 +74,28 @@ _AIR = lowered({"Air"})
 _PLACE_NOUNS = lowered(_DESIGNATORS | _FACILITY_NOUNS | _ORG_NOUNS)
 _DEMONYM = re.compile(r"(?:ese|ian|ish|ean|can|ern)$")
 _CAMEL = re.compile(r"^(?!Mc|Mac)(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)$")
+# "(SCO)", "(hereinafter referred to as SCODA)", "(the Park)" right after a name.
 _ACRONYM_DEF = re.compile(
-    r"\s?\((?:hereinafter(?: referred to as)?\s+|the\s+)?([A-Z][A-Za-z&]{1,9})\)")
+    r"\((?:hereinafter(?: referred to as)?\s+|the\s+)?([A-Z][A-Za-z&]{1,9})\)")
+_last_definitions: tuple[str | None, list[tuple[int, str]]] = (None, [])
+
+
+def acronym_definitions(text: str) -> list[tuple[int, str]]:
+    """(where the defined name ends, acronym) for each "(ABC)" of ``text``, as
+    ``\s?\(...\)`` finds them (a space before the bracket belongs to the definition). The
+    candidate rule and the alias learner both ask: the last text's answer is kept."""
+    global _last_definitions
+    last = _last_definitions  # one read: another thread may replace it meanwhile
+    if last[0] is text:
+        return last[1]
+    found = []
+    if "(" in text:
+        for m in _ACRONYM_DEF.finditer(text):
+            start = m.start()
+            found.append((start - 1 if start and text[start - 1].isspace() else start,
+                          m.group(1)))
+    _last_definitions = (text, found)
+    return found
 
 
 _NAME_RUN = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)+"
@@ -381,11 +401,15 @@ class RuleEntityExtractor:
         out: list[Candidate] = []
         if "(" not in text:
             return out
-        ends = {t.core_end: i for i, t in enumerate(toks)}
-        for m in _ACRONYM_DEF.finditer(text):
-            letters = re.sub(r"[^A-Z]", "", m.group(1))
-            last = ends.get(m.start())
-            if len(letters) < 2 or last is None:
+        ends: dict[int, int] | None = None
+        for start, acronym in acronym_definitions(text):
+            letters = re.sub(r"[^A-Z]", "", acronym)
+            if len(letters) < 2:
+                continue
+            if ends is None:  # most texts define no acronym: only then map offsets to tokens
+                ends = {t.core_end: i for i, t in enumerate(toks)}
+            last = ends.get(start)
+            if last is None:
                 continue
             initials, i = "", last
             while i >= 0 and len(initials) < len(letters):
@@ -456,9 +480,8 @@ class RuleEntityExtractor:
     def _learn_aliases(self, text: str, chosen: list[Candidate]) -> dict[str, tuple[str, str]]:
         aliases: dict[str, tuple[str, str]] = {}
         by_end = {c.end: c for c in chosen}
-        for m in _ACRONYM_DEF.finditer(text):
-            owner = by_end.get(m.start())
-            acronym = m.group(1)
+        for start, acronym in acronym_definitions(text):
+            owner = by_end.get(start)
             if owner is not None and owner.type != "PERSON" and len(acronym) >= 2 \
                     and acronym.upper() == acronym:
                 aliases.setdefault(acronym, (owner.type, owner.canonical))
@@ -511,10 +534,9 @@ class RuleEntityExtractor:
         out: list[Candidate] = []
         for alias, (type_name, canonical) in aliases.items():
             # "ROBSON" in an all-caps headline is the Robson of the story.
-            forms = re.escape(alias) if alias.isupper() or len(alias) < 4 or type_name != \
-                "PERSON" else f"{re.escape(alias)}|{re.escape(alias.upper())}"
-            for m in re.finditer(r"(?<![\w-])(?:" + forms + r")(?=['’]s\b|(?![\w-]))", text):
-                s, e = m.start(), m.end()
+            forms = (alias,) if alias.isupper() or len(alias) < 4 or type_name != \
+                "PERSON" else (alias, alias.upper())
+            for s, e in whole_words(text, forms):
                 if taken.overlaps(s, e):
                     continue
                 out.append(Candidate(s, e, type_name, canonical, 1, "alias"))
@@ -548,6 +570,34 @@ def _in_town_comma(text: str) -> Iterator[tuple[int, int, int]]:
             p = q - 1 - len(prep)
             if p >= 0 and text.startswith(prep, p) and (p == 0 or not _WORD_CHAR.match(text, p - 1)):
                 yield q, m.end() - 2, m.end()
+                break
+
+
+def whole_words(text: str, forms: tuple[str, ...]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each mention of one of ``forms`` as a whole word (a possessive "'s"
+    may follow), left to right, not overlapping: what ``re.finditer(r"(?<![\w-])(?:f1|f2)
+    (?=['’]s\b|(?![\w-]))")`` yields, found with ``str.find`` (a regex that opens on a
+    look-behind is tried at every character, and it ran once per alias)."""
+    starts: set[int] = set()
+    for form in forms:
+        i = text.find(form)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(form, i + 1)
+    n = len(text)
+    pos = 0
+    for p in sorted(starts):
+        if p < pos or p > 0 and (text[p - 1] == "-" or _WORD_CHAR.match(text, p - 1)):
+            continue
+        for form in forms:
+            if not text.startswith(form, p):
+                continue
+            e = p + len(form)
+            if e == n or text[e] != "-" and not _WORD_CHAR.match(text, e) \
+                    or text[e] in "'’" and text[e + 1:e + 2] == "s" \
+                    and (e + 2 == n or not _WORD_CHAR.match(text, e + 2)):
+                yield p, e
+                pos = e
                 break
 
 

@@ -15,11 +15,12 @@ from operator import attrgetter, itemgetter, or_
 from typing import NamedTuple
 
 # "U.S.", "People's", "China-SCO", "R&D", "SCODA's", plain words and numbers.
-# The same words as ``\w(?:[\w&-]|['’](?=\w))*\w|\w`` (the rules were written against that
-# form), written so the regex engine does not try an alternation at every character: a third
-# faster (tests/core/test_extract_tokens.py holds the two equal).
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:(?:[&-]|['’](?=\w))+\w+)*")
-_POSSESSIVE = re.compile(r"['’]s")
+# The same words as ``(?:[A-Z]\.){2,}|\w(?:[\w&-]|['’](?=\w))*\w|\w`` (the rules were
+# written against that form), written so the regex engine neither tries an alternation at every
+# character nor keeps backtracking points it can never use (possessive quantifiers): 40% less
+# time (tests/core/test_extract_tokens.py holds the two equal).
+_TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|\w++(?:(?:[&-]|['’](?=\w))++\w++)*+")
+_POSSESSIVE_MARKS = ("'s", "’s")
 _NOT_LOWER = re.compile(r"[^a-z]")
 # A sentence ends at . ! ? (plus closing quotes) before a space and a capital, digit or quote.
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z0-9])|\n\s*\n""")
@@ -119,14 +120,18 @@ def tokenize(text: str) -> list[Token]:
     core_ends = ends[:]
     cores = words[:]
     possessive = [False] * n
-    if "s" in text:
-        end_at = dict(zip(ends, range(n)))
-        for m in _POSSESSIVE.finditer(text):
-            k = end_at.get(m.end())
+    end_at: dict[int, int] | None = None
+    for mark in _POSSESSIVE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            if end_at is None:
+                end_at = dict(zip(ends, range(n)))
+            k = end_at.get(at + 2)
             if k is not None and len(words[k]) > 2:  # a possessive "'s" ends a longer word
                 core_ends[k] -= 2
                 cores[k] = words[k][:-2]
                 possessive[k] = True
+            at = text.find(mark, at + 1)
     first = [False] * n
     first[0] = True
     for s, _ in sentences(text):
