@@ -13,9 +13,12 @@ by priority. Aliases are learned per document (acronyms defined in parentheses, 
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 from typing import Protocol, runtime_checkable
 
 from scoda_desktop.core.documents import Entity
@@ -71,6 +74,7 @@ _FACILITY_NOUNS = {"refinery", "port", "airport", "plant", "terminal", "mine", "
                    "pipeline", "station", "seaport", "dry port"}
 _INSTITUTION_WORDS = lowered(nm.INSTITUTIONS | nm.PROPER_INSTITUTIONS)
 _AIR = lowered({"Air"})
+_HEAD_WORDS = lowered(HEAD_TYPE)
 _PLACE_NOUNS = lowered(_DESIGNATORS | _FACILITY_NOUNS | _ORG_NOUNS)
 _DEMONYM = re.compile(r"(?:ese|ian|ish|ean|can|ern)$")
 _CAMEL = re.compile(r"^(?!Mc|Mac)(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)$")
@@ -238,8 +242,11 @@ class RuleEntityExtractor:
         out: list[Candidate] = []
         runs = self._runs(text, toks)
         run_at = {run[0]: run for run in runs}
+        head_at = {i for i in indices_of(toks, _HEAD_WORDS) if toks[i].core in HEAD_TYPE}
         for run in runs:
-            heads = [k for k, t in enumerate(run) if toks[t].core in HEAD_TYPE]
+            if head_at.isdisjoint(run):
+                continue  # no head word: no headed phrase (most runs)
+            heads = [k for k, t in enumerate(run) if t in head_at]
             event = bool(heads) and HEAD_TYPE[toks[run[heads[-1]]].core] == "EVENT"
             while run and (toks[run[0]].core in nm.NOT_NAMES or toks[run[0]].text in ("and", "&")):
                 if event and toks[run[0]].core in nm.ORDINALS:
@@ -378,12 +385,14 @@ class RuleEntityExtractor:
     def _acronyms_and_camel(self, text: str, toks: list[Token]) -> list[Candidate]:
         out: list[Candidate] = []
         headline: dict[int, bool] = {}
+        firsts: list[int] = []
         for i in cap_or_upper_indices(toks):  # neither rule fires on a lower-case word
             tok = toks[i]
             core = tok.core
             if tok.upper and 2 <= len(core) <= 6 and core.replace("&", "").isalnum() \
                     and core not in nm.NOT_ACRONYMS and not core.isdigit() \
-                    and not _in_headline(toks, i, headline):
+                    and not _in_headline(toks, i, firsts or _sentence_firsts(toks, firsts),
+                                         headline):
                 near = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
                 if any(t.upper and len(t.core) > 1 and abs(t.start - tok.end) < 3
                        or abs(tok.start - t.end) < 3 and t.upper and len(t.core) > 1
@@ -626,22 +635,27 @@ def _split_and_pairs(text: str, cands: list[Candidate]) -> None:
             c.canonical = clean_name(text[c.start:c.end])
 
 
-def _in_headline(toks: list[Token], i: int, cache: dict[int, bool]) -> bool:
+def _in_headline(toks: list[Token], i: int, firsts: list[int], cache: dict[int, bool]) -> bool:
     """Is token ``i`` on an all-capitals line ("SOCCER - LEADING RESULTS")? There a
-    capitalised word is no acronym. A line runs between sentence starts; asked only for
-    acronym candidates (few per article), each line's answer is kept."""
-    start = i
-    while start > 0 and not toks[start].first:
-        start -= 1
+    capitalised word is no acronym. A line runs between sentence starts (``firsts``, the
+    indices of the tokens that open one); asked only for acronym candidates (few per
+    article), each line's answer is kept."""
+    at = bisect.bisect_right(firsts, i) - 1
+    start = firsts[at]
     hit = cache.get(start)
     if hit is None:
-        end = start + 1
-        while end < len(toks) and not toks[end].first:
-            end += 1
+        end = firsts[at + 1] if at + 1 < len(firsts) else len(toks)
         words = [t for t in toks[start:end] if t.core[:1].isalpha()]
         hit = cache[start] = len(words) >= 2 and \
             sum(t.upper for t in words) * 3 >= len(words) * 2
     return hit
+
+
+def _sentence_firsts(toks: list[Token], into: list[int]) -> list[int]:
+    """Fill ``into`` with the indices of the tokens that open a sentence (the first token
+    always does) and return it."""
+    into += compress(range(len(toks)), map(attrgetter("first"), toks))
+    return into
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
