@@ -99,18 +99,22 @@ def find_name_sequences(text: str, toks: list[Token], lex: Lexicon,
             continue
         i = c
         tok = toks[i]
-        if tok.possessive or tok.upper and not is_initial(tok, text, lex):
+        # is_initial is False unless the word is one letter or ends with "." (asked cheaply)
+        first_initial = (len(tok.core) == 1 or tok.core[-1] == ".") and is_initial(tok, text, lex)
+        if tok.possessive or tok.upper and not first_initial:
             i += 1
             continue
         seq = [i]
-        initials = [is_initial(tok, text, lex)]
+        initials = [first_initial]
         j = i
         while len(seq) < MAX_NAME_WORDS + 2 and not toks[j].possessive and j + 1 < n_tok \
                 and _gap_ok(text, toks[j], toks[j + 1], initials[-1]):
             nxt = toks[j + 1]
-            if nxt.cap and (not nxt.upper or is_initial(nxt, text, lex)):
+            nxt_initial = (len(nxt.core) == 1 or nxt.core[-1] == ".") \
+                and is_initial(nxt, text, lex)
+            if nxt.cap and (not nxt.upper or nxt_initial):
                 seq.append(j + 1)
-                initials.append(is_initial(nxt, text, lex))
+                initials.append(nxt_initial)
                 j += 1
             elif nxt.text in pn.particles and j + 2 < n_tok and toks[j + 2].cap \
                     and text[nxt.end:toks[j + 2].start] == " ":
@@ -120,6 +124,8 @@ def find_name_sequences(text: str, toks: list[Token], lex: Lexicon,
             else:
                 break
         i = seq[-1] + 1
+        if len(seq) < 2:
+            continue  # one word (most capitals): what follows only shortens a sequence
         # "Trade Secretary Ian Lang": the person starts after the last title word.
         titled = [k for k, t in enumerate(seq) if _is_title(toks[t].core)]
         if titled:
