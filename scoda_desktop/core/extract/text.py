@@ -125,7 +125,7 @@ def tokenize(text: str) -> list[Token]:
         at = text.find(mark)
         while at >= 0:
             if end_at is None:
-                end_at = dict(zip(ends, range(n)))
+                end_at = dict(zip(ends, range(n), strict=True))
             k = end_at.get(at + 2)
             if k is not None and len(words[k]) > 2:  # a possessive "'s" ends a longer word
                 core_ends[k] -= 2
@@ -158,7 +158,8 @@ def tokenize(text: str) -> list[Token]:
             letters = [c for c in core if c.isalpha()]
             upper[k] = len(letters) >= 2 and all(c.isupper() for c in letters)
     return list(map(tuple.__new__, repeat(Token, n),
-                    zip(words, starts, ends, core_ends, first, cores, possessive, cap, upper)))
+                    zip(words, starts, ends, core_ends, first, cores, possessive, cap, upper,
+                        strict=True)))
 
 
 _group, _start, _end = re.Match.group, re.Match.start, re.Match.end
