@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import compress
-from operator import attrgetter
 
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.candidates import HEAD_TYPE, Candidate, clean_name
-from scoda_desktop.core.extract.text import Token, cap_or_upper_indices
+from scoda_desktop.core.extract.text import Token, cap_or_upper_indices, sentence_first_indices
 
 _CAMEL = re.compile(r"^(?!Mc|Mac)(?:[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)$")
 # "(SCO)", "(hereinafter referred to as SCODA)", "(the Park)" right after a name.
@@ -45,14 +43,13 @@ def acronym_definitions(text: str) -> list[tuple[int, str]]:
 def acronyms_and_camel(text: str, toks: list[Token]) -> list[Candidate]:
     out: list[Candidate] = []
     headline: dict[int, bool] = {}
-    firsts: list[int] = []
+    firsts = sentence_first_indices(toks)
     for i in cap_or_upper_indices(toks):  # neither rule fires on a lower-case word
         tok = toks[i]
         core = tok.core
         if tok.upper and 2 <= len(core) <= 6 and core.replace("&", "").isalnum() \
                 and core not in nm.NOT_ACRONYMS and not core.isdigit() \
-                and not _in_headline(toks, i, firsts or _sentence_firsts(toks, firsts),
-                                     headline):
+                and not _in_headline(toks, i, firsts, headline):
             near = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
             if any(t.upper and len(t.core) > 1 and abs(t.start - tok.end) < 3
                    or abs(tok.start - t.end) < 3 and t.upper and len(t.core) > 1
@@ -113,10 +110,3 @@ def _in_headline(toks: list[Token], i: int, firsts: list[int], cache: dict[int, 
         hit = cache[start] = len(words) >= 2 and \
             sum(t.upper for t in words) * 3 >= len(words) * 2
     return hit
-
-
-def _sentence_firsts(toks: list[Token], into: list[int]) -> list[int]:
-    """Fill ``into`` with the indices of the tokens that open a sentence (the first token
-    always does) and return it."""
-    into += compress(range(len(toks)), map(attrgetter("first"), toks))
-    return into

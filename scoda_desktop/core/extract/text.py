@@ -157,32 +157,33 @@ def tokenize(text: str) -> list[Token]:
         else:
             letters = [c for c in core if c.isalpha()]
             upper[k] = len(letters) >= 2 and all(c.isupper() for c in letters)
-    return list(map(tuple.__new__, repeat(Token, n),
+    toks = list(map(tuple.__new__, repeat(Token, n),
                     zip(words, starts, ends, core_ends, first, cores, possessive, cap, upper,
                         strict=True)))
+    _views(toks, cores, cap, upper, first)  # what the rules will ask, from the columns
+    return toks
 
 
 _group, _start, _end = re.Match.group, re.Match.start, re.Match.end
 _first_char = itemgetter(0)
-_cap = attrgetter("cap")
 
 
-_upper = attrgetter("upper")
-_core = attrgetter("core")
 
 
-def cap_indices(toks: list[Token]) -> list[int]:
-    """Indices of the capitalised tokens, in order (C-level: no Python loop per word). Most
-    rules start only at a capitalised word; this is what they walk."""
-    return list(compress(range(len(toks)), map(_cap, toks)))
+class _Views(NamedTuple):
+    """What the rules ask of one token list, computed once from ``tokenize``'s columns."""
+
+    toks: list[Token]
+    caps: list[int]  # indices of the capitalised tokens
+    caps_or_upper: list[int]  # ... capitalised or all capitals
+    firsts: list[int]  # ... opening a sentence
+    index: dict[str, list[int]]  # trigger word (lower-cased core) -> indices
+    n_triggers: int  # how many trigger words were registered when ``index`` was built
 
 
-def cap_or_upper_indices(toks: list[Token]) -> list[int]:
-    """Indices of the tokens that are capitalised or all capitals ("SCO", "4G"), in order."""
-    return list(compress(range(len(toks)), map(or_, map(_cap, toks), map(_upper, toks))))
-
-
-_last_index: tuple[list[Token] | None, dict[str, list[int]]] = (None, {})
+# The views of the last token list (as ``sentences`` keeps its last answer): every rule of
+# one document asks, and a token list made elsewhere gets its views on first use.
+_last_views: _Views | None = None
 # Every trigger word a rule looks up (``lowered`` registers them): the index keeps only these.
 _TRIGGERS: set[str] = set()
 
@@ -195,27 +196,55 @@ def lowered(words: Iterable[str]) -> frozenset[str]:
     return keys
 
 
-def word_index(toks: list[Token]) -> dict[str, list[int]]:
-    """Trigger word (lower-cased ``core``) -> the indices of its tokens, in order.
-
-    Built once per token list (the last one is kept, as ``sentences`` keeps its answer), in
-    C-level passes plus a Python step per trigger token only: rules that start at a few
-    words ("said", "region", "beat") look them up instead of each walking every token."""
-    global _last_index
-    last = _last_index  # one read: another thread may replace it meanwhile
-    if last[0] is toks:
-        return last[1]
-    lowers = list(map(str.lower, map(_core, toks)))
+def _views(toks: list[Token], cores: list[str] | None = None, cap: list[bool] | None = None,
+           upper: list[bool] | None = None, first: list[bool] | None = None) -> _Views:
+    global _last_views
+    last = _last_views  # one read: another thread may replace it meanwhile
+    if last is not None and last.toks is toks and last.n_triggers == len(_TRIGGERS):
+        return last
+    n = len(toks)
+    if cores is None or cap is None or upper is None or first is None:
+        cores = list(map(attrgetter("core"), toks))
+        cap = list(map(attrgetter("cap"), toks))
+        upper = list(map(attrgetter("upper"), toks))
+        first = list(map(attrgetter("first"), toks))
+    lowers = list(map(str.lower, cores))
     index: dict[str, list[int]] = {}
-    for i in compress(range(len(lowers)), map(_TRIGGERS.__contains__, lowers)):
+    for i in compress(range(n), map(_TRIGGERS.__contains__, lowers)):
         word = lowers[i]
         got = index.get(word)
         if got is None:
             index[word] = [i]
         else:
             got.append(i)
-    _last_index = (toks, index)
-    return index
+    views = _Views(toks, list(compress(range(n), cap)),
+                   list(compress(range(n), map(or_, cap, upper))),
+                   list(compress(range(n), first)), index, len(_TRIGGERS))
+    _last_views = views
+    return views
+
+
+def cap_indices(toks: list[Token]) -> list[int]:
+    """Indices of the capitalised tokens, in order: most rules start only at a capitalised
+    word, and walk these (read-only: the list is shared)."""
+    return _views(toks).caps
+
+
+def cap_or_upper_indices(toks: list[Token]) -> list[int]:
+    """Indices of the tokens that are capitalised or all capitals ("SCO", "4G"), in order."""
+    return _views(toks).caps_or_upper
+
+
+def sentence_first_indices(toks: list[Token]) -> list[int]:
+    """Indices of the tokens that open a sentence, in order (the first token always does)."""
+    return _views(toks).firsts
+
+
+def word_index(toks: list[Token]) -> dict[str, list[int]]:
+    """Trigger word (lower-cased ``core``) -> the indices of its tokens, in order: rules
+    that start at a few words ("said", "region", "beat") look them up instead of each
+    walking every token."""
+    return _views(toks).index
 
 
 def indices_of(toks: list[Token], words: frozenset[str]) -> list[int]:
