@@ -150,7 +150,7 @@ def alias_mentions(text: str, chosen: list[Candidate],
 
 
 def whole_words(text: str, forms: tuple[str, ...]) -> Iterator[tuple[int, int]]:
-    """(start, end) of each mention of one of ``forms`` as a whole word (a possessive "'s"
+    r"""(start, end) of each mention of one of ``forms`` as a whole word (a possessive "'s"
     may follow), left to right, not overlapping: what ``re.finditer(r"(?<![\w-])(?:f1|f2)
     (?=['’]s\b|(?![\w-]))")`` yields, found with ``str.find`` (a regex that opens on a
     look-behind is tried at every character, and it ran once per alias)."""

@@ -216,7 +216,7 @@ def designated_places(text: str, toks: list[Token], lex: Lexicon) -> list[Candid
 
 
 def _in_town_comma(text: str) -> Iterator[tuple[int, int, int]]:
-    """(start, end) of X and the end of its ", " in "in X, ", "from X, ", ...: what
+    r"""(start, end) of X and the end of its ", " in "in X, ", "from X, ", ...: what
     ``\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|to|of) ([A-Z][a-z]+), `` finds, looked for from the
     capitalised word and its comma (a regex that opens on a word boundary is tried at every
     character)."""
