@@ -110,3 +110,13 @@ def test_acronym_definitions_are_the_regex_matches(text: str) -> None:
     ref = re.compile(r"\s?\((?:hereinafter(?: referred to as)?\s+|the\s+)?"
                      r"([A-Z][A-Za-z&]{1,9})\)")
     assert acronym_definitions(text) == [(m.start(), m.group(1)) for m in ref.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+@example("Mr. Li said. \n\nThe end!  “Next” ends?\n \nx.\n\n.\n\nB")
+def test_sentence_ends_are_the_regex_matches(text: str) -> None:
+    from scoda_desktop.core.extract.text import _SENTENCE_END, _sentence_ends
+
+    assert [m.span() for m in _sentence_ends(text)] == \
+        [m.span() for m in _SENTENCE_END.finditer(text)]
