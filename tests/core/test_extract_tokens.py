@@ -60,7 +60,8 @@ PIECES = st.sampled_from([
     "’s", "s", "A.", "J. Smith", "4G", "3.5", "2023", "_", "Ü", "ÉCOLE", "ünïcode", "İ",
     "ß", "Σ", ".", "!", "?", "\n\n", "\n", " ", "  ", "\u00a0", "(", ")", "\"", "“", "a",
     "Mr.", "Dr", "said", "Haier", "HAIER", "Haier's", "(KTZ)", "(the Park)",
-    "(hereinafter referred to as SCODA)", "\t(SCO)",
+    "(hereinafter referred to as SCODA)", "\t(SCO)", "told", "according to", "pointed out",
+    "Li Wei", "Ann Lee-Smith", "Daoud", "x-said", "unsaid", "said-", "\n said",
 ])
 TEXT = st.one_of(st.text(max_size=200),
                  st.lists(PIECES, max_size=50).map(" ".join),
@@ -120,3 +121,23 @@ def test_sentence_ends_are_the_regex_matches(text: str) -> None:
 
     assert [m.span() for m in _sentence_ends(text)] == \
         [m.span() for m in _SENTENCE_END.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+@example("Ann Lee said x-said Li Wei, told Daoud\n said according to  Li Wei unsaid Bo Li")
+def test_reporting_verb_names_are_the_regex_matches(text: str) -> None:
+    from scoda_desktop.core.extract import names as nm
+    from scoda_desktop.core.extract.people import (
+        _AFTER_VERB_RE,
+        _BEFORE_VERB_RE,
+        _names_before,
+        _occurrences,
+        matches_at,
+    )
+
+    verbs_at = _occurrences(text, nm.SPEECH_VERBS)
+    for pattern, starts in ((_AFTER_VERB_RE, verbs_at),
+                            (_BEFORE_VERB_RE, _names_before(text, verbs_at))):
+        assert [m.span(1) for m in matches_at(pattern, text, starts)] == \
+            [m.span(1) for m in pattern.finditer(text)]
