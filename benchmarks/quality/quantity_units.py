@@ -33,7 +33,8 @@ _CURRENCY = {
 _SUBUNIT = {"cent": ("USD", 0.01), "penny": ("GBP", 0.01), "dime": ("USD", 0.1),
             "sen": ("JPY", 0.01), "satoshi": ("BTC", 1e-8)}
 _ISO = set(_CURRENCY.values()) | {"INR", "KRW", "BRL", "TWD", "PKR", "AED", "SAR", "MYR", "THB",
-                                  "IDR", "ZAR", "NGN", "KGS", "TJS", "UZS", "AZN", "AMD", "IRR"}
+                                  "IDR", "ZAR", "NGN", "KGS", "TJS", "UZS", "AZN", "AMD", "IRR",
+                                  "BDT", "AFN", "MNT", "BYN", "NPR", "TMT"}
 # name -> (base key, factor)
 _PHYSICAL = {
     "m": ("m", 1.0), "metre": ("m", 1.0), "kilometre": ("m", 1e3), "centimetre": ("m", 1e-2),
