@@ -101,7 +101,7 @@ _PHYSICAL = {
     "ampere hour": ("Ah", 1.0), "milliampere hour": ("Ah", 1e-3), "nm": ("Nm", 1.0),
     "newton metre": ("Nm", 1.0), "ohm": ("ohm", 1.0), "lm": ("lm", 1.0),
     "lumen": ("lm", 1.0), "cd": ("cd", 1.0), "candela": ("cd", 1.0), "ppm": ("ppm", 1.0),
-    "part per million": ("ppm", 1.0),
+    "part per million": ("ppm", 1.0), "radian": ("rad", 1.0), "rad": ("rad", 1.0),
     "astronomical unit": ("m", 1.495978707e11), "light-year": ("m", 9.4607304725808e15),
     "light year": ("m", 9.4607304725808e15), "parsec": ("m", 3.0857e16),
     "angstrom": ("m", 1e-10), "femtometre": ("m", 1e-15), "carat": ("t", 2e-7),

@@ -83,7 +83,8 @@ def earlier_value(text: str, end: int, scale: float, factor: float) -> tuple[int
     return stop, value * own * factor
 
 
-_RANGE_TAIL = re.compile(rf"\s?(?:-|–|to|and)\s?(?P<c>{CUR_PRE_RE})?\s?(?P<n>{NUMBER})"
+_RANGE_TAIL = re.compile(rf"\s?(?:-|–|to|and)\s?(?P<c>{CUR_PRE_RE})?\s?"
+                         rf"(?P<neg>(?<=\s)[-−](?=\d)|minus\s)?(?P<n>{NUMBER})"
                          rf"(?:\s?(?P<s>{SCALE_RE})\b)?", re.IGNORECASE)
 
 
@@ -99,7 +100,7 @@ def range_end(text: str, end: int, same, between: bool = False) -> tuple[int, fl
     got = same(m.end(), bool(m.group("c")))
     if hi is None or got is None:
         return None
-    return got[0], hi * scale_of(m.group("s")) * got[1]
+    return got[0], (-hi if m.group("neg") else hi) * scale_of(m.group("s")) * got[1]
 
 
 def same_unit(text: str, at: int, had_cur: bool, kind: str,

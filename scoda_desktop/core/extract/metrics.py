@@ -38,6 +38,8 @@ from scoda_desktop.core.extract.dates import find_dates, sentence_period
 from scoda_desktop.core.extract.money import (
     AMBIGUOUS_POST,
     CUR_PRE_RE,
+    ISO_AFTER,
+    ISO_AFTER_RE,
     POST_CUR_RE,
     POST_SYMBOL_RE,
     POST_SYMBOLS,
@@ -75,8 +77,10 @@ FIGURE = re.compile(
     rf"(?P<cur>{CUR_PRE_RE})?\s?(?P<sign>[-−](?=\d))?"
     rf"(?P<num>(?:half(?: a)?|(?:a )?quarter(?: of a)?|three quarters?(?: of a)?)(?= {BIG}\b)"
     rf"|{NUMBER}|(?<=\s)an?(?= {SCALE_RE}\b)|^an?(?= {SCALE_RE}\b))"
-    # a range: "3-5", "3 to 5", and "between 3 and 5" (only after "between")
-    rf"(?:\s?(?:-|–|to|(?(between)and|(?!)))\s?(?P<cur2>{CUR_PRE_RE})?(?P<num2>{NUMBER}))?"
+    r"(?P<half>\s(?:and\s)?a\shalf\b)?"  # "two and a half miles"
+    # a range: "3-5", "3 to 5", "8- to 16-meter", and "between 3 and 5" (only after "between")
+    rf"(?:\s?(?:[-–]\s?to|-|–|to|(?(between)and|(?!)))\s?(?P<cur2>{CUR_PRE_RE})?"
+    rf"(?P<num2>{NUMBER}))?"
     rf"(?:(?:\s?|-(?=[a-z]{{4}}))(?P<scale>{SCALE_RE})\b)?(?P<plus>\+|-plus\b)?",
     re.IGNORECASE,
 )
@@ -88,7 +92,7 @@ _USD_BRACKET = re.compile(
     rf"(?:(?:US\$|\$)\s?({NUMBER})(?:\s?({SCALE_RE}))?"
     rf"|({NUMBER})(?:\s?({SCALE_RE}))? (?:U\.S\.|US) dollars)\)", re.IGNORECASE)
 _POWER = re.compile(r"(?:\s|-)(kilowatts?|megawatts?|gigawatts?|kW|MW|GW)\b(?![-\s]hours?\b)")
-_MASS = re.compile(r"\s?(?:metric\s+tons?|tonnes?|tons?)\b"
+_MASS = re.compile(r"(?:\s?|-)(?P<unit>metric\s+tons?|tonnes?|tons?)\b"
                    r"(?:\s+of\s+(?P<what>(?:(?-i:[A-Z])[\w-]*\s+){0,2}[\w-]+))?"
                    r"(?P<rate>\s+(?:per\s+year|a\s+year|annually|per\s+annum))?", re.IGNORECASE)
 _TEU = re.compile(r"\s?(?:TEUs?\b|twenty-foot\s+equivalent\s+units?(?:\s+\(TEUs?\))?)")
@@ -126,6 +130,19 @@ _CENTS = re.compile(rf"(?: and)? (?P<n>{NUMBER})(?: cents?\b|(?=[.,;!?]|$))", re
 # What a share is of: words only, so "a third of the 1,200 respondents" leaves the count.
 _SHARE_TAIL = re.compile(r" of (?:the )?([^\W\d_][^\W\d_'’ -]*(?:['’ -][^\W\d_'’ -]*){0,6}?)"
                          r"(?=[,.;]| \(| —|$)")
+# After a letter scale, a unit word says the letter was a scale: "35m tonnes", "0.5k miles".
+_UNIT_AFTER_SCALE = re.compile(
+    r"\s(?:tonnes|tons|barrels|TEUs?|miles|kilometres|kilometers|km|hectares|ha|litres"
+    r"|liters|cubic|square|sq|kWh|MWh|GWh|passengers|people|users|visitors|tourists"
+    r"|customers|subscribers|vehicles|cars|containers|parcels|units|jobs)\b")
+# "2.4 billion gallons of jet fuel a year": the rate after what is measured.
+_RATE_OF = re.compile(
+    r"\s+of\s+(?P<what>(?:[^\W\d][\w-]*\s+){0,3}?[^\W\d][\w-]*)"
+    r"(?:\s+(?:a|per|each|every)\s+(?P<per>year|annum|day|month|week)|\s+(?P<adv>annually"
+    r"|yearly|daily|monthly|weekly))\b", re.IGNORECASE)
+_NO_RATE_OF = frozenset({"duration", "money", "percent", "multiplier", "temperature"})
+_ADVERB_PER = {"annually": "year", "yearly": "year", "daily": "day", "monthly": "month",
+               "weekly": "week", "annum": "year"}
 _AGED = re.compile(r"\b(?:aged|age of|at the age of|age)\s$", re.IGNORECASE)
 
 
@@ -252,6 +269,10 @@ _BARE_AFTER = re.compile(
     r"|versus|this|these|those|it|its|their|his|her|they|we|you|i|he|she|there|here|too|also"
     r"|only|just|now|then|again|yet|not|no|all|both|either|neither|%|-)(?![\w]))",
     re.IGNORECASE)
+_LIST_MARK = re.compile(r"\s?\)")
+_MONTH_AFTER = re.compile(r"\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+                          r"|january|february|march|april|june|july|august|september|october"
+                          r"|november|december)\b\.?", re.IGNORECASE)
 _MONEY_NEAR = re.compile(r"[$€£¥₹]|\b(?:dollars?|euros?|yuan|yen|pounds?|rupees?|cents?|sen"
                          r"|usd|eur|rmb|bills?|notes?)\b", re.IGNORECASE)
 
@@ -304,6 +325,12 @@ def _bare_number(text: str, m: re.Match[str], start: int, end: int, value: float
         return
     if text[start - 1:start] == "(" and text[end:end + 1] == ")":
         return
+    if _LIST_MARK.match(text, end) and "(" not in text[max(0, start - 40):start]:
+        return  # "1 ) explains ... 2 ) cautions": list markers
+    if re.search(r"\w[\d.]*[+]\Z", text[max(0, start - 12):start]):
+        return  # "J1149.5+6663": part of a name
+    if num_text[:1].isdigit() and value <= 31 and _MONTH_AFTER.match(text, end):
+        return  # "on 1 may", "3 oct": a date in lower-cased text
     if m.group("qual") is None and _NAME_BEFORE.search(text, max(0, start - 30), start):
         return
     if m.group("scale") or num_text in ("dozen", "half") or not _BARE_AFTER.match(text, end) \
@@ -328,9 +355,12 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     cur_text = m.group("cur")
     if cur_text and cur_text.strip() == "$" and re.search(r"\b(?:us|u\.s\.)\s?$", before, re.I):
         start -= len(re.search(r"(?:us|u\.s\.)\s?$", before, re.I).group())  # "u.s $ 100"
+    elif cur_text and cur_text.strip() == "$" and (cad := re.search(r"\bc\s?$", before, re.I)):
+        start -= len(cad.group())  # "c $ 300 million", as lower-cased wires write C$
+        cur_text = "C$"
     # A lone letter scale with no currency is a unit ("48m", "5 k") unless people are counted.
     if scale_word and scale_word.lower() in ("m", "b", "k") and not cur_text \
-            and not POST_CUR_RE.match(text, end) \
+            and not POST_CUR_RE.match(text, end) and not _UNIT_AFTER_SCALE.match(text, end) \
             and not (scale_word == "m" and re.search(r"\d$", text[:m.start("scale")])
                      and count_noun(text, end)):
         end = m.end("num2") if m.group("num2") else m.end("num")
@@ -344,7 +374,7 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     unit = None if cur_text else match_unit(text, end)
     duration = None if cur_text or unit else match_duration(text, end)
     attached = unit or duration or _FOLD.match(text, end) or _POWER.match(text, end) \
-        or BP.match(text, end) or (
+        or BP.match(text, end) or _MASS.match(text, end) or POST_SYMBOL_RE.match(text, end) or (
         re.match(r"[A-Z]{3}\b", text[end:end + 4]) and POST_CUR_RE.match(text, end))  # "115USD"
     if not attached and re.match(r"(?:\.\d|[\w])", text[end:end + 1] or " ") and not scale_word:
         return  # "18th", "2.0.1", "5G"
@@ -358,6 +388,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     if num_text.lower() in ("a", "an") and not scale_word:
         return
     value, malformed = parse_number(num_text)
+    if value is not None and m.group("half"):
+        value += 0.5  # "two and a half", "1 and a half"
     scale = scale_of(scale_word)
     if value is not None:
         value *= -scale if m.group("sign") else scale  # "-15€", "$-99.99", "-0.5%"
@@ -391,6 +423,10 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         per = fields.pop("per", None)
         if per is None and kind != "duration" and (pm := rate_after(text, stop)) is not None:
             stop, per = pm
+        elif per is None and kind not in _NO_RATE_OF and (ro := _RATE_OF.match(text, stop)):
+            stop, per = ro.end(), _ADVERB_PER.get((ro.group("per") or ro.group("adv")).lower(),
+                                                  (ro.group("per") or "").lower())
+            fields["measures"] = fields.get("measures") or ro.group("what").lower()
         if high is not None:
             high *= factor
         elif v is not None and not re.search(r"\bby\s$", text[max(0, start - 4):start]) \
@@ -402,8 +438,10 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
                 tail_end = again[0]  # "$350 per kg to $680 per kg"
             if CHANGE_VERB.search(text[max(0, start - 60):start]):
                 stop, previous, v = tail_end, v, other  # "rose from 3% to 7%"
-            elif other > v:
-                stop, high = tail_end, other
+            elif other > v or (kind == "temperature" and other < v):
+                stop, high = tail_end, other  # "from -18 °C to -34 °C" is -34..-18
+                if high < v:
+                    v, high = high, v
                 common["qualifier"] = common["qualifier"] or "range"
                 flags.append(f"range to {high:g}")
         if previous is not None:
@@ -443,6 +481,9 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
                 end = cents.end()
     if cur is None and (ps := POST_SYMBOL_RE.match(text, end)) is not None:
         cur, end = POST_SYMBOLS[ps.group("sym")], ps.end()  # "15 €"
+    if cur is None and (ic := ISO_AFTER_RE.match(text, end)) is not None \
+            and ic.group("code") in ISO_AFTER:
+        cur, end = ic.group("code"), ic.end()  # "6.25 BTC", "500 KGS"
     if cur is None and (pd := POUNDS_RE.match(text, end)) is not None and (
             scale_word or re.search(r"[£]|\bsterling\b", text[max(0, start - 200):start + 200])):
         cur, end = "GBP", pd.end()  # "361 million pounds"; "two pounds" is a weight
@@ -484,6 +525,11 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         finish("power", pw.end(), "MW", factor)
         return
     if (ms := _MASS.match(text, end)) is not None and not year_like:
+        if not ms.group("rate") and (ro := _RATE_OF.match(text, ms.end("unit"))) is not None:
+            per = _ADVERB_PER.get((ro.group("per") or ro.group("adv")).lower(), ro.group("per"))
+            finish("mass", ro.end(), "t", per="yr" if per == "year" else per,
+                   measures=ro.group("what").lower())  # "34,500 tons of copper cathode a year"
+            return
         finish("mass", ms.end(), "t", per="yr" if ms.group("rate") else None,
                measures=(ms.group("what") or "").lower())
         return
@@ -493,7 +539,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         return
     if unit is not None and not (year_like and unit[1] in ("length", "mass")):
         stop, kind, canon, factor = unit
-        sign = re.search(r"(?:^|[\s(])(?:-|−|minus )$", text[max(0, start - 7):start])
+        sign = re.search(r"(?:^|[\s(])(?:-|−|minus )$", text[max(0, start - 7):start]) \
+            or re.search(r"(?:^|(?<![\d%])\s)(?:- |− )$", text[max(0, start - 7):start])
         if kind == "temperature" and sign and value is not None:
             start -= len(sign.group().lstrip(" ("))  # "-5 degrees", "minus 30 degrees"
             value = -value
