@@ -98,7 +98,8 @@ def _q(lo: float, hi: float, unit: str) -> Quantity:
 
 
 def ours(text: str) -> list[Quantity]:
-    """Our metrics as quantities: one per figure, plus its earlier value."""
+    """Our metrics as quantities: one per figure, plus its earlier value and the US dollars
+    the text gives in brackets ("4.5 billion yuan ($620 million)": two quantities)."""
     out: list[Quantity] = []
     for m in extract_metrics(text):
         if m.kind == "date" or not isinstance(m.value, int | float):
@@ -107,6 +108,8 @@ def ours(text: str) -> list[Quantity]:
         out.append(_q(m.value, m.high if m.high is not None else m.value, unit))
         if m.previous is not None:
             out.append(_q(m.previous, m.previous, unit))
+        if m.usd is not None:
+            out.append(_q(m.usd, m.usd, "USD"))
     return out
 
 

@@ -147,7 +147,8 @@ def canonical(unit: str) -> tuple[str, float]:
         return _PHYSICAL[low]
     for sep in ("/", " per "):
         if sep in low and not low.startswith(sep):
-            top, _, bottom = raw.partition(sep) if sep == "/" else low.partition(sep)
+            at = low.index(sep)  # split the raw text: "KZT per month" keeps its ISO code
+            top, bottom = raw[:at], raw[at + len(sep):]
             k1, f1 = canonical(top)
             k2, f2 = canonical(_PER.get(bottom.strip().lower(), bottom))
             return f"{k1}/{k2.removeprefix('noun:')}", f1 / f2

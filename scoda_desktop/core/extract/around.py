@@ -39,7 +39,11 @@ _PER_NOUNS = {"annum": "year", "year": "year", "month": "month", "week": "week",
 CHANGE_VERB = re.compile(
     r"\b(?:rose|rising|risen|grew|grown|growing|increased|increasing|jumped|climbed|soared|"
     r"surged|fell|fallen|falling|dropped|declined|decreased|slipped|slumped|plunged|went|"
-    r"expanded|shrank|up|down|raised|cut|reduced|lowered|boosted)\s+(?:by\s+\S+\s+)?from"
+    r"expanded|shrank|up|down|raised|cut|reduced|lowered|boosted|deepened|widened|lengthened|"
+    r"extended|shortened|doubled|tripled|trebled|quadrupled|halved|revised|narrowed|slowed|"
+    r"accelerated|eased|rebounded|recovered|swelled|tumbled|sank|dipped|edged|ticked|spiked|"
+    r"skyrocketed|ballooned|upgraded|downgraded|improved|widening|narrowing|moved|changed)"
+    r"\s+(?:(?:up|down|higher|lower)\s+)?(?:by\s+\S+\s+)?from"
     r"\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.IGNORECASE)
 _PREVIOUS = re.compile(
     rf",?\s+\(?(?:(?:up|down|rising|falling|increasing|decreasing|higher|lower)\s+from"

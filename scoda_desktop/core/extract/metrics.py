@@ -143,6 +143,11 @@ _RATE_OF = re.compile(
 _NO_RATE_OF = frozenset({"duration", "money", "percent", "multiplier", "temperature"})
 _ADVERB_PER = {"annually": "year", "yearly": "year", "daily": "day", "monthly": "month",
                "weekly": "week", "annum": "year"}
+_HALF_PERIOD = re.compile(r"\b(?:first|second|latter|former|1st|2nd)\s\Z", re.IGNORECASE)
+# "17 million to 18 million tonnes": both ends scaled, the unit after the second.
+_SCALED_RANGE = re.compile(rf"\s?(?:-|–|to)\s?(?P<n>{NUMBER})\s?(?P<s>{BIG})\b", re.IGNORECASE)
+# "Five-Year Plan", "Six-Day War": a capitalised compound before a name is a name.
+_TITLE_DURATION = re.compile(r"-[A-Z][a-z]+\s(?-i:[A-Z])")
 _AGED = re.compile(r"\b(?:aged|age of|at the age of|age)\s$", re.IGNORECASE)
 
 
@@ -171,6 +176,8 @@ def extract_metrics(text: str, *, doc_date: str | None = None) -> list[Metric]:
     for start, end, value in find_dates(text, doc_date):
         add(start, end, kind="date", value=value, unit="date", period=None)
     for m in _fractions(text):
+        if _HALF_PERIOD.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "the first half of the year" is a period
         end = m.end()
         tail = _SHARE_TAIL.match(text, end)
         measures = tail.group(1) if tail else ""
@@ -399,14 +406,22 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         qual = qual or "more than"
     high = None
     previous = None
-    if m.group("num2"):
-        hi, _ = parse_number(m.group("num2"))
+    num2_text = m.group("num2")
+    hi_scale = scale
+    if not num2_text and scale_word and scale_word.lower() not in ("k", "m", "b") \
+            and (sr := _SCALED_RANGE.match(text, end)) is not None:
+        num2_text, hi_scale, end = sr.group("n"), scale_of(sr.group("s")), sr.end()
+        after = text[end:end + 80]
+        unit = None if cur_text else match_unit(text, end)
+        duration = None if cur_text or unit else match_duration(text, end)
+    if num2_text:
+        hi, _ = parse_number(num2_text)
         if hi is not None and value is not None:
             if CHANGE_VERB.search(text[max(0, start - 60):start]):
-                previous, value = value, hi * scale  # "rose from 350 to 680"
+                previous, value = value, hi * hi_scale  # "rose from 350 to 680"
             else:
                 qual = qual or "range"
-                high = hi * scale
+                high = hi * hi_scale
                 flags.append(f"range to {high:g}")
     year_like = value is not None and not cur_text and not scale_word \
         and YEAR.fullmatch(num_text)
@@ -549,7 +564,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     if (fo := _FOLD.match(text, end)) is not None and not year_like:
         finish("multiplier", fo.end(), "x")  # "28-fold", "three times a day" (x/day)
         return
-    if duration is not None and not year_like:
+    if duration is not None and not year_like and not (
+            num_text[:1].isupper() and _TITLE_DURATION.match(text, end)):
         stop, unit_name, is_age = duration
         named = _DURATION_MEASURE.search(text, sentence_of(spans, start)[0], start)
         measure = "age" if is_age else (named.group(1).lower() if named else "")
