@@ -37,7 +37,7 @@ from quantity_units import canonical, same_unit  # noqa: E402
 
 from scoda_desktop.core.extract import extract_metrics  # noqa: E402
 
-UNSEEN = HERE.parents[1] / "tests" / "fixtures" / "quantities" / "news_unseen.json"
+UNSEEN = HERE.parents[1] / "tests" / "fixtures" / "quantities"  # news_unseen*.json, ours
 CQE_REFERENCE = 0.87  # issue 13, measured 2026-12-01 with the same scorer
 Quantity = tuple[float, float, str]  # (low, high, canonical key); low == high for a point
 
@@ -77,8 +77,8 @@ def load(devsets: Path) -> dict[str, list[tuple[str, list[Quantity]]]]:
     return sets
 
 
-def load_unseen(path: Path = UNSEEN) -> list[tuple[str, list[Quantity]]]:
-    """Our own news sentences (tests/fixtures/quantities/news_unseen.json), same gold form."""
+def load_unseen(path: Path) -> list[tuple[str, list[Quantity]]]:
+    """Our own news sentences (tests/fixtures/quantities/news_unseen*.json), same gold form."""
     if not path.exists():
         return []
     rows = []
@@ -206,12 +206,13 @@ def run(devsets_path: Path, limit: int | None = None) -> dict[str, dict[str, tup
             results.setdefault(label, {})[name] = (p, r, f)
             line += f"{p:.2f} / {r:.2f} / {f:.2f}      "
         print(line)
-    unseen = load_unseen()
-    if unseen:  # written by us, never in "all" or the halves: a row of its own
-        line = f"{'news_unseen':<14}{len(unseen):>5}  "
+    for path in sorted(UNSEEN.glob("news_unseen*.json")):
+        # written by us, never in "all" or the halves: a row of its own
+        unseen = load_unseen(path)
+        line = f"{path.stem:<14}{len(unseen):>5}  "
         for name, system in systems.items():
             p, r, f = prf(*score(unseen, system))
-            results.setdefault("news_unseen", {})[name] = (p, r, f)
+            results.setdefault(path.stem, {})[name] = (p, r, f)
             line += f"{p:.2f} / {r:.2f} / {f:.2f}      "
         print(line)
     print(f"CQE 2.0 (not run: needs network spaCy models): F1 {CQE_REFERENCE} (issue 13 figure)")
