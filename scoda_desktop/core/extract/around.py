@@ -14,15 +14,15 @@ from scoda_desktop.core.extract.money import CUR_PRE_RE, POST_CUR_RE, post_curre
 from scoda_desktop.core.extract.numbers import NUMBER, parse_number, scale_of
 from scoda_desktop.core.extract.units import match_duration, match_unit
 
-BIG = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|crores?|lakhs?)"
+BIG = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|lakh\s+crores?|crores?|lakhs?)"
 SCALE_RE = rf"(?:hundred(?:\s+{BIG})?|{BIG}|dozen|k|m|b)"
-PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b|pct\b)(?! of the time)")
+PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b|pct\b|(?<=\d)pc\b)(?! of the time)")
 PP = re.compile(r"\s?(?:percentage points?|pp\b|ppt\b)")
 BP = re.compile(r"[\s-]?(?:basis[\s-]points?|bps\b|bp\b)")  # 100 basis points = 1 pp
 # A rate's denominator: "$81.10 per barrel", "$70-a-share", "$350/kg", "500,000 barrels a day".
 _PER = re.compile(
     r"(?:\s+per\s+|\s?/\s?|\s?-?\s?(?:an?|each)\s?-\s?|\s+(?:an?|each)\s+)"
-    r"(?P<per>(?:square\s+)?[a-z]+)\b(?!-)(?!\s+(?:earlier|ago|before|later)\b)",
+    r"(?P<per>(?:square\s+|cubic\s+)?[a-z]+)\b(?!-)(?!\s+(?:earlier|ago|before|later)\b)",
     re.IGNORECASE)
 _PER_NOUNS = {"annum": "year", "year": "year", "month": "month", "week": "week",
               "day": "day", "hour": "hour", "share": "share", "barrel": "barrel",
@@ -36,6 +36,8 @@ _PER_NOUNS = {"annum": "year", "year": "year", "month": "month", "week": "week",
               "vehicle": "vehicle", "container": "container", "trip": "trip", "min": "minute",
               "minute": "minute", "second": "second", "s": "second", "h": "hour", "hr": "hour",
               "yr": "year", "gram": "g", "gramme": "g", "g": "g"}
+_AREA_BASES = {"metre": "m", "meter": "m", "kilometre": "km", "kilometer": "km", "km": "km",
+               "m": "m", "foot": "ft", "feet": "ft", "ft": "ft", "mile": "mi", "yard": "yd"}
 CHANGE_VERB = re.compile(
     r"\b(?:rose|rising|risen|grew|grown|growing|increased|increasing|jumped|climbed|soared|"
     r"surged|fell|fallen|falling|dropped|declined|decreased|slipped|slumped|plunged|went|"
@@ -58,6 +60,12 @@ def rate_after(text: str, end: int) -> tuple[int, str] | None:
         return None
     word = m.group("per").lower()
     word = re.sub(r"\s+", " ", word)
+    if " " in word:  # "per square metre", "per cubic meter", "per square foot"
+        power, base = word.split(" ")
+        base = _AREA_BASES.get(base.rstrip("s"))
+        if base is None:
+            return None
+        return m.end(), base + ("2" if power == "square" else "3")
     key = word if word in _PER_NOUNS else word.rstrip("s")
     if key in _PER_NOUNS:
         return m.end(), _PER_NOUNS[key]

@@ -143,6 +143,18 @@ _RATE_OF = re.compile(
 _NO_RATE_OF = frozenset({"duration", "money", "percent", "multiplier", "temperature"})
 _ADVERB_PER = {"annually": "year", "yearly": "year", "daily": "day", "monthly": "month",
                "weekly": "week", "annum": "year"}
+_OF_A_SCALE = re.compile(rf" of an? {BIG}\b", re.IGNORECASE)
+# "a 10,000-seat arena", "a 500-bed hospital": a count written as a compound before its noun.
+_HYPHEN_COUNT = re.compile(r"-(?P<noun>[a-z]{3,})(?=\s+[a-z])")
+_NOT_COUNTED = frozenset({"way", "point", "wheel", "sided", "odd", "plus", "ish", "digit",
+                          "fold", "old", "strong", "long", "wide", "high", "deep", "tall",
+                          "page", "times", "time", "hit", "run", "nil", "all", "love", "up"})
+# An exchange rate: "the yuan closed at 7.24 per dollar", "the tenge fell to 470 against
+# the dollar": the number is in the currency the sentence names before it.
+_PER_CURRENCY = re.compile(r"\s(?:per|to\s+the|against\s+the|for\s+(?:one|a|each))\s+"
+                           r"(?:U\.?S\.?\s+|US\s+)?(?P<den>dollar|euro|yuan|ruble|rouble)s?\b",
+                           re.IGNORECASE)
+_DEN_CODES = {"dollar": "USD", "euro": "EUR", "yuan": "CNY", "ruble": "RUB", "rouble": "RUB"}
 _HALF_PERIOD = re.compile(r"\b(?:first|second|latter|former|1st|2nd)\s\Z", re.IGNORECASE)
 # "17 million to 18 million tonnes": both ends scaled, the unit after the second.
 _SCALED_RANGE = re.compile(rf"\s?(?:-|–|to)\s?(?P<n>{NUMBER})\s?(?P<s>{BIG})\b", re.IGNORECASE)
@@ -176,8 +188,9 @@ def extract_metrics(text: str, *, doc_date: str | None = None) -> list[Metric]:
     for start, end, value in find_dates(text, doc_date):
         add(start, end, kind="date", value=value, unit="date", period=None)
     for m in _fractions(text):
-        if _HALF_PERIOD.search(text, max(0, m.start() - 8), m.start()):
-            continue  # "the first half of the year" is a period
+        if _HALF_PERIOD.search(text, max(0, m.start() - 8), m.start()) \
+                or _OF_A_SCALE.match(text, m.end()):
+            continue  # "the first half of the year" is a period; "a quarter of a million"
         end = m.end()
         tail = _SHARE_TAIL.match(text, end)
         measures = tail.group(1) if tail else ""
@@ -276,6 +289,7 @@ _BARE_AFTER = re.compile(
     r"|versus|this|these|those|it|its|their|his|her|they|we|you|i|he|she|there|here|too|also"
     r"|only|just|now|then|again|yet|not|no|all|both|either|neither|%|-)(?![\w]))",
     re.IGNORECASE)
+_PHONE_BEFORE = re.compile(r"\+\d[\d\s().-]{4,}\Z")
 _LIST_MARK = re.compile(r"\s?\)")
 _MONTH_AFTER = re.compile(r"\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
                           r"|january|february|march|april|june|july|august|september|october"
@@ -334,6 +348,8 @@ def _bare_number(text: str, m: re.Match[str], start: int, end: int, value: float
         return
     if _LIST_MARK.match(text, end) and "(" not in text[max(0, start - 40):start]:
         return  # "1 ) explains ... 2 ) cautions": list markers
+    if _PHONE_BEFORE.search(text, max(0, start - 24), start):
+        return  # "+998 71 120 54 50": a telephone number
     if re.search(r"\w[\d.]*[+]\Z", text[max(0, start - 12):start]):
         return  # "J1149.5+6663": part of a name
     if num_text[:1].isdigit() and value <= 31 and _MONTH_AFTER.match(text, end):
@@ -381,13 +397,23 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     unit = None if cur_text else match_unit(text, end)
     duration = None if cur_text or unit else match_duration(text, end)
     attached = unit or duration or _FOLD.match(text, end) or _POWER.match(text, end) \
-        or BP.match(text, end) or _MASS.match(text, end) or POST_SYMBOL_RE.match(text, end) or (
+        or BP.match(text, end) or _MASS.match(text, end) or POST_SYMBOL_RE.match(text, end) \
+        or PERCENT.match(text, end) or (
         re.match(r"[A-Z]{3}\b", text[end:end + 4]) and POST_CUR_RE.match(text, end))  # "115USD"
     if not attached and re.match(r"(?:\.\d|[\w])", text[end:end + 1] or " ") and not scale_word:
         return  # "18th", "2.0.1", "5G"
     if not attached and re.match(r"-(?!megawatt|gigawatt|kilowatt|cents?\b|pence\b|an?-)[a-z]",
                                  after) and not POST_CUR_RE.match(text, end) \
             and not scale_word:
+        hc = _HYPHEN_COUNT.match(text, end)
+        if hc is not None and num_text[:1].isdigit() and hc.group("noun") not in _NOT_COUNTED:
+            count, _ = parse_number(num_text)
+            if count is not None and count >= 2 and count == int(count) \
+                    and not YEAR.fullmatch(num_text):
+                noun = hc.group("noun")
+                plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+                add(start, hc.end(), kind="count", value=count, unit=plural, measures=plural,
+                    qualifier=(m.group("qual") or "").lower() or None)  # "10,000-seat"
         return  # "one-stop", "two-way", "twenty-foot"
     if re.search(r"(?:[A-Z][\w]*|version|v)\s?$", before) and not cur_text and not attached \
             and not m.group("qual") and re.search(r"\d\.\d", num_text):
@@ -577,6 +603,14 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         return
     if year_like:
         return  # years are periods
+    if value is not None and not scale_word and (pc := _PER_CURRENCY.match(text, end)):
+        den = _DEN_CODES[pc.group("den").lower()]
+        named = [c for w in POST_CUR_RE.finditer(text, sentence_of(spans, start)[0], start)
+                 if (c := post_currency(w.group())) and c != den]
+        if named:  # "the yuan closed at 7.24 per dollar": CNY/USD
+            add(start, pc.end(), kind="money", value=value, unit=f"{named[-1]}/{den}", per=den,
+                currency=named[-1], measures="exchange rate", **common)
+            return
     # "one consultant", "1 ship" (a singular noun); never "one costs"
     noun = singular_noun(text, end) if value == 1 and not scale_word else count_noun(text, end)
     if noun is None:

@@ -36,7 +36,7 @@ CUR_PRE = {
     "KZT": "KZT", "RUB": "RUB", "INR": "INR", "HKD": "HKD", "CHF": "CHF", "AUD": "AUD",
     "CAD": "CAD", "SGD": "SGD", "AED": "AED", "SAR": "SAR", "PKR": "PKR", "UZS": "UZS",
     "₾": "GEL", "₴": "UAH", "₼": "AZN", "₮": "MNT", "৳": "BDT", "₫": "VND", "₪": "ILS",
-    "ரூ": "LKR", "රු": "LKR", "元": "CNY",
+    "ரூ": "LKR", "රු": "LKR", "元": "CNY", "Tk": "BDT", "Tk.": "BDT",
     # ISO codes that are no English word (so not "TRY", "ALL", "CUP", "MAD" before a number)
     **{code: code for code in ISO_BEFORE},
 }

@@ -55,6 +55,8 @@ NUMBER_WORDS_RE = f"{_COMPOUND}|{_WORDS}"  # number words, for a case-insensitiv
 # simple fractions ("10 1/2", "1/4": small denominators only, so "9/11" and "24/7" stay out),
 # vulgar fractions, words.
 NUMBER = (rf"(?:\d{{1,2}}(?:,\d\d)+,\d{{3}}(?:\.\d+)?(?![\d,])"  # Indian: "12,34,567.89"
+          # a decimal comma before a scale word, as translated news writes it: "2,5 trillion"
+          rf"|\d{{1,3}},\d{{1,2}}(?=\s(?:thousand|million|billion|trillion|mln|bln)\b)"
           rf"|\d{{1,3}}(?:,\d{{3,4}})+(?:\.\d+)?(?!\d)|\d{{1,3}}(?:, \d{{3}}(?![\d,.]))+"
           rf"|\d+(?:\.\d+)?(?:[eE][-+]?\d+\b|\s?[×x]\s?10\^[-−]?\d+|\s?×\s?10[-−]\d+)"  # "1.5e6",
           # "1.6 × 10^-19", "2.48×10−5"
@@ -108,6 +110,8 @@ def parse_number(text: str) -> tuple[float | None, bool]:
         whole, _, frac = raw.rpartition(" ")
         top, bottom = frac.split("/")
         return (float(whole) if whole else 0.0) + int(top) / int(bottom), False
+    if re.fullmatch(r"\d{1,3},\d{1,2}", raw):
+        return float(raw.replace(",", ".")), False  # "2,5 trillion" (a decimal comma)
     try:
         return float(raw.replace(", ", "").replace(",", "")), False  # "80, 000" (tokenised)
     except ValueError:
