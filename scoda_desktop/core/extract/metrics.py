@@ -292,6 +292,7 @@ _BARE_AFTER = re.compile(
     r"|only|just|now|then|again|yet|not|no|all|both|either|neither|%|-)(?![\w]))",
     re.IGNORECASE)
 _PHONE_BEFORE = re.compile(r"\+\d[\d\s().-]{4,}\Z")
+_GLUED_PLUS = re.compile(r"\w[\d.]*\+\Z")
 _DOT_DIGIT = re.compile(r"\d\.\d")
 _VERSION_BEFORE = re.compile(r"(?:[A-Z][\w]*|version|v)\s?$")
 _GLUED = re.compile(r"\.\d|\w")  # "18th", "2.0.1", "5G"
@@ -358,8 +359,6 @@ def _bare_number(text: str, m: re.Match[str], start: int, end: int, value: float
         return  # "1 ) explains ... 2 ) cautions": list markers
     if _PHONE_BEFORE.search(text, max(0, start - 24), start):
         return  # "+998 71 120 54 50": a telephone number
-    if re.search(r"\w[\d.]*[+]\Z", text[max(0, start - 12):start]):
-        return  # "J1149.5+6663": part of a name
     if num_text[:1].isdigit() and value <= 31 and _MONTH_AFTER.match(text, end):
         return  # "on 1 may", "3 oct": a date in lower-cased text
     if m.group("qual") is None and _NAME_BEFORE.search(text, max(0, start - 30), start):
@@ -380,6 +379,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     if m.group("qual") is None and m.group("cur") is None and m.group("between") is None:
         start = m.start("sign") if m.group("sign") else m.start("num")
     before, after = text[max(0, start - 30):start], text[end:end + 80]
+    if text[start - 1:start] == "+" and _GLUED_PLUS.search(text, max(0, start - 12), start):
+        return  # "J1149.5+6663": part of a name
     if num_text[:1] == "0" and num_text[1:2].isdigit():
         return  # "000" after a stray comma space: part of a number, not one
     scale_word = m.group("scale")
