@@ -22,7 +22,7 @@ BP = re.compile(r"[\s-]?(?:basis[\s-]points?|bps\b|bp\b)")  # 100 basis points =
 # A rate's denominator: "$81.10 per barrel", "$70-a-share", "$350/kg", "500,000 barrels a day".
 _PER = re.compile(
     r"(?:\s+per\s+|\s?/\s?|\s?-?\s?(?:an?|each)\s?-\s?|\s+(?:an?|each)\s+)"
-    r"(?P<per>(?:square\s+|cubic\s+)?[a-z]+)\b(?!-)(?!\s+(?:earlier|ago|before|later)\b)",
+    r"(?P<per>(?:square\s+|cubic\s+)?[a-z]+(?:-hours?)?)\b(?!-)(?!\s+(?:earlier|ago|before|later)\b)",
     re.IGNORECASE)
 _PER_NOUNS = {"annum": "year", "year": "year", "month": "month", "week": "week",
               "day": "day", "hour": "hour", "share": "share", "barrel": "barrel",
@@ -35,7 +35,11 @@ _PER_NOUNS = {"annum": "year", "year": "year", "month": "month", "week": "week",
               "bag": "bag", "box": "box", "visit": "visit", "seat": "seat", "car": "car",
               "vehicle": "vehicle", "container": "container", "trip": "trip", "min": "minute",
               "minute": "minute", "second": "second", "s": "second", "h": "hour", "hr": "hour",
-              "yr": "year", "gram": "g", "gramme": "g", "g": "g"}
+              "yr": "year", "gram": "g", "gramme": "g", "g": "g", "dose": "dose",
+              "ticket": "ticket", "household": "household", "pupil": "pupil",
+              "student": "student", "room": "room", "bottle": "bottle", "pack": "pack",
+              "kilowatt-hour": "kWh", "megawatt-hour": "MWh", "kilowatt-hours": "kWh",
+              "megawatt-hours": "MWh"}
 _AREA_BASES = {"metre": "m", "meter": "m", "kilometre": "km", "kilometer": "km", "km": "km",
                "m": "m", "foot": "ft", "feet": "ft", "ft": "ft", "mile": "mi", "yard": "yd"}
 CHANGE_VERB = re.compile(

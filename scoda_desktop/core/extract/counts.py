@@ -25,7 +25,8 @@ decades century centuries times time
 # Nouns ending in "s" that modify a following noun: "customs declaration forms".
 _S_MODIFIERS = frozenset({"customs", "sales", "sports", "arms", "logistics", "goods",
                           "electronics", "news", "savings", "earnings", "operations"})
-_HEAD_END = re.compile(r"(?:s|people|personnel|staff|equipment|cattle|sheep|fish|aircraft)$")
+_HEAD_END = re.compile(r"(?:s|people|personnel|staff|equipment|cattle|sheep|fish|aircraft"
+                       r"|children|men|women|police|crew|livestock|poultry|deer)$")
 
 
 def sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:

@@ -63,7 +63,7 @@ from scoda_desktop.core.extract.numbers import (
 )
 from scoda_desktop.core.extract.subject import subject_of
 from scoda_desktop.core.extract.text import Taken, sentences
-from scoda_desktop.core.extract.units import match_duration, match_unit
+from scoda_desktop.core.extract.units import SUBSECOND, match_duration, match_unit
 
 QUALIFIERS = (
     "more than", "less than", "fewer than", "up to", "at least", "at most", "close to",
@@ -79,7 +79,7 @@ FIGURE = re.compile(
     rf"|{NUMBER}|(?<=\s)an?(?= {SCALE_RE}\b)|^an?(?= {SCALE_RE}\b))"
     r"(?P<half>\s(?:and\s)?a\shalf\b)?"  # "two and a half miles"
     # a range: "3-5", "3 to 5", "8- to 16-meter", and "between 3 and 5" (only after "between")
-    rf"(?:\s?(?:[-–]\s?to|-|–|to|(?(between)and|(?!)))\s?(?P<cur2>{CUR_PRE_RE})?"
+    rf"(?:\s?(?:[-–]to-|[-–]\s?to|-|–|to|(?(between)and|(?!)))\s?(?P<cur2>{CUR_PRE_RE})?"
     rf"(?P<num2>{NUMBER}))?"
     rf"(?:(?:\s?|-(?=[a-z]{{4}}))(?P<scale>{SCALE_RE})\b)?(?P<plus>\+|-plus\b)?",
     re.IGNORECASE,
@@ -96,7 +96,7 @@ _MASS = re.compile(r"(?:\s?|-)(?P<unit>metric\s+tons?|tonnes?|tons?)\b"
                    r"(?:\s+of\s+(?P<what>(?:(?-i:[A-Z])[\w-]*\s+){0,2}[\w-]+))?"
                    r"(?P<rate>\s+(?:per\s+year|a\s+year|annually|per\s+annum))?", re.IGNORECASE)
 _TEU = re.compile(r"\s?(?:TEUs?\b|twenty-foot\s+equivalent\s+units?(?:\s+\(TEUs?\))?)")
-_FOLD = re.compile(r"[\s-]?(?:fold|times)\b")
+_FOLD = re.compile(r"[\s-]?(?:fold|times)\b|x\b(?!-)")  # "28-fold", "1.5x"
 _WORD_FOLD = re.compile(
     r"(?<![\w-])(?P<n>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)"
     r"-?fold\b", re.IGNORECASE)
@@ -293,6 +293,18 @@ _BARE_AFTER = re.compile(
     re.IGNORECASE)
 _PHONE_BEFORE = re.compile(r"\+\d[\d\s().-]{4,}\Z")
 _GLUED_PLUS = re.compile(r"\w[\d.]*\+\Z")
+_FROM_BEFORE = re.compile(r"\bfrom\s\Z")
+_BARE_TO = re.compile(rf"\s+to\s+(?P<n>{NUMBER})", re.IGNORECASE)
+# "1 in 10 patients", "one in three households": a ratio, no count of patients.
+_RATIO_AFTER = re.compile(rf"\s+in\s+(?:every\s+)?(?:{NUMBER})\b", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five)\s+in\s+(?:every\s+)?\Z",
+                           re.IGNORECASE)
+# "The boxer, 29, weighs": an age between commas after a name or a person.
+_AGE_APPOSITION = re.compile(
+    r"(?:\b[A-Z][a-z]+|\b(?:man|woman|boy|girl|player|boxer|driver|mother|father|son"
+    r"|daughter|wife|husband|teenager|student|worker|resident|farmer|engineer|officer|victim"
+    r"|suspect|pilot|doctor|nurse|teacher|singer|actor|actress|athlete|runner|striker"
+    r"|goalkeeper|coach|manager|founder|owner|tourist|driver|passenger))\s?,\s?\Z")
 _DOT_DIGIT = re.compile(r"\d\.\d")
 _VERSION_BEFORE = re.compile(r"(?:[A-Z][\w]*|version|v)\s?$")
 _GLUED = re.compile(r"\.\d|\w")  # "18th", "2.0.1", "5G"
@@ -486,13 +498,24 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             if per and (again := rate_after(text, tail_end)) is not None and again[1] == per:
                 tail_end = again[0]  # "$350 per kg to $680 per kg"
             if CHANGE_VERB.search(text[max(0, start - 60):start]):
-                stop, previous, v = tail_end, v, other  # "rose from 3% to 7%"
+                stop, previous, v = tail_end, value, other  # "rose from 3% to 7%"
             elif other > v or (kind == "temperature" and other < v):
                 stop, high = tail_end, other  # "from -18 °C to -34 °C" is -34..-18
                 if high < v:
                     v, high = high, v
                 common["qualifier"] = common["qualifier"] or "range"
                 flags.append(f"range to {high:g}")
+        if high is None and previous is None and v is not None and value is not None \
+                and _FROM_BEFORE.search(text, max(0, start - 6), start) \
+                and (bt := _BARE_TO.match(text, stop)) is not None \
+                and (other := parse_number(bt.group("n"))[0]) is not None \
+                and _BARE_AFTER.match(text, bt.end()):
+            other *= scale * factor  # "from nine hours to five": the unit is said once
+            if other < v or CHANGE_VERB.search(text[max(0, start - 60):start]):
+                stop, previous, v = bt.end(), value, other
+            elif other > v:
+                stop, high = bt.end(), other
+                common["qualifier"] = common["qualifier"] or "range"
         if previous is not None:
             previous *= factor
         elif (pv := earlier_value(text, stop, scale, factor)) is not None:
@@ -601,6 +624,9 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     if duration is not None and not year_like and not (
             num_text[:1].isupper() and _TITLE_DURATION.match(text, end)):
         stop, unit_name, is_age = duration
+        if unit_name in SUBSECOND:  # "30 femtoseconds", kept in seconds
+            value = value * SUBSECOND[unit_name] if value is not None else None
+            unit_name = "second"
         named = _DURATION_MEASURE.search(text, sentence_of(spans, start)[0], start)
         measure = "age" if is_age else (named.group(1).lower() if named else "")
         finish("duration", stop, unit_name, measures=measure)
@@ -619,6 +645,15 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             add(start, pc.end(), kind="money", value=value, unit=f"{named[-1]}/{den}", per=den,
                 currency=named[-1], measures="exchange rate", **common)
             return
+    if not scale_word and (_RATIO_AFTER.match(text, end)
+                           or _RATIO_BEFORE.search(text, max(0, start - 16), start)):
+        return  # "1 in 10 patients"
+    if value is not None and 0 < value < 120 and value == int(value) and not m.group("qual") \
+            and num_text.isdigit() and text[end:end + 1] == "," \
+            and _AGE_APPOSITION.search(text, max(0, start - 24), start):
+        add(start, end, kind="duration", value=value, unit="year", measures="age",
+            **common)  # "The boxer, 29, weighs"
+        return
     # "one consultant", "1 ship" (a singular noun); never "one costs"
     noun = singular_noun(text, end) if value == 1 and not scale_word else count_noun(text, end)
     if noun is None:
@@ -626,6 +661,10 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             _bare_number(text, m, start, end, value, high, previous, common, add)
         return
     noun_end, head, phrase = noun
+    if not m.group("qual") and not scale_word and num_text.isdigit() and phrase[:1].islower() \
+            and (_ID_BEFORE.search(text, max(0, start - 14), start)
+                 or _NAME_BEFORE.search(text, max(0, start - 30), start)):
+        return  # "Level 4 restrictions", "the Formula 1 team": the number is in a name
     if previous is None and (pv := earlier_value(text, noun_end, scale, 1.0)) is not None:
         noun_end, previous = pv
     sent = sentence_of(spans, start)

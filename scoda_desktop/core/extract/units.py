@@ -378,10 +378,16 @@ def _compound(text: str, pos: int) -> tuple[int, str, str, float] | None:
 DURATION_UNITS = {"year": "year", "yr": "year", "month": "month", "week": "week", "day": "day",
                   "hour": "hour", "hr": "hour", "minute": "minute", "min": "minute",
                   "second": "second", "sec": "second", "decade": "decade",
-                  "century": "century", "centuries": "century", "quarter": "quarter"}
+                  "century": "century", "centuries": "century", "quarter": "quarter",
+                  "millisecond": "millisecond", "microsecond": "microsecond",
+                  "nanosecond": "nanosecond", "picosecond": "picosecond",
+                  "femtosecond": "femtosecond"}
+# Durations below a second, stored in seconds: "30 femtoseconds" is 3e-14 s.
+SUBSECOND = {"millisecond": 1e-3, "microsecond": 1e-6, "nanosecond": 1e-9,
+             "picosecond": 1e-12, "femtosecond": 1e-15}
 DURATION_RE = re.compile(
     r"(?:\s-\s|\s|-)(?i:(?P<u>years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?"
-    r"|secs?|decades?|century|centuries))(?!\w)(?!-(?!old\b))"
+    r"|secs?|decades?|century|centuries|(?:milli|micro|nano|pico|femto)seconds?))(?!\w)(?!-(?!old\b))"
     r"(?P<old>\s-\sold\b|[\s-]old\b|\s+of\s+age\b)?")
 
 
