@@ -57,6 +57,9 @@ _PREVIOUS = re.compile(
     rf"(?P<cur>{CUR_PRE_RE})?\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{SCALE_RE})\b)?",
     re.IGNORECASE)
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_WHEN = re.compile(r"\s+(?:(?:last|this|a|the\s+previous|the\s+past)\s+(?:year|month|week|quarter"
+                   r"|season)|in\s+(?:(?:1[89]|20)\d\d|the\s+(?:first|second|third|fourth)\s+"
+                   r"(?:quarter|half))|a\s+year\s+(?:earlier|ago|before))(?=,)", re.IGNORECASE)
 def rate_after(text: str, end: int) -> tuple[int, str] | None:
     """(end, denominator) of a rate's "per X" right after ``end``, or None."""
     m = _PER.match(text, end)
@@ -80,8 +83,11 @@ def rate_after(text: str, end: int) -> tuple[int, str] | None:
 
 
 def earlier_value(text: str, end: int, scale: float, factor: float) -> tuple[int, float] | None:
-    """(end, value) of an earlier figure the text compares with: ", up from 412"."""
+    """(end, value) of an earlier figure the text compares with: ", up from 412", also after
+    the figure's period ("216,000 TEUs last year, up from 180,000")."""
     m = _PREVIOUS.match(text, end)
+    if m is None and (when := _WHEN.match(text, end)) is not None:
+        m = _PREVIOUS.match(text, when.end())
     if m is None or (m.group("cur") is None and m.group("scale") is None
                      and YEAR.fullmatch(m.group("num"))):
         return None  # "compared with 2023" is a period

@@ -311,6 +311,10 @@ _GLUED = re.compile(r"\.\d|\w")  # "18th", "2.0.1", "5G"
 _HYPHEN_WORD = re.compile(r"-(?!megawatt|gigawatt|kilowatt|cents?\b|pence\b|an?-)[a-z]")
 _BY_BEFORE = re.compile(r"\bby\s\Z")
 _GROWTH_BEFORE = re.compile(r"\b(?:up|down|rose|grew|increased|fell)\s*$")
+_SCORE_FOR = re.compile(r"\s+for\s+\d{1,2}\b")
+_SCORE_FOR_BEFORE = re.compile(r"\d\s+for\s+\Z")
+# "3,000 head of cattle": livestock is counted in heads.
+_HEAD_OF = re.compile(r"\s+head\s+of\s+(?P<what>[a-z]+)\b")
 _LIST_MARK = re.compile(r"\s?\)")
 _MONTH_AFTER = re.compile(r"\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
                           r"|january|february|march|april|june|july|august|september|october"
@@ -367,6 +371,8 @@ def _bare_number(text: str, m: re.Match[str], start: int, end: int, value: float
         return
     if text[start - 1:start] == "(" and text[end:end + 1] == ")":
         return
+    if _SCORE_FOR.match(text, end) or _SCORE_FOR_BEFORE.search(text, max(0, start - 10), start):
+        return  # "245 for 6": a cricket score
     if _LIST_MARK.match(text, end) and "(" not in text[max(0, start - 40):start]:
         return  # "1 ) explains ... 2 ) cautions": list markers
     if _PHONE_BEFORE.search(text, max(0, start - 24), start):
@@ -653,6 +659,10 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             and _AGE_APPOSITION.search(text, max(0, start - 24), start):
         add(start, end, kind="duration", value=value, unit="year", measures="age",
             **common)  # "The boxer, 29, weighs"
+        return
+    if value is not None and (ho := _HEAD_OF.match(text, end)) is not None:
+        add(start, ho.end(), kind="count", value=value, unit="head",
+            measures=f"head of {ho.group('what')}", **common)  # "3,000 head of cattle"
         return
     # "one consultant", "1 ship" (a singular noun); never "one costs"
     noun = singular_noun(text, end) if value == 1 and not scale_word else count_noun(text, end)

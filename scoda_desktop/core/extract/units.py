@@ -183,6 +183,7 @@ _MEASURES: list[tuple[tuple[str, ...], tuple[str, ...], str, float]] = [
     (("radian",), ("rad",), "rad", 1.0), (("milliradian",), ("mrad",), "rad", 1e-3),
     (("becquerel",), ("Bq",), "Bq", 1.0), (("curie",), ("Ci",), "Bq", 3.7e10),
     ((), ("mol",), "mol", 1.0), (("millimole",), ("mmol",), "mol", 1e-3),
+    (("deadweight tonne", "deadweight ton"), ("dwt", "DWT"), "dwt", 1.0),  # a ship's capacity
     (("parts per million",), ("ppm",), "ppm", 1.0), (("parts per billion",), ("ppb",), "ppm", 1e-3),
 ]
 # Data rates share a canonical unit (Gbps) only within their own kind.
