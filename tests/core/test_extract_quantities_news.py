@@ -141,3 +141,49 @@ def test_counts_written_as_compounds_or_with_a_fraction_of_a_scale(text: str, va
 ])
 def test_periods_names_telephones_and_list_markers_are_no_quantities(text: str) -> None:
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "kind", "value", "unit"), [
+    ("Orders grew 1.5x over the year.", "multiplier", 1.5, "x"),
+    ("The boxer, 29, weighs in on Friday.", "duration", 29.0, "year"),
+    ("The laser pulses last 30 femtoseconds.", "duration", 3e-14, "second"),
+    ("The vaccine costs $19.50 a dose.", "money", 19.5, "USD/dose"),
+    ("The new tariff is 0.35 yuan per kilowatt-hour.", "money", 0.35, "CNY/kWh"),
+    ("The study followed 12,000 children.", "count", 12000.0, "children"),
+    ("The farm keeps 3,000 head of cattle.", "count", 3000.0, "head"),
+    ("The bulk carrier of 82,000 dwt loaded ore.", "measure", 82000.0, "dwt"),
+    ("The Pakistani rupee fell to 307 against the dollar.", "money", 307.0, "PKR/USD"),
+])
+def test_more_units_rates_and_ages(text: str, kind: str, value: float, unit: str) -> None:
+    only(text, kind=kind, value=value, unit=unit)
+
+
+@pytest.mark.parametrize(("text", "value", "previous", "unit"), [
+    ("The dry port handled 216,000 TEUs last year, up from 180,000.", 216000.0, 180000.0,
+     "TEU"),
+    ("The new line cuts the journey from nine hours to five.", 5.0, 9.0, "hour"),
+    ("The dose was raised from 25 mg to 50 mg.", 50e-9, 25e-9, "t"),
+])
+def test_earlier_values_after_a_period_or_with_the_unit_said_once(
+        text: str, value: float, previous: float, unit: str) -> None:
+    only(text, value=value, previous=previous, unit=unit)
+
+
+def test_a_hyphenated_to_range_keeps_both_ends() -> None:
+    only("The virus has a 7-to-14-day incubation period.", kind="duration", value=7.0,
+         high=14.0, unit="day")
+
+
+@pytest.mark.parametrize("text", [
+    "About 1 in 10 patients develop the complication.",
+    "One in three households owns a car.",
+    "The city is under Level 4 restrictions until Friday.",
+    "Pakistan were 245 for 6 at stumps.",
+])
+def test_ratios_levels_and_scores_are_no_counts(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_a_name_with_a_number_keeps_the_count_after_it() -> None:
+    found = figures("The Formula 1 team hired 120 engineers in 2023.")
+    assert [(m.value, m.unit) for m in found] == [(120.0, "engineers")]
