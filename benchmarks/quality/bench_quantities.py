@@ -104,7 +104,8 @@ def ours(text: str) -> list[Quantity]:
     for m in extract_metrics(text):
         if m.kind == "date" or not isinstance(m.value, int | float):
             continue
-        unit = "count" if m.kind in ("multiplier", "share", "number") else m.unit
+        # a bare count; but "four times per week" keeps its rate (x/week = count/week)
+        unit = "count" if m.kind in ("multiplier", "share", "number") and not m.per else m.unit
         out.append(_q(m.value, m.high if m.high is not None else m.value, unit))
         if m.previous is not None:
             out.append(_q(m.previous, m.previous, unit))
