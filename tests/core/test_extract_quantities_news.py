@@ -187,3 +187,8 @@ def test_ratios_levels_and_scores_are_no_counts(text: str) -> None:
 def test_a_name_with_a_number_keeps_the_count_after_it() -> None:
     found = figures("The Formula 1 team hired 120 engineers in 2023.")
     assert [(m.value, m.unit) for m in found] == [(120.0, "engineers")]
+
+
+def test_a_maker_and_model_between_a_count_and_its_noun() -> None:
+    found = figures("Uzbekistan Airways ordered 12 Boeing 787 Dreamliners worth $3 billion.")
+    assert [(m.kind, m.value) for m in found] == [("count", 12.0), ("money", 3e9)]

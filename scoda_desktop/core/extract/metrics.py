@@ -311,6 +311,8 @@ _GLUED = re.compile(r"\.\d|\w")  # "18th", "2.0.1", "5G"
 _HYPHEN_WORD = re.compile(r"-(?!megawatt|gigawatt|kilowatt|cents?\b|pence\b|an?-)[a-z]")
 _BY_BEFORE = re.compile(r"\bby\s\Z")
 _GROWTH_BEFORE = re.compile(r"\b(?:up|down|rose|grew|increased|fell)\s*$")
+# A maker and a model number between a count and its noun.
+_MODEL_AFTER = re.compile(r"\s(?:[A-Z][\w-]*\s){1,2}[A-Z]{0,3}-?\d[\w-]*(?=\s)")
 _SCORE_FOR = re.compile(r"\s+for\s+\d{1,2}\b")
 _SCORE_FOR_BEFORE = re.compile(r"\d\s+for\s+\Z")
 # "3,000 head of cattle": livestock is counted in heads.
@@ -666,6 +668,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         return
     # "one consultant", "1 ship" (a singular noun); never "one costs"
     noun = singular_noun(text, end) if value == 1 and not scale_word else count_noun(text, end)
+    if noun is None and (model := _MODEL_AFTER.match(text, end)) is not None:
+        noun = count_noun(text, model.end())  # "12 Boeing 787 Dreamliners", "8 Airbus A320s"
     if noun is None:
         if not _shares_unit(text, end, finish, add, start, value, common):
             _bare_number(text, m, start, end, value, high, previous, common, add)
