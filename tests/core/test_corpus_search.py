@@ -208,6 +208,14 @@ def test_filters_narrow_like_fields(env):
     assert narrowed == hits(corpus, "SCO year:2024")
 
 
+def test_a_filter_with_no_words_is_reported_not_silently_dropped(env):
+    corpus, _ = env
+    res = corpus.search("SCO", filters={"source": "--!"}, limit=None)
+    # Nothing to match in the value: the search is not narrowed, and it says so.
+    assert res.total == len(hits(corpus, "SCO"))
+    assert 'ignored the filter source "--!"' in (res.error or "")
+
+
 QUERY_PIECES = [*'ab "()*?~:-+[]{}', "AND ", "OR ", "NOT ", "title:", "date:", " TO ", "青岛",
                 "year:", "org:", "place:", "Qingdao ", "2024", "*", "source:"]
 
