@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
 
     def _on_indexing_import_reported(self, report: SyncReport) -> None:
         self.show_text("import", "Import report",
-                       import_report_html(report.skipped, report.added, report.updated))
+                       import_report_html(report))
 
     def _on_focus_search(self) -> None:
         self.search_bar.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
