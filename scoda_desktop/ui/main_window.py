@@ -200,7 +200,11 @@ class MainWindow(QMainWindow):
 
     def show_dock(self, name: str) -> None:
         """Show and raise a dock by its key (results, inspector, charts, concordance,
-        saved, collections)."""
+        saved, collections; entities and metrics: the inspector at that tab)."""
+        tabs = {"entities": 0, "metrics": 1}
+        if name in tabs:
+            self.inspector.setCurrentIndex(tabs[name])
+            name = "inspector"
         dock = self.docks[name]
         dock.show()
         dock.raise_()
