@@ -153,6 +153,12 @@ def test_facets_count_the_hits(env):
         if d:
             years[d[:4]] = years.get(d[:4], 0) + 1
     assert res.facets["year"] == years
+    months: dict[str, int] = {}  # every match is counted, not the two hits returned
+    for p in expected:
+        d = oracle.docs[p].date
+        if d and len(d) >= 7:
+            months[d[:7]] = months.get(d[:7], 0) + 1
+    assert res.facets["month"] == months and sum(months.values()) > 2
     assert sum(res.facets["source"].values()) == sum(
         1 for p in expected if oracle.docs[p].source)
 
