@@ -74,7 +74,7 @@ REGIONS = {
     "Horn of Africa": [], "Xinjiang": ["Xinjiang Uygur Autonomous Region", "Xinjiang Uygur"],
     "Tibet": ["Tibet Autonomous Region", "Xizang"], "Inner Mongolia": [],
     "Guangxi": ["Guangxi Zhuang Autonomous Region"], "Ningxia": ["Ningxia Hui Autonomous Region"],
-    "Hong Kong": [], "Macao": ["Macau"],
+    "Hong Kong": [], "Macao": ["Macau"], "Far East": ["Russian Far East"],
 }
 # Towns of the corpus's region in their English news spelling, written for this project:
 # border crossings, dry ports, rail junctions, sea and river ports of the China-Central
@@ -115,11 +115,11 @@ REGION_TOWNS = {
     "TJ": """Khujand, Kulob/Kulyab, Bokhtar/Qurghonteppa/Kurgan-Tyube, Istaravshan, Isfara,
         Panjakent/Penjikent, Tursunzoda/Tursunzade, Vahdat, Yavan, Hisor, Khorog/Khorugh,
         Murghob, Kulma, Panji Poyon/Nizhny Panj, Rogun, Nurek, Norak, Buston, Konibodom,
-        Danghara, Vakhsh, Farkhor, Sarband, Levakant, Qayroqqum, Khatlon, Sughd,
+        Danghara, Vakhsh, Sangtuda, Farkhor, Sarband, Levakant, Qayroqqum, Khatlon, Sughd,
         Gorno-Badakhshan, Badakhshan""",
     "TM": """Turkmenbashi, Turkmenabat, Dashoguz, Balkanabat, Tejen, Serhetabat, Kushka,
         Galkynysh, Serakhs, Farap, Atamurat, Kerki, Etrek, Akyayla, Gazojak, Bereket, Avaza,
-        Lebap""",
+        Lebap, Dostluk""",
     "MN": """Ulan Bator, Darkhan, Erdenet, Choibalsan, Zamyn-Uud/Zamiin-Uud, Sainshand,
         Gashuunsukhait, Tavan Tolgoi, Oyu Tolgoi, Khanbogd, Dalanzadgad, Sukhbaatar, Altanbulag,
         Bichigt, Shiveekhuren, Tsagaannuur, Khovd, Ulaangom, Murun, Umnugovi, Dornogovi""",
@@ -128,7 +128,8 @@ REGION_TOWNS = {
         Vanino, Sovetskaya Gavan, Zarubino, Posyet, Skovorodino, Tynda, Svobodny, Sayansk,
         Zabaykalsk, Dzhubga, Taman, Tuapse, Novorossiysk, Astrakhan, Makhachkala, Orenburg,
         Chelyabinsk, Kurgan, Tyumen, Omsk, Barnaul, Kemerovo, Novosibirsk, Irkutsk, Chita,
-        Khabarovsk, Vladivostok, Kaliningrad, Murmansk, St Petersburg/St. Petersburg""",
+        Khabarovsk, Vladivostok, Kaliningrad, Murmansk, St Petersburg/St. Petersburg,
+        Primorye/Primorsky Krai""",
     "BY": """Brest, Grodno/Hrodna, Vitebsk, Gomel, Mogilev, Bruzgi, Kozlovichi, Smorgon,
         Orsha, Baranovichi, Molodechno, Kolyadichi, Svetlogorsk, Zhlobin, Novopolotsk""",
     "EU": """Malaszewicze/Małaszewicze, Terespol, Lodz/Łódź, Slawkow/Sławków, Kutno, Poznan,
