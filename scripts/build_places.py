@@ -81,7 +81,9 @@ REGIONS = {
 # Asia-Europe and Middle Corridor routes, and towns GeoNames lacks, keeps under 50,000 people or
 # spells otherwise. "Canonical/alias/alias", comma-separated. A name that is also a given name
 # or surname in person_names.tsv.gz is left out (a person cue must not turn into a town), as is
-# one already taken by a country, region or bigger city.
+# one already taken by a country, region or bigger city. Towns better known in news as the
+# company named after them (Almalyk, Zarafshan) are left out: a listed town outweighs the
+# company cue in "mining company Almalyk".
 REGION_TOWNS = {
     "CN": """Alashankou, Khorgos/Horgos/Korgas, Erenhot/Erlian/Erenhot Port, Manzhouli,
         Suifenhe, Heihe, Hunchun, Tongjiang, Fuyuan, Dongning, Ruili, Hekou, Pingxiang, Dongxing,
@@ -104,8 +106,8 @@ REGION_TOWNS = {
         Karatau, Kulsary, Aksai, Uralsk, Mangystau, Zhambyl""",
     "UZ": """Termez/Termiz/Tirmiz, Navoi/Navoiy, Jizzakh/Jizzax/Djizak, Andijan/Andijon, Namangan,
         Fergana/Ferghana, Kokand/Qo'qon, Margilan, Karshi/Qarshi, Nukus, Urgench/Urganch,
-        Khiva/Xiva, Chirchik, Almalyk/Olmaliq, Angren, Bekabad, Gulistan/Guliston, Yangiyer,
-        Denau/Denov, Zarafshan, Shakhrisabz, Uchkuduk, Muynak/Moynaq, Kungrad, Keles,
+        Khiva/Xiva, Chirchik, Angren, Bekabad, Gulistan/Guliston, Yangiyer,
+        Denau/Denov, Shakhrisabz, Uchkuduk, Muynak/Moynaq, Kungrad, Keles,
         Yallama, Ayritom, Sariosiyo, Kamchik, Nurafshon, Kattakurgan, Asaka, Kuva, Rishtan,
         Khanabad, Zomin, Gijduvan, Kagan, Alat, Guzar, Muborak, Khazarasp, Takhiatash,
         Karakalpakstan/Karakalpakistan, Surkhandarya, Kashkadarya, Syrdarya""",
