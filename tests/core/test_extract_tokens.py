@@ -141,3 +141,17 @@ def test_reporting_verb_names_are_the_regex_matches(text: str) -> None:
                             (_BEFORE_VERB_RE, _names_before(text, verbs_at))):
         assert [m.span(1) for m in matches_at(pattern, text, starts)] == \
             [m.span(1) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT.map(lambda t: t.replace("said", "Vice President").replace("told", "Director General")
+                .replace("Daoud", "Mr. Li")))
+@example("Director General Smith, Director-General Li, Mr. Mr Li, xPresident Wu, Prime Minister")
+def test_title_trie_is_the_longest_first_alternation(text: str) -> None:
+    from scoda_desktop.core.extract import names as nm
+    from scoda_desktop.core.extract.people import _NAME, _TITLE_RE
+
+    alternation = re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(t) for t in sorted(nm.TITLES, key=len, reverse=True)) + rf")\s+({_NAME})")
+    assert [(m.span(), m.span(1)) for m in _TITLE_RE.finditer(text)] == \
+        [(m.span(), m.span(1)) for m in alternation.finditer(text)]

@@ -21,10 +21,31 @@ from scoda_desktop.core.extract.text import Token, indices_of, lowered
 
 _WORD = r"[A-Z][a-z][\w'’-]*"
 _NAME = rf"{_WORD}(?: {_WORD}){{0,2}}"
-_TITLE_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in sorted(nm.TITLES, key=len, reverse=True))
-    + rf")\s+({_NAME})"
-)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex for ``words`` as a character trie: at each place the longer word is tried
+    first, as in an alternation sorted longest first (only words that are prefixes of one
+    another can match at one place), but a try costs the word's length, not the number of
+    words (the title list was tried, word by word, at every character)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie(trie)
+
+
+def _trie(node: dict) -> str:
+    branches = [re.escape(ch) + _trie(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+_TITLE_RE = re.compile(r"(?<![\w-])" + trie_pattern(nm.TITLES) + rf"\s+({_NAME})")
 _APPOSITIVE_RE = re.compile(
     rf"({_WORD}(?: {_WORD}){{1,2}}),\s+(?:a |an |the )?([A-Za-z-]+)"
 )
