@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from operator import attrgetter
 
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.candidates import HEAD_TYPE, Candidate, clean_name
@@ -56,7 +57,7 @@ def acronyms_and_camel(text: str, toks: list[Token]) -> list[Candidate]:
                    for t in near):
                 continue  # an all-caps headline, not a name
             out.append(Candidate(tok.start, tok.core_end, "ORG", core, 1, "acronym"))
-        elif _CAMEL.match(core):
+        elif not core[1:].islower() and _CAMEL.match(core):  # it needs a capital inside
             out.append(Candidate(tok.start, tok.core_end, "ORG", core, 1, "camel"))
     return out
 
@@ -74,7 +75,7 @@ def defined_acronyms(text: str, toks: list[Token]) -> list[Candidate]:
         if len(letters) < 2:
             continue
         if ends is None:  # most texts define no acronym: only then map offsets to tokens
-            ends = {t.core_end: i for i, t in enumerate(toks)}
+            ends = dict(zip(map(attrgetter("core_end"), toks), range(len(toks)), strict=True))
         last = ends.get(start)
         if last is None:
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.acronyms import acronym_definitions
@@ -52,8 +53,8 @@ def coordinated(text: str, toks: list[Token], chosen: list[Candidate],
         if after is not None:
             spans.append((after.start(1), after.end(1)))
         if spans and not starts:
-            starts = {t.start: i for i, t in enumerate(toks)}
-            ends = {t.core_end: i for i, t in enumerate(toks)}
+            starts = dict(zip(map(attrgetter("start"), toks), range(len(toks)), strict=True))
+            ends = dict(zip(map(attrgetter("core_end"), toks), range(len(toks)), strict=True))
         for s, e in spans:
             if s not in starts or e not in ends or toks[starts[s]].core in nm.NOT_NAMES:
                 continue

@@ -35,20 +35,26 @@ _WORD_CHAR = re.compile(r"\w")
 def lexicon_matches(text: str, toks: list[Token], lex: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
     n_tok = len(toks)
-    lex = lex
-    get, continues, max_words = lex.get, lex.continues, lex.max_words
+    get, names, max_words = lex.get, lex.names, lex.max_words
+    # Without a curly apostrophe in the text a phrase is its own prefix key (no replace).
+    prefixes = lex.prefixes if "’" not in text else None
     for i in cap_indices(toks):
         tok = toks[i]
         j = i
         best: tuple[int, object] | None = None
         while j < n_tok and j - i < max_words:
-            known = get(tok.core if j == i else text[tok.start:toks[j].core_end])
+            key = tok.core if j == i else text[tok.start:toks[j].core_end]
+            known = names.get(key)  # get()'s first step; its fallbacks only when it misses
+            if known is None and ("'" in key or "’" in key or key.isupper()):
+                known = get(key)
             if known is not None:
                 best = (j, known)
             if toks[j].possessive or j + 1 >= n_tok or \
-                    text[toks[j].end:toks[j + 1].start] != " " or \
-                    not continues(text[tok.start:toks[j].end]):
+                    text[toks[j].end:toks[j + 1].start] != " ":
                 break
+            phrase = text[tok.start:toks[j].end]
+            if not (phrase in prefixes if prefixes is not None else lex.continues(phrase)):
+                break  # no listed name goes on from here
             j += 1
         if best is not None:
             j, known = best
