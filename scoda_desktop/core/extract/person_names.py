@@ -79,11 +79,6 @@ def _is_title(word: str) -> bool:
         part in nm.TITLE_WORDS for part in word.split("-"))
 
 
-def _gap_ok(text: str, tok: Token, nxt: Token, initial: bool) -> bool:
-    gap = text[tok.end:nxt.start]
-    return gap == " " or initial and gap == ". "
-
-
 def find_name_sequences(text: str, toks: list[Token], lex: Lexicon,
                         pn: PersonNames | None = None) -> list[tuple[int, int, str]]:
     """(start, end, name) of capitalised sequences shaped like a person's name: a given
@@ -108,7 +103,8 @@ def find_name_sequences(text: str, toks: list[Token], lex: Lexicon,
         initials = [first_initial]
         j = i
         while len(seq) < MAX_NAME_WORDS + 2 and not toks[j].possessive and j + 1 < n_tok \
-                and _gap_ok(text, toks[j], toks[j + 1], initials[-1]):
+                and ((gap := text[toks[j].end:toks[j + 1].start]) == " "
+                     or initials[-1] and gap == ". "):
             nxt = toks[j + 1]
             nxt_initial = (len(nxt.core) == 1 or nxt.core[-1] == ".") \
                 and is_initial(nxt, text, lex)
