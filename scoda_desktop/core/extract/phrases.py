@@ -105,9 +105,11 @@ def capitalised_runs(text: str, toks: list[Token]) -> list[list[int]]:
 
 def headed_phrases(text: str, toks: list[Token], lex: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
+    head_at = {i for i in indices_of(toks, _HEAD_WORDS) if toks[i].core in HEAD_TYPE}
+    if not head_at:
+        return out  # no head word anywhere: no headed phrase
     runs = capitalised_runs(text, toks)
     run_at = {run[0]: run for run in runs}
-    head_at = {i for i in indices_of(toks, _HEAD_WORDS) if toks[i].core in HEAD_TYPE}
     for run in runs:
         if head_at.isdisjoint(run):
             continue  # no head word: no headed phrase (most runs)
