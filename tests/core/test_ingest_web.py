@@ -45,12 +45,15 @@ def write(tmp_path: Path, text: str, name: str = "page.html", encoding: str = "u
 
 def test_article_text_and_what_was_removed_in_page_order(tmp_path):
     doc = load_document(write(tmp_path, page(article())))
-    assert doc.text.split("\n\n") == PROSE
+    # the article as the page gives it, its headline first (the search and `clean --json`
+    # see the whole story); the menus and the footer are removed lines, at their places
+    assert doc.text.split("\n\n") == ["Harbour budget approved", *PROSE]
     assert doc.title == "Harbour budget approved"
     removed = [(r.text, r.at) for r in doc.removed]
     assert ("Home", 0) in removed and ("News", 0) in removed
+    assert "Harbour budget approved" not in [r.text for r in doc.removed]
     footer = next(r for r in doc.removed if r.text.startswith("Copyright 2024"))
-    assert footer.at == len(PROSE)  # shown after the last paragraph, where it was
+    assert footer.at == len(PROSE) + 1  # shown after the last paragraph, where it was
     assert [r.text for r in doc.removed].index("Home") < [r.text for r in doc.removed].index(
         footer.text)
     assert doc.warning is None
@@ -111,6 +114,13 @@ def test_a_date_only_in_the_page_url(tmp_path):
     assert doc.date is not None and doc.date[:10] == "2018-06-21"
 
 
+def test_a_date_only_in_the_address_a_browser_saved_the_page_from(tmp_path):
+    saved = "<!-- saved from url=(0048)https://coast.example/2018/06/21/harbour-budget/ -->\n"
+    doc = load_document(write(tmp_path, saved + page(article())))
+    assert doc.url == "https://coast.example/2018/06/21/harbour-budget/"
+    assert doc.date is not None and doc.date[:10] == "2018-06-21"
+
+
 def test_a_page_without_article_text_is_kept_with_its_title(tmp_path):
     markup = page("<nav><a href='/'>Home</a> <a href='/a'>About</a></nav>",
                   title="Photo gallery: the new pier")
@@ -119,6 +129,18 @@ def test_a_page_without_article_text_is_kept_with_its_title(tmp_path):
     assert doc.title == "Photo gallery: the new pier"
     assert doc.warning == "no article text found"
     assert doc.to_json()["warning"] == "no article text found"
+
+
+def test_a_story_inside_a_block_named_like_furniture_keeps_its_text(tmp_path):
+    """Some sites put the whole story in a "widget" or "sidebar" block: prose is still text
+    (only a page whose every line is a menu item has no article)."""
+    paras = "".join(f"<p>{p}</p>" for p in PROSE)
+    markup = page(f"<nav><a href='/'>Home</a></nav><div class='widget-area'>"
+                  f"<h1>Harbour budget approved</h1>{paras}</div>")
+    doc = load_document(write(tmp_path, markup))
+    assert all(p in doc.text for p in PROSE)
+    assert "Home" not in doc.text
+    assert doc.warning is None
 
 
 def test_stray_nul_bytes_in_a_page_are_not_binary(tmp_path):

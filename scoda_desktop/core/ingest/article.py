@@ -46,13 +46,15 @@ def available() -> bool:
     return True
 
 
-def extract_article(markup: str) -> Article | None:
-    """Body paragraphs and metadata of one page; None when the library finds no article."""
+def extract_article(markup: str, url: str | None = None) -> Article | None:
+    """Body paragraphs and metadata of one page; None when the library finds no article.
+    ``url``, the page's own address when known, lets htmldate read a date from its path."""
     from trafilatura import bare_extraction
 
     _quiet()
     doc = bare_extraction(
         markup,
+        url=url,
         include_comments=False,
         include_tables=True,
         include_formatting=False,

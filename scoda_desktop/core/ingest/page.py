@@ -4,7 +4,9 @@ Who decides what (measured on trafilatura's 990-page set, docs/CLEANING.md):
 
 - **Body**: trafilatura's article text, unless it returns too little beside what our own line
   cleaner keeps (an extractor that misses the story container gives a few lines of a page
-  that holds many paragraphs of prose); then ours.
+  that holds many paragraphs of prose); then ours. The body is the article as the page
+  gives it, its headline included when the extractor reads it as the opening line: that is
+  what a search and ``clean --json`` should see (the title field holds it too).
 - **Removed lines**: our own reading of the page (``html.py`` + ``lines.py``) lists every
   block of the page in order with a reason (navigation, related, comments, footer...); a
   block that is not part of the chosen body is a removed line, at its place. So the
@@ -22,7 +24,12 @@ from scoda_desktop.core.documents import Removed
 from scoda_desktop.core.ingest.clean import Cleaned, removed_lines, split_page
 from scoda_desktop.core.ingest.decode import normalize_text
 from scoda_desktop.core.ingest.html import HtmlMeta, html_to_lines
-from scoda_desktop.core.ingest.lines import MARK_END, MARK_START
+from scoda_desktop.core.ingest.lines import (
+    MARK_END,
+    MARK_START,
+    guess_language,
+    is_sentence_like,
+)
 from scoda_desktop.core.ingest.meta import Meta, read_meta
 from scoda_desktop.core.ingest.title import choose_title
 
@@ -70,46 +77,50 @@ def _align(cleaned: Cleaned, reasons: dict[int, str], paragraphs: list[str]) -> 
     return out
 
 
-def _all_marked(art, text: str) -> bool:
-    """Is all the extractor's text in blocks the page's markup names as furniture (a page
-    of menus only)? Then the page has no article, whatever the extractor kept."""
+def _menus_only(art, text: str) -> bool:
+    """A page of menus only: none of the extractor's paragraphs reads as prose, and all of
+    them sit in blocks the page's markup names as furniture (nav, footer...). Then the page
+    has no article, whatever the extractor kept. A prose paragraph inside such a block is
+    still text (a site that wraps its story in a "widget" or "sidebar" class)."""
+    lang = guess_language(" ".join(art.paragraphs))
+    if any(is_sentence_like(p, lang) for p in art.paragraphs):
+        return False
     marked = {_key(ln.split(MARK_END, 1)[1]) for ln in text.split("\n")
               if ln.startswith(MARK_START) and MARK_END in ln}
     joined = " ".join(marked)
     return all(_key(p) in joined for p in art.paragraphs)
 
 
-def _article(markup: str):
+def _article(markup: str, url: str | None):
     from scoda_desktop.core.ingest import article
 
     if not article.available():
         return None
     try:
-        return article.extract_article(markup)
+        return article.extract_article(markup, url=url)
     except Exception:  # noqa: BLE001 - a library failure falls back to our own cleaner
         return None
 
 
-def read_page(markup: str) -> PageParts:
-    """The Document parts of one page (see the module docstring for who decides what)."""
+def read_page(markup: str, url: str | None = None) -> PageParts:
+    """The Document parts of one page (see the module docstring for who decides what).
+
+    ``url`` is the page's own address when known (a browser's "saved from" comment, a WARC
+    record's target): htmldate reads a date from its path."""
     text, hmeta = html_to_lines(markup)
     text = normalize_text(text)
     cleaned = split_page(text)
     own = [" ".join(ln.text.split()) for ln in cleaned.body]
-    art = _article(markup)
+    art = _article(markup, url)
     title = _title(hmeta, art)
     meta: Meta = read_meta(cleaned.header, own[0] if own else "", title, cleaned.trailer)
     title = title or meta.title
     paragraphs, chose = own, "ours"
-    if art is not None and art.paragraphs and not (not own and _all_marked(art, text)):
+    if art is not None and art.paragraphs and not (not own and _menus_only(art, text)):
         theirs = sum(len(p) for p in art.paragraphs)
         mine = sum(len(p) for p in own)
         if not (mine >= MIN_OURS and theirs < TOO_LITTLE * mine):
             paragraphs, chose = art.paragraphs, "trafilatura"
-    if chose == "trafilatura" and title:
-        # the headline opens trafilatura's text; it is the title field, not a paragraph
-        while paragraphs and _key(paragraphs[0]) in (_key(title), _key(art.title or "")):
-            paragraphs = paragraphs[1:]
     date, date_text = _date(hmeta, meta, art)
     removed = (removed_lines(cleaned, meta.line_reasons) if chose == "ours"
                else _align(cleaned, meta.line_reasons, paragraphs))
