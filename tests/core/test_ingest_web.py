@@ -152,6 +152,29 @@ def test_stray_nul_bytes_in_a_page_are_not_binary(tmp_path):
     assert PROSE[1] in doc.text and "\x00" not in doc.raw
 
 
+def test_a_utf8_page_with_a_few_broken_bytes_keeps_its_accents(tmp_path):
+    """One Latin-1 byte pasted into a UTF-8 page must not turn every 'ö' into 'Ã¶'."""
+    words = "Schöne Grüße aus Köln, über die Brücke und durch die Straßen der Altstadt. "
+    markup = page(article(extra_top=f"<p>{words * 3}</p>"), title="Grüße aus Köln")
+    data = markup.encode("utf-8").replace(b"Altstadt", b"Altst\xe4dt", 1)
+    path = tmp_path / "broken.html"
+    path.write_bytes(data)
+    doc = load_document(path)
+    assert "Schöne Grüße aus Köln" in doc.text and "Ã" not in doc.text
+
+
+def test_a_page_in_the_charset_it_declares(tmp_path):
+    """A Polish page in ISO-8859-2 says so in its head; a guess reads 'ą' as '±'."""
+    head = "<meta http-equiv='Content-Type' content='text/html; charset=iso-8859-2'>"
+    text = ("Ziemniaki na szóstej, surówka na dziesiątej. Jak pomóc osobie niewidomej, "
+            "z którą jemy obiad, i dlaczego warto zapytać, zanim się pomoże. ")
+    paras = "".join(f"<p>{p}</p>" for p in PROSE)
+    markup = page(f"<article><h1>Jak pomóc</h1><p>{text * 3}</p>{paras}</article>",
+                  head=head, title="Jak pomóc")
+    doc = load_document(write(tmp_path, markup, encoding="iso-8859-2"))
+    assert "na dziesiątej" in doc.text
+
+
 def test_true_binaries_are_still_refused(tmp_path):
     png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
     with pytest.raises(DecodeError):

@@ -21,6 +21,7 @@ from scoda_desktop.core.ingest.formats import (
     is_container,
     suffix_of,
 )
+from scoda_desktop.core.ingest.formats.web import meta_charset
 from scoda_desktop.core.ingest.lines import guess_language, word_count
 from scoda_desktop.core.ingest.meta import read_meta
 
@@ -176,7 +177,8 @@ def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
         doc = _read_format(str(p.resolve()), suffix, data)
     else:
         try:
-            decoded = decode_bytes(data)
+            decoded = decode_bytes(data, declared=meta_charset(data)
+                                   if suffix in HTML_SUFFIXES else None)
         except DecodeError as exc:
             raise IngestError(str(exc)) from None
         if not decoded.strip():
