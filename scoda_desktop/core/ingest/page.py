@@ -2,11 +2,12 @@
 
 Who decides what (measured on trafilatura's 990-page set, docs/CLEANING.md):
 
-- **Body**: trafilatura's article text, unless it returns too little beside what our own line
-  cleaner keeps (an extractor that misses the story container gives a few lines of a page
-  that holds many paragraphs of prose); then ours. The body is the article as the page
-  gives it, its headline included when the extractor reads it as the opening line: that is
-  what a search and ``clean --json`` should see (the title field holds it too).
+- **Body**: trafilatura's article text when it finds one (it already weighs its own
+  extraction against its readability port and jusText); our own line cleaner's only when it
+  finds none. A fallback to ours when trafilatura keeps far less than ours was measured and
+  lost (docs/CLEANING.md). The body is the article as the page gives it, its headline
+  included when the extractor reads it as the opening line: that is what a search and
+  ``clean --json`` should see (the title field holds it too).
 - **Removed lines**: our own reading of the page (``html.py`` + ``lines.py``) lists every
   block of the page in order with a reason (navigation, related, comments, footer...); a
   block that is not part of the chosen body is a removed line, at its place. So the
@@ -32,9 +33,6 @@ from scoda_desktop.core.ingest.lines import (
 )
 from scoda_desktop.core.ingest.meta import Meta, read_meta
 from scoda_desktop.core.ingest.title import choose_title
-
-TOO_LITTLE = 0.1  # the extractor kept under a tenth of what our cleaner keeps: ours
-MIN_OURS = 1000  # ...and ours has at least this many characters of body
 
 
 @dataclass(slots=True)
@@ -117,10 +115,7 @@ def read_page(markup: str, url: str | None = None) -> PageParts:
     title = title or meta.title
     paragraphs, chose = own, "ours"
     if art is not None and art.paragraphs and not (not own and _menus_only(art, text)):
-        theirs = sum(len(p) for p in art.paragraphs)
-        mine = sum(len(p) for p in own)
-        if not (mine >= MIN_OURS and theirs < TOO_LITTLE * mine):
-            paragraphs, chose = art.paragraphs, "trafilatura"
+        paragraphs, chose = art.paragraphs, "trafilatura"
     date, date_text = _date(hmeta, meta, art)
     removed = (removed_lines(cleaned, meta.line_reasons) if chose == "ours"
                else _align(cleaned, meta.line_reasons, paragraphs))
