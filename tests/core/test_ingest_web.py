@@ -90,6 +90,15 @@ def test_published_wins_over_updated(tmp_path):
     assert doc.date[:10] == "2021-03-04"
 
 
+def test_the_stated_publication_time_wins_over_a_slug_date_in_the_url(tmp_path):
+    """The address was made with the draft (/2022/05/02/); the page says it appeared on the
+    8th, at 6:00 in its own time zone."""
+    head = ("<link rel='canonical' href='https://coast.example/news/2022/05/02/harbour/'>"
+            "<meta property='article:published_time' content='2022-05-08T06:00:00-05:00'>")
+    doc = load_document(write(tmp_path, page(article(), head=head)))
+    assert doc.date == "2022-05-08T06:00:00"
+
+
 def test_the_day_is_the_page_s_own_not_the_utc_day(tmp_path):
     """23:30 in UTC-5 is already the next day in UTC; the page says the 14th."""
     head = "<meta property='article:published_time' content='2020-02-14T23:30:00-05:00'>"

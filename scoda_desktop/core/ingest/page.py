@@ -14,12 +14,15 @@ Who decides what (measured on trafilatura's 990-page set, docs/CLEANING.md):
   provenance view shows what went and why whichever extractor chose the body.
 - **Title, author, source**: what the page states on purpose (``og:title``, JSON-LD,
   ``<h1>``) through our rules, with trafilatura's when ours has none.
-- **Date**: htmldate's original publication date (through trafilatura), else ours.
+- **Date**: htmldate's original publication date (through trafilatura), else ours; the
+  page's own published timestamp in its local zone when htmldate's day is a few days off it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from scoda_desktop.core.documents import Removed
 from scoda_desktop.core.ingest.clean import Cleaned, removed_lines, split_page
@@ -138,12 +141,38 @@ def _title(hmeta: HtmlMeta, art) -> str | None:
     return choose_title(candidates, hmeta.headings, [hmeta.source, art.sitename if art else None])
 
 
+# A timestamp the page gives with its own UTC offset ("2020-02-19T18:37:32+01:00"): the
+# day as the page states it. "+00:00" / "Z" is not a local zone: its day may be the next one.
+_LOCAL_OFFSET = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*([+-])(\d\d):?(\d\d)$")
+NEAR_DAYS = 7  # ...and htmldate's day is this close to it: a slug or a visible date nearby
+
+
+def _local_day(text: str | None) -> bool:
+    m = _LOCAL_OFFSET.search((text or "").strip())
+    return bool(m) and (m.group(2), m.group(3)) != ("00", "00")
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 1 << 30
+
+
 def _date(hmeta: HtmlMeta, meta: Meta, art) -> tuple[str | None, str | None]:
-    """htmldate's day; written with its time and as the page wrote it when ours agrees."""
+    """htmldate's day; written with its time and as the page wrote it when ours agrees.
+
+    One exception, measured (docs/CLEANING.md): the page's own published timestamp in its
+    local zone (``html.py``: ``article:published_time``, JSON-LD ``datePublished``,
+    ``<time>``) wins over an htmldate day a few days off it: htmldate takes a date in the URL
+    first, and a slug's date is the day the draft was made, not the day it appeared."""
     if art is not None and art.date:
-        for date, text in ((hmeta.date, hmeta.date_text), (meta.date, meta.date_text)):
-            if date and date[:10] == art.date[:10]:
-                return date, text
+        for day, text in ((hmeta.date, hmeta.date_text), (meta.date, meta.date_text)):
+            if day and day[:10] == art.date[:10]:
+                return day, text
+        if (hmeta.date and _local_day(hmeta.date_text)
+                and _days_apart(hmeta.date, art.date) <= NEAR_DAYS):
+            return hmeta.date, hmeta.date_text
         return art.date, art.date
     if hmeta.date:
         return hmeta.date, hmeta.date_text
