@@ -82,6 +82,83 @@ Pashinyan Lukashenko Putin Medvedev Lavrov Mishustin Shoigu Peskov Novak Sechin 
 Modi Gandhi Singh Sharma Gupta Patel Jaishankar Ambani Adani Tata Khan Sharif Bhutto Zardari
 Musharraf Qureshi Akram Younis Hasina Zia Ghani Karzai Xi Li Wang
 """)
+# Added 2026-12-02 (issue 13), written for this project: given names and surnames of the
+# corpus's cultures the lists above and the sources lack (Central Asian, Mongolian, Gulf and
+# Arabic, Persian, Pakistani, Indian, Caucasian), in the Latin spellings English news uses.
+MORE_GIVEN = _split("""
+Abai Abdullo Abduvali Adilet Adylbek Aibek Aidar Aidarbek Alibek Alisher Almas Almasadam
+Almaz Alikhan Amanbek Anvar Arslan Asset Azat Baurzhan Bauyrzhan Bakhrom Bakhtiyar Bakyt
+Bakytbek Batyr Beibit Beibut Bekzat Bekzod Bobur Botir Dastan Davron Dilmurod Dias Elbek Eldor
+Elyor Erbol Erkin Farkhod Farhod Gafur Ibrokhim Ikrom Ilkhom Ilhom Islom Jahongir Jakhongir
+Jamshid Javlon Jurabek Kuanysh Laziz Maksat Mirzo Murod Nodir Nodirbek Olzhas Oybek Ravshan
+Rinat Saken Sardor Serik Shokhrukh Shukhrat Shuhrat Sukhrob Taalaibek Temirlan Umid Yerbol
+Yerkin Zhandos Zhanibek Zhaksylyk Zokir Kokhir Sirojiddin Davlat Faridun Firdavs Khurshed
+Khurshid Mahmadsaid Qohir Sherali Shohin Meret Myrat Chary Annageldi Berdimuhammet
+Hojamuhammet Kasymguly Begench Dovlet Ilmurad Mekan Nurmuhammet Sapardurdy Guvanch Aigul Ainur
+Aisulu Akmaral Aliya Altynai Anara Asel Assel Ayzhan Balzhan Bibigul Botagoz Danagul Dariga
+Dilfuza Feruza Gulbahor Gulmira Gulnoza Gulzhan Kamila Kuralai Lazzat Mavluda Mukhabbat
+Nargiza Nazira Nigora Nilufar Nodira Saida Shakhnoza Shahnoza Sevara Tanzila Togzhan Umida
+Zarina Zhanna Zulfiya Zukhra Zamira Aizada Meerim Cholpon Kanykei Begimai Elmira Mahinur
+Zarrina Tahmina Ozoda Rukhshona Nasiba
+Batbayar Batbold Bat-Erdene Batjargal Battulga Bayarmaa Boldbaatar Chinzorig Dashdorj
+Enkhbayar Enkhbold Enkhtuvshin Erdenebat Ganbaatar Ganbold Gansukh Oyun-Erdene Khurelsukh
+Munkh-Orgil Elbegdorj Zandanshatar Amarsaikhan Altankhuyag Tsogtbaatar Battsetseg Oyunchimeg
+Sarangerel Bolormaa Narantsetseg Luvsannamsrai Ukhnaagiin Tsakhiagiin Nambaryn
+Khaldoon Khaldun Khalifa Mubarak Rahim Abdulrahim Abdelkader Abdulkarim Abdulmajeed
+Abdulwahab Abdullatif Abdulhamid Anas Ammar Arif Asim Badr Basil Bassam Dhafer Essa Fadi Fahim
+Faraj Farid Fawzi Fayez Ghassan Habib Hadi Hafez Hakim Hamdan Hamza Hani Haroun Harun Hazem
+Hilal Idris Ihab Ilyas Jabir Jafar Jalal Jawad Kamel Khaled Lutfi Mahdi Maher Malik Mamdouh
+Mansoor Marzouq Mishaal Moataz Mohsin Munir Murad Musa Nabeel Nadim Naif Najib Nidal Omran
+Osama Qais Rafiq Raed Rakan Ramzi Rashad Riad Saad Sabri Safwan Salim Sameer Saif Suhail
+Suhayl Talib Tawfiq Thamer Usama Wael Yahya Yaqub Yasin Younes Zaki Zakaria Ziyad Amal Asma
+Basma Dalia Farah Ghada Hanan Hiba Iman Jamila Lina Lubna Maha Manal Mona Nadia
+Najwa Nawal Noor Rana Randa Rasha Sahar Samira Sana Suad Wafa Yasmin Zahra
+Alireza Amir Arash Ardeshir Babak Bahman Bijan Ehsan Esmaeil Farshad Farzad Faramarz Iraj
+Kamran Kaveh Kazem Kianoush Manouchehr Mehrdad Mohammad-Reza Morteza Omid Payam Peyman Pouya
+Ramin Rostam Sadegh Sajjad Shahram Siavash Soroush Vahid Azadeh Farzaneh Fatemeh Golnar Mahsa
+Masoumeh Nasrin Parisa Roya Ziba Marzieh Mahnaz Shahla Elham
+Khawaja Syed Sayed Sayyid Ahsan Asad Atif Babar Bilal Ejaz Faraz Fawad Ghulam Haroon Imtiaz
+Irfan Ishaq Jahangir Junaid Kashif Khurram Muneeb Naveed Nadeem Naeem Owais Qamar Rizwan Sajid
+Shahbaz Shahzad Shaukat Sohail Tahir Usman Waqas Zubair Aamir Abid Adnan Akhtar Anjum Arshad
+Azhar Fazal Ijaz Liaquat Mushahid Nisar Pervaiz Shafqat Sarfraz Taimur Ayaz Aurangzeb Musadik
+Ayesha Bushra Fauzia Hina Maleeha Marvi Nasreen Saima Samina Shazia Uzma Zartaj
+Sarbananda Aditya Ajit Akhilesh Amitabh Arjun Arun Ashok Ashwini Bhupender Bhupendra Devendra
+Dharmendra Gajendra Hardeep Harsh Hemant Jitendra Jyotiraditya Kiren Kiran Mansukh Nitin
+Nitish Pralhad Pramod Prakash Rajeev Rajiv Raghuram Ravi Ravishankar Sanjeev Santosh Shashi
+Shivraj Smriti Sushma Uddhav Vikram Vinod Vivek Yashwant Mamata Meenakshi Priyanka Smita
+Anupriya Kirti Jayant Nandan Uday Mahendra Lakshmi Deepak Ashish Anurag Gaurav Pankaj Manoj
+Alok Dinesh Girish Harish Kailash Mukul Naresh Pradeep Rakesh Sandeep Satish Vinay
+Ilham Heydar Mehriban Jeyhun Elmar Mikayil Hikmat Rovshan Ramil Irakli Giorgi Mikheil Levan
+Zurab Bidzina Davit Nika Salome Nino Ketevan Grigol Otar Revaz Shalva Nikol Serzh Armen Ashot
+Tigran Vahagn Gagik Hovhannes Mher Anahit
+""")
+MORE_SURNAMES = _split("""
+Satkaliyev Bektenov Nurtleu Zhumangarin Smailov Mamin Sagintayev Masimov Tleuberdi Skakov
+Aldybergenov Saparov Bozumbayev Akchulakov Kudratov Saidov Aripov Khodjaev Kuchkarov Umurzakov
+Mirzamakhmudov Makhkamov Norov Kamilov Ikramov Ganiev Kasymaliev Tashiev Baisalov Kazakbaev
+Ibraev Amangeldiev Muhriddin Rasulzoda Khairulloev Mirzoyev Meredov Atdayev Amanmyradov
+Yermekbayev Ermekbayev Abdrakhmanov Zhaksybekov Nazarbayeva Tokayeva Mirziyoyeva
+Jaber Mubarak Mazrouei Zeyoudi Sulayem Abunayyan Falih Rumayyan Jadaan Qasabi Khateeb Thani
+Nahyan Maktoum Sudairi Otaibi Ghamdi Qahtani Harbi Shamsi Suwaidi Kaabi Dosari Hashimi Zayani
+Bazrpash Larijani Ghalibaf Qalibaf Mokhber Jahangiri Velayati Shamkhani Salehi Hosseini
+Mousavi Ahmadi Rezaei Mohammadi Karimi Hashemi Rahimi Jafari Sadeghi Kazemi Ebrahimi Tehrani
+Rafsanjani Khatami Soleimani Bagheri Ghasemi Rostami Shariati Vahidi Momeni Nasirzadeh
+Mirkazemi Owji Fatemi Zaidi Rizvi Naqvi Jafri Bukhari Gilani Chaudhry Chaudhary Mirza Hashmi
+Abbasi Afridi Yusufzai Yousafzai Khattak Durrani Niazi Tarar Awan Baig Cheema
+Warraich Bajwa Tiwana Jatoi Leghari Mazari Bugti Mengal Achakzai Kakar Siddiqui Ansari Memon
+Soomro Khoso Junejo Makhdoom Jilani Haqqani Sonowal Goyal Gadkari Sitharaman Pradhan Scindia
+Vaishnaw Rijiju Chouhan Yadav Kejriwal Banerjee Mukherjee Chatterjee Ghosh Bose Nair Menon
+Pillai Reddy Naidu Iyer Iyengar Krishnan Subramanian Srinivasan Agarwal Aggarwal Bansal Mehta
+Desai Joshi Kulkarni Deshpande Patil Pawar Shinde Thackeray Bhatt Trivedi Pandey Mishra
+Tiwari Dubey Shukla Tripathi Chaturvedi Saxena Srivastava Kapoor Khanna Malhotra Chopra Arora
+Sethi Bhatia Sandhu Sidhu Dhillon Grewal Bajaj Birla Mittal Nadar Premji Nilekani Murthy
+Doval Bhagwat Kobakhidze Garibashvili Ivanishvili Saakashvili Kavelashvili Zourabichvili
+Margvelashvili Lomtadze Kaladze Sargsyan Kocharyan Mirzoyan Grigoryan Avetisyan Harutyunyan
+Hovhannisyan Petrosyan Khachaturyan Karapetyan Bayramov Jabbarov Mammadov Mammadova Huseynov
+Hasanov Asadov Mustafayev Novruzov Shahbazov Golovchenko Belozerov Trutnev Overchuk
+Reshetnikov Manturov Siluanov Nabiullina Oreshkin Khurelsukh Oyun-Erdene Zandanshatar
+Amarbayasgalan Sainbuyan
+""")
 # Words between a given name and a surname that belong to the name: "Mansour bin Rashid".
 PARTICLES = _split("""
 bin bint ibn Ibn Bin Abu abu Al al al- El el Ould ould van Van von Von der den de De da Da di
@@ -138,8 +215,8 @@ def main() -> int:
     import names as census  # noqa: F401  (only for its data folder)
 
     common_words = _common_words()
-    given: set[str] = set(HAND_GIVEN)
-    last: set[str] = set(HAND_SURNAMES)
+    given: set[str] = set(HAND_GIVEN) | set(MORE_GIVEN)
+    last: set[str] = set(HAND_SURNAMES) | set(MORE_SURNAMES)
     for locale in LATIN_LOCALES:
         g, s = _provider_names(locale)
         given |= g

@@ -37,6 +37,7 @@ from quantity_units import canonical, same_unit  # noqa: E402
 
 from scoda_desktop.core.extract import extract_metrics  # noqa: E402
 
+UNSEEN = HERE.parents[1] / "tests" / "fixtures" / "quantities"  # news_unseen*.json, ours
 CQE_REFERENCE = 0.87  # issue 13, measured 2026-12-01 with the same scorer
 Quantity = tuple[float, float, str]  # (low, high, canonical key); low == high for a point
 
@@ -76,21 +77,40 @@ def load(devsets: Path) -> dict[str, list[tuple[str, list[Quantity]]]]:
     return sets
 
 
+def load_unseen(path: Path) -> list[tuple[str, list[Quantity]]]:
+    """Our own news sentences (tests/fixtures/quantities/news_unseen*.json), same gold form."""
+    if not path.exists():
+        return []
+    rows = []
+    for item in json.loads(path.read_text(encoding="utf-8"))["items"]:
+        gold = []
+        for q in item["quantities"]:
+            value = _gold_value(q["value"])
+            if value is not None:
+                gold.append(_q(*value, q["unit"]))
+        rows.append((item["text"], gold))
+    return rows
+
+
 def _q(lo: float, hi: float, unit: str) -> Quantity:
     key, factor = canonical(unit)
     return float(lo) * factor, float(hi) * factor, key
 
 
 def ours(text: str) -> list[Quantity]:
-    """Our metrics as quantities: one per figure, plus its earlier value."""
+    """Our metrics as quantities: one per figure, plus its earlier value and the US dollars
+    the text gives in brackets ("4.5 billion yuan ($620 million)": two quantities)."""
     out: list[Quantity] = []
     for m in extract_metrics(text):
         if m.kind == "date" or not isinstance(m.value, int | float):
             continue
-        unit = "count" if m.kind in ("multiplier", "share", "number") else m.unit
+        # a bare count; but "four times per week" keeps its rate (x/week = count/week)
+        unit = "count" if m.kind in ("multiplier", "share", "number") and not m.per else m.unit
         out.append(_q(m.value, m.high if m.high is not None else m.value, unit))
         if m.previous is not None:
             out.append(_q(m.previous, m.previous, unit))
+        if m.usd is not None:
+            out.append(_q(m.usd, m.usd, "USD"))
     return out
 
 
@@ -185,6 +205,15 @@ def run(devsets_path: Path, limit: int | None = None) -> dict[str, dict[str, tup
                 else halves[(name, key)]
             p, r, f = prf(*counts)
             results.setdefault(label, {})[name] = (p, r, f)
+            line += f"{p:.2f} / {r:.2f} / {f:.2f}      "
+        print(line)
+    for path in sorted(UNSEEN.glob("news_unseen*.json")):
+        # written by us, never in "all" or the halves: a row of its own
+        unseen = load_unseen(path)
+        line = f"{path.stem:<14}{len(unseen):>5}  "
+        for name, system in systems.items():
+            p, r, f = prf(*score(unseen, system))
+            results.setdefault(path.stem, {})[name] = (p, r, f)
             line += f"{p:.2f} / {r:.2f} / {f:.2f}      "
         print(line)
     print(f"CQE 2.0 (not run: needs network spaCy models): F1 {CQE_REFERENCE} (issue 13 figure)")

@@ -33,7 +33,8 @@ _CURRENCY = {
 _SUBUNIT = {"cent": ("USD", 0.01), "penny": ("GBP", 0.01), "dime": ("USD", 0.1),
             "sen": ("JPY", 0.01), "satoshi": ("BTC", 1e-8)}
 _ISO = set(_CURRENCY.values()) | {"INR", "KRW", "BRL", "TWD", "PKR", "AED", "SAR", "MYR", "THB",
-                                  "IDR", "ZAR", "NGN", "KGS", "TJS", "UZS", "AZN", "AMD", "IRR"}
+                                  "IDR", "ZAR", "NGN", "KGS", "TJS", "UZS", "AZN", "AMD", "IRR",
+                                  "BDT", "AFN", "MNT", "BYN", "NPR", "TMT"}
 # name -> (base key, factor)
 _PHYSICAL = {
     "m": ("m", 1.0), "metre": ("m", 1.0), "kilometre": ("m", 1e3), "centimetre": ("m", 1e-2),
@@ -100,7 +101,7 @@ _PHYSICAL = {
     "ampere hour": ("Ah", 1.0), "milliampere hour": ("Ah", 1e-3), "nm": ("Nm", 1.0),
     "newton metre": ("Nm", 1.0), "ohm": ("ohm", 1.0), "lm": ("lm", 1.0),
     "lumen": ("lm", 1.0), "cd": ("cd", 1.0), "candela": ("cd", 1.0), "ppm": ("ppm", 1.0),
-    "part per million": ("ppm", 1.0),
+    "part per million": ("ppm", 1.0), "radian": ("rad", 1.0), "rad": ("rad", 1.0),
     "astronomical unit": ("m", 1.495978707e11), "light-year": ("m", 9.4607304725808e15),
     "light year": ("m", 9.4607304725808e15), "parsec": ("m", 3.0857e16),
     "angstrom": ("m", 1e-10), "femtometre": ("m", 1e-15), "carat": ("t", 2e-7),
@@ -146,7 +147,8 @@ def canonical(unit: str) -> tuple[str, float]:
         return _PHYSICAL[low]
     for sep in ("/", " per "):
         if sep in low and not low.startswith(sep):
-            top, _, bottom = raw.partition(sep) if sep == "/" else low.partition(sep)
+            at = low.index(sep)  # split the raw text: "KZT per month" keeps its ISO code
+            top, bottom = raw[:at], raw[at + len(sep):]
             k1, f1 = canonical(top)
             k2, f2 = canonical(_PER.get(bottom.strip().lower(), bottom))
             return f"{k1}/{k2.removeprefix('noun:')}", f1 / f2

@@ -58,8 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--query", "-q", metavar="Q", help="search for Q on start")
     p.add_argument("--open", metavar="ID_OR_PATH", help="open this document on start")
     p.add_argument("--show", metavar="VIEW",
-                   choices=("results", "inspector", "charts", "concordance", "saved",
-                            "collections"),
+                   choices=("results", "inspector", "entities", "metrics", "charts",
+                            "concordance", "saved", "collections"),
                    help="raise this view on start (with --screenshot: render it)")
 
     p = sub.add_parser("index", parents=[common], help="add files/folders and sync the index")

@@ -6,12 +6,11 @@ here without a window, and the widgets never touch the index.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from statistics import median
 
-from scoda_desktop.core.documents import ENTITY_TYPES, Hit, LedgerPoint, LedgerSeries
+from scoda_desktop.core.documents import ENTITY_TYPES, LedgerPoint, LedgerSeries
 
 ENTITY_FACETS = tuple(t.lower() for t in ENTITY_TYPES)
 
@@ -132,8 +131,10 @@ def top_entities(facets: dict[str, dict[str, int]], n: int = 10
     return items[:n]
 
 
-def docs_over_time(hits: list[Hit]) -> tuple[list[float], list[int]]:
-    """Documents per month (x = first day of the month, UTC seconds)."""
-    months = Counter((h.date or "")[:7] for h in hits if h.date and len(h.date) >= 7)
-    keys = sorted(months)
+def docs_over_time(facets: dict[str, dict[str, int]]) -> tuple[list[float], list[int]]:
+    """Documents per month of every document the search matched (x = first day of the
+    month, UTC seconds), from the result's month facet: the page of hits shown is only
+    the first few of them."""
+    months = facets.get("month", {})
+    keys = sorted(k for k in months if len(k) == 7)
     return [timestamp(k + "-01") for k in keys], [months[k] for k in keys]

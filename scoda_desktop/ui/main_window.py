@@ -200,7 +200,11 @@ class MainWindow(QMainWindow):
 
     def show_dock(self, name: str) -> None:
         """Show and raise a dock by its key (results, inspector, charts, concordance,
-        saved, collections)."""
+        saved, collections; entities and metrics: the inspector at that tab)."""
+        tabs = {"entities": 0, "metrics": 1}
+        if name in tabs:
+            self.inspector.setCurrentIndex(tabs[name])
+            name = "inspector"
         dock = self.docks[name]
         dock.show()
         dock.raise_()
@@ -242,7 +246,7 @@ class MainWindow(QMainWindow):
 
     def _on_indexing_import_reported(self, report: SyncReport) -> None:
         self.show_text("import", "Import report",
-                       import_report_html(report.skipped, report.added, report.updated))
+                       import_report_html(report))
 
     def _on_focus_search(self) -> None:
         self.search_bar.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -153,6 +153,12 @@ def test_facets_count_the_hits(env):
         if d:
             years[d[:4]] = years.get(d[:4], 0) + 1
     assert res.facets["year"] == years
+    months: dict[str, int] = {}  # every match is counted, not the two hits returned
+    for p in expected:
+        d = oracle.docs[p].date
+        if d and len(d) >= 7:
+            months[d[:7]] = months.get(d[:7], 0) + 1
+    assert res.facets["month"] == months and sum(months.values()) > 2
     assert sum(res.facets["source"].values()) == sum(
         1 for p in expected if oracle.docs[p].source)
 
@@ -206,6 +212,14 @@ def test_filters_narrow_like_fields(env):
     corpus, _ = env
     narrowed = hits(corpus, "SCO", filters={"year": "2024"})
     assert narrowed == hits(corpus, "SCO year:2024")
+
+
+def test_a_filter_with_no_words_is_reported_not_silently_dropped(env):
+    corpus, _ = env
+    res = corpus.search("SCO", filters={"source": "--!"}, limit=None)
+    # Nothing to match in the value: the search is not narrowed, and it says so.
+    assert res.total == len(hits(corpus, "SCO"))
+    assert 'ignored the filter source "--!"' in (res.error or "")
 
 
 QUERY_PIECES = [*'ab "()*?~:-+[]{}', "AND ", "OR ", "NOT ", "title:", "date:", " TO ", "青岛",

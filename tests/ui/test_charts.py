@@ -84,7 +84,9 @@ def test_a_click_on_an_entity_bar_filters_the_search(qtbot, window):
 
 def test_documents_over_time_counts_the_current_results(qtbot, window):
     result = search(qtbot, window, "")
-    months = Counter(h.date[:7] for h in result.hits if h.date)
+    everything = window.corpus.search("", limit=None)  # every match, not the page shown
+    months = Counter(h.date[:7] for h in everything.hits if h.date)
+    assert result.total == everything.total
     assert len(months) >= 2
     opts = window.charts.timeline.bars.opts
     # one bar per month with a dated hit, inside that month, as high as its hits

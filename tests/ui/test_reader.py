@@ -105,6 +105,24 @@ def test_metric_table_sorts_values_as_numbers(qtbot, window):
     assert values == sorted(values, reverse=True)
 
 
+def test_metric_table_shows_each_figure_as_written_beside_its_normalised_value():
+    from scoda_desktop.core.documents import Metric
+    from scoda_desktop.ui.models.metrics import MetricModel
+
+    model = MetricModel()
+    model.set_metrics([
+        Metric("1,200 km", "length", 1_200_000.0, "m", measures="rail line"),
+        Metric("between 3 and 7 percent", "percent", 3.0, "%", high=7.0),
+        Metric("9,200 TEU", "volume", 9200.0, "TEU", qualifier="over", previous=7100.0),
+    ])
+    rows = [[model.index(r, c).data() for c in range(model.columnCount())]
+            for r in range(model.rowCount())]
+    written = MetricModel.WRITTEN
+    assert rows[0][MetricModel.UNIT] == "m" and rows[0][written] == "1,200 km"
+    assert rows[1][MetricModel.VALUE] == "3–7"
+    assert rows[2][MetricModel.QUALIFIER] == "over, from 7,100"
+
+
 def test_a_layer_toggle_removes_its_highlight_and_is_remembered(qtbot, window):
     open_first(qtbot, window, "freight train")
     colour = tint(LAYER_COLOURS["PLACE"]).lower()

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from scoda_desktop.core.documents import (
     Document,
     Entity,
-    Hit,
     LedgerPoint,
     LedgerSeries,
     Removed,
@@ -138,10 +137,9 @@ def test_a_crowded_ledger_draws_the_spread_per_month_not_every_point():
 def test_top_entities_and_timeline():
     facets = {"org": {"SCO": 3, "Haier": 1}, "place": {"Qingdao": 2}}
     assert [n for _f, n, _c in top_entities(facets, 2)] == ["SCO", "Qingdao"]
-    hits = [Hit(str(i), "/p", "t", d, None, 1.0, "") for i, d in
-            enumerate(["2024-07-05", "2024-07-20", "2023-12-31", None])]
-    x, counts = docs_over_time(hits)
+    x, counts = docs_over_time({"month": {"2024-07": 2, "2023-12": 1}, "year": {"2024": 2}})
     assert counts == [1, 2] and x == sorted(x)
+    assert docs_over_time({}) == ([], [])
 
 
 def test_preferences_round_trip_and_survive_a_damaged_file(tmp_path):

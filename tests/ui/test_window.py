@@ -79,6 +79,32 @@ def test_importing_a_bad_file_shows_the_report(qtbot, make_window, tmp_path):
     corpus.close()
 
 
+def test_import_report_counts_the_archive_records_that_were_not_articles(
+        qtbot, make_window, tmp_path):
+    from tests.core.format_files import ARTICLE, article_html, write_warc
+
+    corpus = _private_corpus(tmp_path)
+    window = make_window(corpus)
+    page = article_html("Freight train links Qingdao and Almaty", ARTICLE).encode()
+    html = [("Content-Type", "text/html; charset=utf-8")]
+    crawl = write_warc(tmp_path / "crawl.warc.gz", [
+        {"type": "warcinfo"},
+        {"url": "https://news.example.com/train", "body": page, "headers": html},
+        *({"url": f"https://news.example.com/img{i}.png", "body": b"\x89PNG\r\n\x1a\n",
+           "headers": [("Content-Type", "image/png")]} for i in range(3)),
+    ])
+    with qtbot.waitSignal(window.indexing.import_reported, timeout=WAIT) as blocker:
+        window.indexing.import_paths([str(crawl)])
+    report = blocker.args[0]
+    assert report.added == 1 and not report.skipped
+    text = window.dialogs["import"].text.toPlainText()
+    counted = {r.reason: r.count for r in report.skipped_records}
+    assert counted and "were not articles" in text
+    for reason, count in counted.items():
+        assert reason in text and str(count) in text
+    corpus.close()
+
+
 def test_dropping_files_on_the_window_imports_them(qtbot, make_window, tmp_path):
     corpus = _private_corpus(tmp_path)
     window = make_window(corpus)

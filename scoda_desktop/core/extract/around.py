@@ -14,15 +14,15 @@ from scoda_desktop.core.extract.money import CUR_PRE_RE, POST_CUR_RE, post_curre
 from scoda_desktop.core.extract.numbers import NUMBER, parse_number, scale_of
 from scoda_desktop.core.extract.units import match_duration, match_unit
 
-BIG = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|crores?|lakhs?)"
+BIG = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|lakh\s+crores?|crores?|lakhs?)"
 SCALE_RE = rf"(?:hundred(?:\s+{BIG})?|{BIG}|dozen|k|m|b)"
-PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b|pct\b)(?! of the time)")
+PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b|pct\b|(?<=\d)pc\b)(?! of the time)")
 PP = re.compile(r"\s?(?:percentage points?|pp\b|ppt\b)")
 BP = re.compile(r"[\s-]?(?:basis[\s-]points?|bps\b|bp\b)")  # 100 basis points = 1 pp
 # A rate's denominator: "$81.10 per barrel", "$70-a-share", "$350/kg", "500,000 barrels a day".
 _PER = re.compile(
     r"(?:\s+per\s+|\s?/\s?|\s?-?\s?(?:an?|each)\s?-\s?|\s+(?:an?|each)\s+)"
-    r"(?P<per>(?:square\s+)?[a-z]+)\b(?!-)(?!\s+(?:earlier|ago|before|later)\b)",
+    r"(?P<per>(?:square\s+|cubic\s+)?[a-z]+(?:-hours?)?)\b(?!-)(?!\s+(?:earlier|ago|before|later)\b)",
     re.IGNORECASE)
 _PER_NOUNS = {"annum": "year", "year": "year", "month": "month", "week": "week",
               "day": "day", "hour": "hour", "share": "share", "barrel": "barrel",
@@ -35,11 +35,21 @@ _PER_NOUNS = {"annum": "year", "year": "year", "month": "month", "week": "week",
               "bag": "bag", "box": "box", "visit": "visit", "seat": "seat", "car": "car",
               "vehicle": "vehicle", "container": "container", "trip": "trip", "min": "minute",
               "minute": "minute", "second": "second", "s": "second", "h": "hour", "hr": "hour",
-              "yr": "year", "gram": "g", "gramme": "g", "g": "g"}
+              "yr": "year", "gram": "g", "gramme": "g", "g": "g", "dose": "dose",
+              "ticket": "ticket", "household": "household", "pupil": "pupil",
+              "student": "student", "room": "room", "bottle": "bottle", "pack": "pack",
+              "kilowatt-hour": "kWh", "megawatt-hour": "MWh", "kilowatt-hours": "kWh",
+              "megawatt-hours": "MWh"}
+_AREA_BASES = {"metre": "m", "meter": "m", "kilometre": "km", "kilometer": "km", "km": "km",
+               "m": "m", "foot": "ft", "feet": "ft", "ft": "ft", "mile": "mi", "yard": "yd"}
 CHANGE_VERB = re.compile(
     r"\b(?:rose|rising|risen|grew|grown|growing|increased|increasing|jumped|climbed|soared|"
     r"surged|fell|fallen|falling|dropped|declined|decreased|slipped|slumped|plunged|went|"
-    r"expanded|shrank|up|down|raised|cut|reduced|lowered|boosted)\s+(?:by\s+\S+\s+)?from"
+    r"expanded|shrank|up|down|raised|cut|reduced|lowered|boosted|deepened|widened|lengthened|"
+    r"extended|shortened|doubled|tripled|trebled|quadrupled|halved|revised|narrowed|slowed|"
+    r"accelerated|eased|rebounded|recovered|swelled|tumbled|sank|dipped|edged|ticked|spiked|"
+    r"skyrocketed|ballooned|upgraded|downgraded|improved|widening|narrowing|moved|changed)"
+    r"\s+(?:(?:up|down|higher|lower)\s+)?(?:by\s+\S+\s+)?from"
     r"\s+(?:about\s+|around\s+|nearly\s+|just\s+)?$", re.IGNORECASE)
 _PREVIOUS = re.compile(
     rf",?\s+\(?(?:(?:up|down|rising|falling|increasing|decreasing|higher|lower)\s+from"
@@ -47,6 +57,9 @@ _PREVIOUS = re.compile(
     rf"(?P<cur>{CUR_PRE_RE})?\s?(?P<num>{NUMBER})(?:\s?(?P<scale>{SCALE_RE})\b)?",
     re.IGNORECASE)
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_WHEN = re.compile(r"\s+(?:(?:last|this|a|the\s+previous|the\s+past)\s+(?:year|month|week|quarter"
+                   r"|season)|in\s+(?:(?:1[89]|20)\d\d|the\s+(?:first|second|third|fourth)\s+"
+                   r"(?:quarter|half))|a\s+year\s+(?:earlier|ago|before))(?=,)", re.IGNORECASE)
 def rate_after(text: str, end: int) -> tuple[int, str] | None:
     """(end, denominator) of a rate's "per X" right after ``end``, or None."""
     m = _PER.match(text, end)
@@ -54,6 +67,12 @@ def rate_after(text: str, end: int) -> tuple[int, str] | None:
         return None
     word = m.group("per").lower()
     word = re.sub(r"\s+", " ", word)
+    if " " in word:  # "per square metre", "per cubic meter", "per square foot"
+        power, base = word.split(" ")
+        base = _AREA_BASES.get(base.rstrip("s"))
+        if base is None:
+            return None
+        return m.end(), base + ("2" if power == "square" else "3")
     key = word if word in _PER_NOUNS else word.rstrip("s")
     if key in _PER_NOUNS:
         return m.end(), _PER_NOUNS[key]
@@ -64,8 +83,11 @@ def rate_after(text: str, end: int) -> tuple[int, str] | None:
 
 
 def earlier_value(text: str, end: int, scale: float, factor: float) -> tuple[int, float] | None:
-    """(end, value) of an earlier figure the text compares with: ", up from 412"."""
+    """(end, value) of an earlier figure the text compares with: ", up from 412", also after
+    the figure's period ("216,000 TEUs last year, up from 180,000")."""
     m = _PREVIOUS.match(text, end)
+    if m is None and (when := _WHEN.match(text, end)) is not None:
+        m = _PREVIOUS.match(text, when.end())
     if m is None or (m.group("cur") is None and m.group("scale") is None
                      and YEAR.fullmatch(m.group("num"))):
         return None  # "compared with 2023" is a period
@@ -83,7 +105,8 @@ def earlier_value(text: str, end: int, scale: float, factor: float) -> tuple[int
     return stop, value * own * factor
 
 
-_RANGE_TAIL = re.compile(rf"\s?(?:-|–|to|and)\s?(?P<c>{CUR_PRE_RE})?\s?(?P<n>{NUMBER})"
+_RANGE_TAIL = re.compile(rf"\s?(?:-|–|to|and)\s?(?P<c>{CUR_PRE_RE})?\s?"
+                         rf"(?P<neg>(?<=\s)[-−](?=\d)|minus\s)?(?P<n>{NUMBER})"
                          rf"(?:\s?(?P<s>{SCALE_RE})\b)?", re.IGNORECASE)
 
 
@@ -99,7 +122,7 @@ def range_end(text: str, end: int, same, between: bool = False) -> tuple[int, fl
     got = same(m.end(), bool(m.group("c")))
     if hi is None or got is None:
         return None
-    return got[0], hi * scale_of(m.group("s")) * got[1]
+    return got[0], (-hi if m.group("neg") else hi) * scale_of(m.group("s")) * got[1]
 
 
 def same_unit(text: str, at: int, had_cur: bool, kind: str,

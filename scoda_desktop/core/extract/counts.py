@@ -25,7 +25,8 @@ decades century centuries times time
 # Nouns ending in "s" that modify a following noun: "customs declaration forms".
 _S_MODIFIERS = frozenset({"customs", "sales", "sports", "arms", "logistics", "goods",
                           "electronics", "news", "savings", "earnings", "operations"})
-_HEAD_END = re.compile(r"(?:s|people|personnel|staff|equipment|cattle|sheep|fish|aircraft)$")
+_HEAD_END = re.compile(r"(?:s|people|personnel|staff|equipment|cattle|sheep|fish|aircraft"
+                       r"|children|men|women|police|crew|livestock|poultry|deer)$")
 
 
 def sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -69,21 +70,27 @@ def count_noun(text: str, pos: int) -> tuple[int, str, str] | None:
 
 def anchor(text: str, spans: list[tuple[int, int]], sent: tuple[int, int], phrase: str) -> str:
     """Where counted things are: "enterprises on the platform" vs "at the expo"."""
-    places = (("platform", "on the platform"), ("expo", "at the expo"),
-              ("exhibition", "at the exhibition"), ("fair", "at the fair"),
-              ("forum", "at the forum"), ("summit", "at the summit"),
-              ("institute", "at the institute"), ("alliance", "in the alliance"))
     chunks = [text[sent[0]:sent[1]]]
     idx = bisect.bisect_left(spans, sent)
     idx = idx if idx < len(spans) and spans[idx] == sent else -1
-    if idx > 0 and re.match(r"(?:It|This|They|These|That)\b", chunks[0]):
+    if idx > 0 and _PRONOUN_START.match(chunks[0]):
         chunks.append(text[spans[idx - 1][0]:spans[idx - 1][1]])
     for chunk in chunks:
-        low = chunk.lower()
-        for word, where in places:
-            if word not in phrase and re.search(rf"\b{word}\b", low):
+        found = set(_PLACE_WORDS.findall(chunk.lower()))
+        for word, where in _PLACES:
+            if word in found and word not in phrase:
                 return where
     return ""
+
+
+# One scan per sentence for all the place words (a regex per word cost a tenth of the
+# metric time).
+_PLACES = (("platform", "on the platform"), ("expo", "at the expo"),
+           ("exhibition", "at the exhibition"), ("fair", "at the fair"),
+           ("forum", "at the forum"), ("summit", "at the summit"),
+           ("institute", "at the institute"), ("alliance", "in the alliance"))
+_PRONOUN_START = re.compile(r"(?:It|This|They|These|That)\b")
+_PLACE_WORDS = re.compile(r"\b(" + "|".join(w for w, _ in _PLACES) + r")\b")
 
 
 _MEASURE_HEADS = word_set("""

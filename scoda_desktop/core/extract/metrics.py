@@ -38,6 +38,8 @@ from scoda_desktop.core.extract.dates import find_dates, sentence_period
 from scoda_desktop.core.extract.money import (
     AMBIGUOUS_POST,
     CUR_PRE_RE,
+    ISO_AFTER,
+    ISO_AFTER_RE,
     POST_CUR_RE,
     POST_SYMBOL_RE,
     POST_SYMBOLS,
@@ -61,7 +63,7 @@ from scoda_desktop.core.extract.numbers import (
 )
 from scoda_desktop.core.extract.subject import subject_of
 from scoda_desktop.core.extract.text import Taken, sentences
-from scoda_desktop.core.extract.units import match_duration, match_unit
+from scoda_desktop.core.extract.units import SUBSECOND, match_duration, match_unit
 
 QUALIFIERS = (
     "more than", "less than", "fewer than", "up to", "at least", "at most", "close to",
@@ -75,8 +77,10 @@ FIGURE = re.compile(
     rf"(?P<cur>{CUR_PRE_RE})?\s?(?P<sign>[-−](?=\d))?"
     rf"(?P<num>(?:half(?: a)?|(?:a )?quarter(?: of a)?|three quarters?(?: of a)?)(?= {BIG}\b)"
     rf"|{NUMBER}|(?<=\s)an?(?= {SCALE_RE}\b)|^an?(?= {SCALE_RE}\b))"
-    # a range: "3-5", "3 to 5", and "between 3 and 5" (only after "between")
-    rf"(?:\s?(?:-|–|to|(?(between)and|(?!)))\s?(?P<cur2>{CUR_PRE_RE})?(?P<num2>{NUMBER}))?"
+    r"(?P<half>\s(?:and\s)?a\shalf\b)?"  # "two and a half miles"
+    # a range: "3-5", "3 to 5", "8- to 16-meter", and "between 3 and 5" (only after "between")
+    rf"(?:\s?(?:[-–]to-|[-–]\s?to|-|–|to|(?(between)and|(?!)))\s?(?P<cur2>{CUR_PRE_RE})?"
+    rf"(?P<num2>{NUMBER}))?"
     rf"(?:(?:\s?|-(?=[a-z]{{4}}))(?P<scale>{SCALE_RE})\b)?(?P<plus>\+|-plus\b)?",
     re.IGNORECASE,
 )
@@ -88,11 +92,11 @@ _USD_BRACKET = re.compile(
     rf"(?:(?:US\$|\$)\s?({NUMBER})(?:\s?({SCALE_RE}))?"
     rf"|({NUMBER})(?:\s?({SCALE_RE}))? (?:U\.S\.|US) dollars)\)", re.IGNORECASE)
 _POWER = re.compile(r"(?:\s|-)(kilowatts?|megawatts?|gigawatts?|kW|MW|GW)\b(?![-\s]hours?\b)")
-_MASS = re.compile(r"\s?(?:metric\s+tons?|tonnes?|tons?)\b"
+_MASS = re.compile(r"(?:\s?|-)(?P<unit>metric\s+tons?|tonnes?|tons?)\b"
                    r"(?:\s+of\s+(?P<what>(?:(?-i:[A-Z])[\w-]*\s+){0,2}[\w-]+))?"
                    r"(?P<rate>\s+(?:per\s+year|a\s+year|annually|per\s+annum))?", re.IGNORECASE)
 _TEU = re.compile(r"\s?(?:TEUs?\b|twenty-foot\s+equivalent\s+units?(?:\s+\(TEUs?\))?)")
-_FOLD = re.compile(r"[\s-]?(?:fold|times)\b")
+_FOLD = re.compile(r"[\s-]?(?:fold|times)\b|x\b(?!-)")  # "28-fold", "1.5x"
 _WORD_FOLD = re.compile(
     r"(?<![\w-])(?P<n>two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)"
     r"-?fold\b", re.IGNORECASE)
@@ -106,12 +110,14 @@ _FRACTION_HINT_I = re.compile(_FRACTION_HINT.pattern, re.IGNORECASE)
 _FRACTION_BACK = re.compile(_FRACTION.pattern.removesuffix(r"(?= of\b)") + r"\Z", re.IGNORECASE)
 _FOLD_HINT = re.compile(r"(?i)fold")
 # Where a figure's number starts: digits, vulgar fractions, number words, "a"/"half" + scale.
-# Where a figure's number starts: digits, vulgar fractions, number words, "a"/"half" + scale.
 # The words are looked for in the lower-cased text (same offsets), case-sensitively: an
 # IGNORECASE alternation tried at every word cost more than all the digits.
-_DIGIT_START = re.compile(r"(?<![\d.,])[\d½¼¾⅓⅔⅛]")
+# The character first, the look back after it, and a word's first letters before its look
+# backs: the scan then fails at most positions on one test (a third of its former cost).
+_DIGIT_START = re.compile(r"[\d½¼¾⅓⅔⅛](?<![\d.,][\d½¼¾⅓⅔⅛])")
+_FIRST_LETTERS = "".join(sorted({w[0] for w in re.findall(r"[a-z]+", _NUM_WORDS)} | set("ahqt")))
 _WORD_START = re.compile(
-    rf"(?<![\w.,'’/])(?<!\w-)(?:(?:{_NUM_WORDS})\b"
+    rf"\b(?=[{_FIRST_LETTERS}])(?<![\w.,'’/])(?<!\w-)(?:(?:{_NUM_WORDS})\b"
     rf"|(?:an?|half|quarter|three quarters?)(?= (?:a |of a )?{SCALE_RE}\b))")
 NUMBER_START = re.compile(_DIGIT_START.pattern + "|" + _WORD_START.pattern, re.IGNORECASE)
 # What may stand before the number: a qualifier, "between", a currency ("more than US$").
@@ -126,6 +132,36 @@ _CENTS = re.compile(rf"(?: and)? (?P<n>{NUMBER})(?: cents?\b|(?=[.,;!?]|$))", re
 # What a share is of: words only, so "a third of the 1,200 respondents" leaves the count.
 _SHARE_TAIL = re.compile(r" of (?:the )?([^\W\d_][^\W\d_'’ -]*(?:['’ -][^\W\d_'’ -]*){0,6}?)"
                          r"(?=[,.;]| \(| —|$)")
+# After a letter scale, a unit word says the letter was a scale: "35m tonnes", "0.5k miles".
+_UNIT_AFTER_SCALE = re.compile(
+    r"\s(?:tonnes|tons|barrels|TEUs?|miles|kilometres|kilometers|km|hectares|ha|litres"
+    r"|liters|cubic|square|sq|kWh|MWh|GWh|passengers|people|users|visitors|tourists"
+    r"|customers|subscribers|vehicles|cars|containers|parcels|units|jobs)\b")
+# "2.4 billion gallons of jet fuel a year": the rate after what is measured.
+_RATE_OF = re.compile(
+    r"\s+of\s+(?P<what>(?:[^\W\d][\w-]*\s+){0,3}?[^\W\d][\w-]*)"
+    r"(?:\s+(?:a|per|each|every)\s+(?P<per>year|annum|day|month|week)|\s+(?P<adv>annually"
+    r"|yearly|daily|monthly|weekly))\b", re.IGNORECASE)
+_NO_RATE_OF = frozenset({"duration", "money", "percent", "multiplier", "temperature"})
+_ADVERB_PER = {"annually": "year", "yearly": "year", "daily": "day", "monthly": "month",
+               "weekly": "week", "annum": "year"}
+_OF_A_SCALE = re.compile(rf" of an? {BIG}\b", re.IGNORECASE)
+# "a 10,000-seat arena", "a 500-bed hospital": a count written as a compound before its noun.
+_HYPHEN_COUNT = re.compile(r"-(?P<noun>[a-z]{3,})(?=\s+[a-z])")
+_NOT_COUNTED = frozenset({"way", "point", "wheel", "sided", "odd", "plus", "ish", "digit",
+                          "fold", "old", "strong", "long", "wide", "high", "deep", "tall",
+                          "page", "times", "time", "hit", "run", "nil", "all", "love", "up"})
+# An exchange rate: "the yuan closed at 7.24 per dollar", "the tenge fell to 470 against
+# the dollar": the number is in the currency the sentence names before it.
+_PER_CURRENCY = re.compile(r"\s(?:per|to\s+the|against\s+the|for\s+(?:one|a|each))\s+"
+                           r"(?:U\.?S\.?\s+|US\s+)?(?P<den>dollar|euro|yuan|ruble|rouble)s?\b",
+                           re.IGNORECASE)
+_DEN_CODES = {"dollar": "USD", "euro": "EUR", "yuan": "CNY", "ruble": "RUB", "rouble": "RUB"}
+_HALF_PERIOD = re.compile(r"\b(?:first|second|latter|former|1st|2nd)\s\Z", re.IGNORECASE)
+# "17 million to 18 million tonnes": both ends scaled, the unit after the second.
+_SCALED_RANGE = re.compile(rf"\s?(?:-|–|to)\s?(?P<n>{NUMBER})\s?(?P<s>{BIG})\b", re.IGNORECASE)
+# "Five-Year Plan", "Six-Day War": a capitalised compound before a name is a name.
+_TITLE_DURATION = re.compile(r"-[A-Z][a-z]+\s(?-i:[A-Z])")
 _AGED = re.compile(r"\b(?:aged|age of|at the age of|age)\s$", re.IGNORECASE)
 
 
@@ -154,6 +190,9 @@ def extract_metrics(text: str, *, doc_date: str | None = None) -> list[Metric]:
     for start, end, value in find_dates(text, doc_date):
         add(start, end, kind="date", value=value, unit="date", period=None)
     for m in _fractions(text):
+        if _HALF_PERIOD.search(text, max(0, m.start() - 8), m.start()) \
+                or _OF_A_SCALE.match(text, m.end()):
+            continue  # "the first half of the year" is a period; "a quarter of a million"
         end = m.end()
         tail = _SHARE_TAIL.match(text, end)
         measures = tail.group(1) if tail else ""
@@ -252,6 +291,36 @@ _BARE_AFTER = re.compile(
     r"|versus|this|these|those|it|its|their|his|her|they|we|you|i|he|she|there|here|too|also"
     r"|only|just|now|then|again|yet|not|no|all|both|either|neither|%|-)(?![\w]))",
     re.IGNORECASE)
+_PHONE_BEFORE = re.compile(r"\+\d[\d\s().-]{4,}\Z")
+_GLUED_PLUS = re.compile(r"\w[\d.]*\+\Z")
+_FROM_BEFORE = re.compile(r"\bfrom\s\Z")
+_BARE_TO = re.compile(rf"\s+to\s+(?P<n>{NUMBER})", re.IGNORECASE)
+# "1 in 10 patients", "one in three households": a ratio, no count of patients.
+_RATIO_AFTER = re.compile(rf"\s+in\s+(?:every\s+)?(?:{NUMBER})\b", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five)\s+in\s+(?:every\s+)?\Z",
+                           re.IGNORECASE)
+# "The boxer, 29, weighs": an age between commas after a name or a person.
+_AGE_APPOSITION = re.compile(
+    r"(?:\b[A-Z][a-z]+|\b(?:man|woman|boy|girl|player|boxer|driver|mother|father|son"
+    r"|daughter|wife|husband|teenager|student|worker|resident|farmer|engineer|officer|victim"
+    r"|suspect|pilot|doctor|nurse|teacher|singer|actor|actress|athlete|runner|striker"
+    r"|goalkeeper|coach|manager|founder|owner|tourist|driver|passenger))\s?,\s?\Z")
+_DOT_DIGIT = re.compile(r"\d\.\d")
+_VERSION_BEFORE = re.compile(r"(?:[A-Z][\w]*|version|v)\s?$")
+_GLUED = re.compile(r"\.\d|\w")  # "18th", "2.0.1", "5G"
+_HYPHEN_WORD = re.compile(r"-(?!megawatt|gigawatt|kilowatt|cents?\b|pence\b|an?-)[a-z]")
+_BY_BEFORE = re.compile(r"\bby\s\Z")
+_GROWTH_BEFORE = re.compile(r"\b(?:up|down|rose|grew|increased|fell)\s*$")
+# A maker and a model number between a count and its noun.
+_MODEL_AFTER = re.compile(r"\s(?:[A-Z][\w-]*\s){1,2}[A-Z]{0,3}-?\d[\w-]*(?=\s)")
+_SCORE_FOR = re.compile(r"\s+for\s+\d{1,2}\b")
+_SCORE_FOR_BEFORE = re.compile(r"\d\s+for\s+\Z")
+# "3,000 head of cattle": livestock is counted in heads.
+_HEAD_OF = re.compile(r"\s+head\s+of\s+(?P<what>[a-z]+)\b")
+_LIST_MARK = re.compile(r"\s?\)")
+_MONTH_AFTER = re.compile(r"\s(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+                          r"|january|february|march|april|june|july|august|september|october"
+                          r"|november|december)\b\.?", re.IGNORECASE)
 _MONEY_NEAR = re.compile(r"[$€£¥₹]|\b(?:dollars?|euros?|yuan|yen|pounds?|rupees?|cents?|sen"
                          r"|usd|eur|rmb|bills?|notes?)\b", re.IGNORECASE)
 
@@ -304,6 +373,14 @@ def _bare_number(text: str, m: re.Match[str], start: int, end: int, value: float
         return
     if text[start - 1:start] == "(" and text[end:end + 1] == ")":
         return
+    if _SCORE_FOR.match(text, end) or _SCORE_FOR_BEFORE.search(text, max(0, start - 10), start):
+        return  # "245 for 6": a cricket score
+    if _LIST_MARK.match(text, end) and "(" not in text[max(0, start - 40):start]:
+        return  # "1 ) explains ... 2 ) cautions": list markers
+    if _PHONE_BEFORE.search(text, max(0, start - 24), start):
+        return  # "+998 71 120 54 50": a telephone number
+    if num_text[:1].isdigit() and value <= 31 and _MONTH_AFTER.match(text, end):
+        return  # "on 1 may", "3 oct": a date in lower-cased text
     if m.group("qual") is None and _NAME_BEFORE.search(text, max(0, start - 30), start):
         return
     if m.group("scale") or num_text in ("dozen", "half") or not _BARE_AFTER.match(text, end) \
@@ -322,15 +399,20 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     if m.group("qual") is None and m.group("cur") is None and m.group("between") is None:
         start = m.start("sign") if m.group("sign") else m.start("num")
     before, after = text[max(0, start - 30):start], text[end:end + 80]
-    if re.match(r"0\d", num_text):
+    if text[start - 1:start] == "+" and _GLUED_PLUS.search(text, max(0, start - 12), start):
+        return  # "J1149.5+6663": part of a name
+    if num_text[:1] == "0" and num_text[1:2].isdigit():
         return  # "000" after a stray comma space: part of a number, not one
     scale_word = m.group("scale")
     cur_text = m.group("cur")
     if cur_text and cur_text.strip() == "$" and re.search(r"\b(?:us|u\.s\.)\s?$", before, re.I):
         start -= len(re.search(r"(?:us|u\.s\.)\s?$", before, re.I).group())  # "u.s $ 100"
+    elif cur_text and cur_text.strip() == "$" and (cad := re.search(r"\bc\s?$", before, re.I)):
+        start -= len(cad.group())  # "c $ 300 million", as lower-cased wires write C$
+        cur_text = "C$"
     # A lone letter scale with no currency is a unit ("48m", "5 k") unless people are counted.
     if scale_word and scale_word.lower() in ("m", "b", "k") and not cur_text \
-            and not POST_CUR_RE.match(text, end) \
+            and not POST_CUR_RE.match(text, end) and not _UNIT_AFTER_SCALE.match(text, end) \
             and not (scale_word == "m" and re.search(r"\d$", text[:m.start("scale")])
                      and count_noun(text, end)):
         end = m.end("num2") if m.group("num2") else m.end("num")
@@ -344,20 +426,31 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     unit = None if cur_text else match_unit(text, end)
     duration = None if cur_text or unit else match_duration(text, end)
     attached = unit or duration or _FOLD.match(text, end) or _POWER.match(text, end) \
-        or BP.match(text, end) or (
+        or BP.match(text, end) or _MASS.match(text, end) or POST_SYMBOL_RE.match(text, end) \
+        or PERCENT.match(text, end) or (
         re.match(r"[A-Z]{3}\b", text[end:end + 4]) and POST_CUR_RE.match(text, end))  # "115USD"
-    if not attached and re.match(r"(?:\.\d|[\w])", text[end:end + 1] or " ") and not scale_word:
+    if not attached and _GLUED.match(text, end) and not scale_word:
         return  # "18th", "2.0.1", "5G"
-    if not attached and re.match(r"-(?!megawatt|gigawatt|kilowatt|cents?\b|pence\b|an?-)[a-z]",
-                                 after) and not POST_CUR_RE.match(text, end) \
+    if not attached and _HYPHEN_WORD.match(after) and not POST_CUR_RE.match(text, end) \
             and not scale_word:
+        hc = _HYPHEN_COUNT.match(text, end)
+        if hc is not None and num_text[:1].isdigit() and hc.group("noun") not in _NOT_COUNTED:
+            count, _ = parse_number(num_text)
+            if count is not None and count >= 2 and count == int(count) \
+                    and not YEAR.fullmatch(num_text):
+                noun = hc.group("noun")
+                plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+                add(start, hc.end(), kind="count", value=count, unit=plural, measures=plural,
+                    qualifier=(m.group("qual") or "").lower() or None)  # "10,000-seat"
         return  # "one-stop", "two-way", "twenty-foot"
-    if re.search(r"(?:[A-Z][\w]*|version|v)\s?$", before) and not cur_text and not attached \
-            and not m.group("qual") and re.search(r"\d\.\d", num_text):
+    if "." in num_text and not cur_text and not attached and not m.group("qual") \
+            and _DOT_DIGIT.search(num_text) and _VERSION_BEFORE.search(before):
         return  # "Platform 2.0", "MetInfo 7.2"
     if num_text.lower() in ("a", "an") and not scale_word:
         return
     value, malformed = parse_number(num_text)
+    if value is not None and m.group("half"):
+        value += 0.5  # "two and a half", "1 and a half"
     scale = scale_of(scale_word)
     if value is not None:
         value *= -scale if m.group("sign") else scale  # "-15€", "$-99.99", "-0.5%"
@@ -367,14 +460,22 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         qual = qual or "more than"
     high = None
     previous = None
-    if m.group("num2"):
-        hi, _ = parse_number(m.group("num2"))
+    num2_text = m.group("num2")
+    hi_scale = scale
+    if not num2_text and scale_word and scale_word.lower() not in ("k", "m", "b") \
+            and (sr := _SCALED_RANGE.match(text, end)) is not None:
+        num2_text, hi_scale, end = sr.group("n"), scale_of(sr.group("s")), sr.end()
+        after = text[end:end + 80]
+        unit = None if cur_text else match_unit(text, end)
+        duration = None if cur_text or unit else match_duration(text, end)
+    if num2_text:
+        hi, _ = parse_number(num2_text)
         if hi is not None and value is not None:
             if CHANGE_VERB.search(text[max(0, start - 60):start]):
-                previous, value = value, hi * scale  # "rose from 350 to 680"
+                previous, value = value, hi * hi_scale  # "rose from 350 to 680"
             else:
                 qual = qual or "range"
-                high = hi * scale
+                high = hi * hi_scale
                 flags.append(f"range to {high:g}")
     year_like = value is not None and not cur_text and not scale_word \
         and YEAR.fullmatch(num_text)
@@ -391,9 +492,13 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         per = fields.pop("per", None)
         if per is None and kind != "duration" and (pm := rate_after(text, stop)) is not None:
             stop, per = pm
+        elif per is None and kind not in _NO_RATE_OF and (ro := _RATE_OF.match(text, stop)):
+            stop, per = ro.end(), _ADVERB_PER.get((ro.group("per") or ro.group("adv")).lower(),
+                                                  (ro.group("per") or "").lower())
+            fields["measures"] = fields.get("measures") or ro.group("what").lower()
         if high is not None:
             high *= factor
-        elif v is not None and not re.search(r"\bby\s$", text[max(0, start - 4):start]) \
+        elif v is not None and not _BY_BEFORE.search(text, max(0, start - 4), start) \
                 and (tail := range_end(
                 text, stop, lambda at, c: same_unit(text, at, c, kind, unit_name),
                 between=bool(m.group("between")))) is not None:
@@ -401,11 +506,24 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             if per and (again := rate_after(text, tail_end)) is not None and again[1] == per:
                 tail_end = again[0]  # "$350 per kg to $680 per kg"
             if CHANGE_VERB.search(text[max(0, start - 60):start]):
-                stop, previous, v = tail_end, v, other  # "rose from 3% to 7%"
-            elif other > v:
-                stop, high = tail_end, other
+                stop, previous, v = tail_end, value, other  # "rose from 3% to 7%"
+            elif other > v or (kind == "temperature" and other < v):
+                stop, high = tail_end, other  # "from -18 °C to -34 °C" is -34..-18
+                if high < v:
+                    v, high = high, v
                 common["qualifier"] = common["qualifier"] or "range"
                 flags.append(f"range to {high:g}")
+        if high is None and previous is None and v is not None and value is not None \
+                and _FROM_BEFORE.search(text, max(0, start - 6), start) \
+                and (bt := _BARE_TO.match(text, stop)) is not None \
+                and (other := parse_number(bt.group("n"))[0]) is not None \
+                and _BARE_AFTER.match(text, bt.end()):
+            other *= scale * factor  # "from nine hours to five": the unit is said once
+            if other < v or CHANGE_VERB.search(text[max(0, start - 60):start]):
+                stop, previous, v = bt.end(), value, other
+            elif other > v:
+                stop, high = bt.end(), other
+                common["qualifier"] = common["qualifier"] or "range"
         if previous is not None:
             previous *= factor
         elif (pv := earlier_value(text, stop, scale, factor)) is not None:
@@ -443,6 +561,9 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
                 end = cents.end()
     if cur is None and (ps := POST_SYMBOL_RE.match(text, end)) is not None:
         cur, end = POST_SYMBOLS[ps.group("sym")], ps.end()  # "15 €"
+    if cur is None and (ic := ISO_AFTER_RE.match(text, end)) is not None \
+            and ic.group("code") in ISO_AFTER:
+        cur, end = ic.group("code"), ic.end()  # "6.25 BTC", "500 KGS"
     if cur is None and (pd := POUNDS_RE.match(text, end)) is not None and (
             scale_word or re.search(r"[£]|\bsterling\b", text[max(0, start - 200):start + 200])):
         cur, end = "GBP", pd.end()  # "361 million pounds"; "two pounds" is a weight
@@ -473,7 +594,7 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             or (pm := BP.match(text, end)):
         unit_name = "%" if pm.re is PERCENT else "pp"
         measure = money_measure(text[sentence_of(spans, start)[0]:start])
-        if re.search(r"\b(?:up|down|rose|grew|increased|fell)\s*$", before) \
+        if _GROWTH_BEFORE.search(before) \
                 and not measure.endswith("growth"):
             measure = (measure + " growth").strip()
         finish("percent", pm.end(), unit_name, 0.01 if pm.re is BP else 1.0, measures=measure)
@@ -484,6 +605,11 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         finish("power", pw.end(), "MW", factor)
         return
     if (ms := _MASS.match(text, end)) is not None and not year_like:
+        if not ms.group("rate") and (ro := _RATE_OF.match(text, ms.end("unit"))) is not None:
+            per = _ADVERB_PER.get((ro.group("per") or ro.group("adv")).lower(), ro.group("per"))
+            finish("mass", ro.end(), "t", per="yr" if per == "year" else per,
+                   measures=ro.group("what").lower())  # "34,500 tons of copper cathode a year"
+            return
         finish("mass", ms.end(), "t", per="yr" if ms.group("rate") else None,
                measures=(ms.group("what") or "").lower())
         return
@@ -493,7 +619,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         return
     if unit is not None and not (year_like and unit[1] in ("length", "mass")):
         stop, kind, canon, factor = unit
-        sign = re.search(r"(?:^|[\s(])(?:-|−|minus )$", text[max(0, start - 7):start])
+        sign = re.search(r"(?:^|[\s(])(?:-|−|minus )$", text[max(0, start - 7):start]) \
+            or re.search(r"(?:^|(?<![\d%])\s)(?:- |− )$", text[max(0, start - 7):start])
         if kind == "temperature" and sign and value is not None:
             start -= len(sign.group().lstrip(" ("))  # "-5 degrees", "minus 30 degrees"
             value = -value
@@ -502,8 +629,12 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     if (fo := _FOLD.match(text, end)) is not None and not year_like:
         finish("multiplier", fo.end(), "x")  # "28-fold", "three times a day" (x/day)
         return
-    if duration is not None and not year_like:
+    if duration is not None and not year_like and not (
+            num_text[:1].isupper() and _TITLE_DURATION.match(text, end)):
         stop, unit_name, is_age = duration
+        if unit_name in SUBSECOND:  # "30 femtoseconds", kept in seconds
+            value = value * SUBSECOND[unit_name] if value is not None else None
+            unit_name = "second"
         named = _DURATION_MEASURE.search(text, sentence_of(spans, start)[0], start)
         measure = "age" if is_age else (named.group(1).lower() if named else "")
         finish("duration", stop, unit_name, measures=measure)
@@ -514,13 +645,40 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         return
     if year_like:
         return  # years are periods
+    if value is not None and not scale_word and (pc := _PER_CURRENCY.match(text, end)):
+        den = _DEN_CODES[pc.group("den").lower()]
+        named = [c for w in POST_CUR_RE.finditer(text, sentence_of(spans, start)[0], start)
+                 if (c := post_currency(w.group())) and c != den]
+        if named:  # "the yuan closed at 7.24 per dollar": CNY/USD
+            add(start, pc.end(), kind="money", value=value, unit=f"{named[-1]}/{den}", per=den,
+                currency=named[-1], measures="exchange rate", **common)
+            return
+    if not scale_word and (_RATIO_AFTER.match(text, end)
+                           or _RATIO_BEFORE.search(text, max(0, start - 16), start)):
+        return  # "1 in 10 patients"
+    if value is not None and 0 < value < 120 and value == int(value) and not m.group("qual") \
+            and num_text.isdigit() and text[end:end + 1] == "," \
+            and _AGE_APPOSITION.search(text, max(0, start - 24), start):
+        add(start, end, kind="duration", value=value, unit="year", measures="age",
+            **common)  # "The boxer, 29, weighs"
+        return
+    if value is not None and (ho := _HEAD_OF.match(text, end)) is not None:
+        add(start, ho.end(), kind="count", value=value, unit="head",
+            measures=f"head of {ho.group('what')}", **common)  # "3,000 head of cattle"
+        return
     # "one consultant", "1 ship" (a singular noun); never "one costs"
     noun = singular_noun(text, end) if value == 1 and not scale_word else count_noun(text, end)
+    if noun is None and (model := _MODEL_AFTER.match(text, end)) is not None:
+        noun = count_noun(text, model.end())  # "12 Boeing 787 Dreamliners", "8 Airbus A320s"
     if noun is None:
         if not _shares_unit(text, end, finish, add, start, value, common):
             _bare_number(text, m, start, end, value, high, previous, common, add)
         return
     noun_end, head, phrase = noun
+    if not m.group("qual") and not scale_word and num_text.isdigit() and phrase[:1].islower() \
+            and (_ID_BEFORE.search(text, max(0, start - 14), start)
+                 or _NAME_BEFORE.search(text, max(0, start - 30), start)):
+        return  # "Level 4 restrictions", "the Formula 1 team": the number is in a name
     if previous is None and (pv := earlier_value(text, noun_end, scale, 1.0)) is not None:
         noun_end, previous = pv
     sent = sentence_of(spans, start)

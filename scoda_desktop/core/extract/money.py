@@ -12,6 +12,18 @@ import re
 
 from scoda_desktop.core.extract.units import trie_alternation
 
+# ISO codes written before or after a number, beyond the ones CUR_PRE spells out.
+ISO_BEFORE = ("KGS", "TJS", "AZN", "BYN", "MNT", "AFN", "IRR", "NPR", "LKR", "BDT", "KRW",
+              "BRL", "ZAR", "SEK", "NOK", "DKK", "PLN", "THB", "MYR", "IDR", "VND", "PHP",
+              "QAR", "KWD", "TMT", "GEL", "NZD", "TWD", "MXN", "EGP", "UAH", "KES", "NGN",
+              "BTC", "ETH", "HUF", "CZK", "TRY", "OMR", "BHD", "JOD", "IQD", "MMK", "LAK", "KHR")
+ISO_BEFORE = tuple(c for c in ISO_BEFORE if c not in ("TRY",))  # "try 50 times"
+# After the number, upper case only ("6.25 BTC", "300 TRY").
+ISO_AFTER = frozenset(ISO_BEFORE) | {"TRY", "USD", "EUR", "GBP", "JPY", "CNY", "RUB", "INR",
+                                     "KZT", "UZS", "CHF", "AUD", "CAD", "SGD", "HKD", "AED",
+                                     "SAR", "PKR", "AMD"}
+ISO_AFTER_RE = re.compile(r"[\s-]?(?P<code>[A-Z]{3})(?![\w$])")
+
 # Before the number: "US$", "$US", "C$", "Rs", "€", "RMB", "EUR 125", "usd$ 15".
 CUR_PRE = {
     "US$": "USD", "$US": "USD", "U.S.$": "USD", "U.S. $": "USD", "USD$": "USD", "$": "USD",
@@ -23,6 +35,10 @@ CUR_PRE = {
     "RMB": "CNY", "CNY": "CNY", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY",
     "KZT": "KZT", "RUB": "RUB", "INR": "INR", "HKD": "HKD", "CHF": "CHF", "AUD": "AUD",
     "CAD": "CAD", "SGD": "SGD", "AED": "AED", "SAR": "SAR", "PKR": "PKR", "UZS": "UZS",
+    "₾": "GEL", "₴": "UAH", "₼": "AZN", "₮": "MNT", "৳": "BDT", "₫": "VND", "₪": "ILS",
+    "ரூ": "LKR", "රු": "LKR", "元": "CNY", "Tk": "BDT", "Tk.": "BDT",
+    # ISO codes that are no English word (so not "TRY", "ALL", "CUP", "MAD" before a number)
+    **{code: code for code in ISO_BEFORE},
 }
 # Business and Nordic writing puts a scale letter on the ISO code: "120 MEUR", "MAUD 60",
 # "kUSD 250", "TEUR 40" (German: thousand euros), "MSEK 310".
@@ -45,6 +61,9 @@ CUR_POST = {
     "usd": "USD", "rubles": "RUB", "roubles": "RUB", "ruble": "RUB", "rouble": "RUB",
     "tenge": "KZT", "rupees": "INR", "rupee": "INR", "indian rupees": "INR",
     "pakistani rupees": "PKR", "sri lankan rupees": "LKR", "nepalese rupees": "NPR",
+    "pakistani rupee": "PKR", "sri lankan rupee": "LKR", "nepalese rupee": "NPR",
+    "indian rupee": "INR", "russian ruble": "RUB", "russian rouble": "RUB",
+    "kyrgyz som": "KGS", "kazakh tenge": "KZT", "uzbek sum": "UZS", "tajik somoni": "TJS",
     "pounds sterling": "GBP", "sterling": "GBP", "british pounds": "GBP",
     "egyptian pounds": "EGP", "yen": "JPY", "japanese yen": "JPY", "som": "KGS",
     "somoni": "TJS", "sums": "UZS", "soums": "UZS", "sum": "UZS", "manat": "AZN",
@@ -59,10 +78,37 @@ CUR_POST = {
     "hryvnias": "UAH", "bitcoin": "BTC", "bitcoins": "BTC", "hkd": "HKD", "gbp": "GBP",
     "jpy": "JPY", "kzt": "KZT", "rub": "RUB", "inr": "INR", "chf": "CHF",
     "chinese yuan": "CNY", "russian rubles": "RUB", "russian roubles": "RUB",
-    "kazakh tenge": "KZT", "uzbek soums": "UZS", "uzbek sums": "UZS", "kyrgyz som": "KGS",
-    "tajik somoni": "TJS", "iranian rials": "IRR", "saudi riyals": "SAR", "uae dirhams": "AED",
+    "uzbek soums": "UZS", "uzbek sums": "UZS", "iranian rials": "IRR", "saudi riyals": "SAR",
+    "uae dirhams": "AED",
     "south korean won": "KRW", "korean won": "KRW", "south african rand": "ZAR",
     "brazilian reais": "BRL", "reais": "BRL",
+    # currencies before the euro, as older news and financial wires write them
+    "guilders": "NLG", "dutch guilders": "NLG", "markka": "FIM", "markkaa": "FIM",
+    "finnish markka": "FIM", "finnish markkaa": "FIM", "belgian francs": "BEF",
+    "french franc": "FRF", "luxembourg francs": "LUF", "drachmas": "GRD", "drachmae": "GRD",
+    "escudos": "PTE", "schillings": "ATS", "austrian schillings": "ATS", "lire": "ITL",
+    "italian lire": "ITL", "irish punts": "IEP", "punts": "IEP", "german marks": "DEM",
+    "swedish kronor": "SEK", "swedish crowns": "SEK", "danish kroner": "DKK",
+    "danish crowns": "DKK", "norwegian kroner": "NOK", "norwegian crowns": "NOK",
+    "krona": "SEK", "krone": "DKK", "czech crowns": "CZK", "korunas": "CZK",
+    # the region this corpus covers and its neighbours
+    "uzbek som": "UZS", "soms": "KGS", "kyrgyz soms": "KGS", "tugriks": "MNT",
+    "tugrik": "MNT", "togrog": "MNT", "mongolian tugriks": "MNT", "afghani": "AFN",
+    "belarusian rubles": "BYN", "belarusian roubles": "BYN", "turkmen manat": "TMT",
+    "azerbaijani manat": "AZN", "manats": "AZN", "georgian lari": "GEL", "armenian drams": "AMD",
+    "bangladeshi taka": "BDT", "nepali rupees": "NPR", "maldivian rufiyaa": "MVR",
+    "rufiyaa": "MVR", "kyat": "MMK", "kyats": "MMK", "riel": "KHR", "riels": "KHR",
+    "qatari riyals": "QAR", "omani rials": "OMR", "kuwaiti dinars": "KWD",
+    "iraqi dinars": "IQD", "jordanian dinars": "JOD", "bahraini dinars": "BHD",
+    "ukrainian hryvnias": "UAH", "thai baht": "THB",
+    "malaysian ringgit": "MYR", "indonesian rupiah": "IDR", "vietnamese dong": "VND",
+    "philippine peso": "PHP", "argentine pesos": "ARS", "chilean pesos": "CLP",
+    "colombian pesos": "COP", "kenyan shillings": "KES", "tanzanian shillings": "TZS",
+    "ugandan shillings": "UGX", "nigerian naira": "NGN",
+    "egyptian pound": "EGP", "israeli shekels": "ILS", "new shekels": "ILS",
+    "polish zloty": "PLN", "zlotys": "PLN", "hungarian forints": "HUF", "forints": "HUF",
+    "romanian lei": "RON", "lei": "RON", "leva": "BGN", "serbian dinars": "RSD",
+    "swiss franc": "CHF", "ether": "ETH", "btc": "BTC",
     **{f"{country} dollars": code for country, code in _COUNTRY_DOLLARS.items()},
     **{f"{country} dollar": code for country, code in _COUNTRY_DOLLARS.items()},
 }
@@ -71,7 +117,9 @@ CUR_POST = {
 AMBIGUOUS_POST = frozenset({"won", "rand", "marks", "sum", "dram", "drams", "som"})
 SUBUNITS = {"cents": ("USD", 0.01), "cent": ("USD", 0.01), "pence": ("GBP", 0.01),
             "penny": ("GBP", 0.01), "kopecks": ("RUB", 0.01), "fen": ("CNY", 0.01),
-            "paise": ("INR", 0.01), "satoshis": ("BTC", 1e-8)}
+            "paise": ("INR", 0.01), "satoshis": ("BTC", 1e-8), "dimes": ("USD", 0.1),
+            "dime": ("USD", 0.1), "tiyn": ("KZT", 0.01), "tyiyn": ("KGS", 0.01),
+            "kopeks": ("RUB", 0.01)}
 # Scale words of South Asian and financial writing, beyond numbers.SCALES.
 EXTRA_SCALES = {"lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "crore": 1e7, "crores": 1e7}
 
@@ -85,10 +133,12 @@ def _alt(words: list[str]) -> str:
 # Not after one letter: "a $4 billion plan" is no Australian figure.
 CUR_PRE_RE = trie_alternation(list(CUR_PRE), space=r"\s+")
 # A symbol after the number ("15 €", "100,000 ₭"), unless it begins the next figure.
-POST_SYMBOL_RE = re.compile(r"\s?(?P<sym>[$€£¥₽₸₹₩₺₦₱₿₭₡元])(?!\s?\d)")
 POST_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB", "₸": "KZT",
                 "₹": "INR", "₩": "KRW", "₺": "TRY", "₦": "NGN", "₱": "PHP", "₿": "BTC",
-                "₭": "LAK", "₡": "CRC", "元": "CNY"}
+                "₭": "LAK", "₡": "CRC", "元": "CNY", "₾": "GEL", "₴": "UAH", "₼": "AZN",
+                "₮": "MNT", "৳": "BDT", "₫": "VND", "₪": "ILS", "ரூ": "LKR", "රු": "LKR"}
+_SYMBOL_ALT = "|".join(re.escape(k) for k in sorted(POST_SYMBOLS, key=len, reverse=True))
+POST_SYMBOL_RE = re.compile(rf"\s?(?P<sym>{_SYMBOL_ALT})(?!\s?\d)")
 # "7.2 million Canadian dollars", "a 10-dollar bill", "its one-yen bid".
 _POST_NAMES = trie_alternation(list(CUR_POST), fold=True, space=r"\s+")
 POST_CUR_RE = re.compile(rf"[\s-]?(?:{_POST_NAMES})(?![\w$])", re.IGNORECASE)

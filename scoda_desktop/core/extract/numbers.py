@@ -42,7 +42,7 @@ _TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen
           "seventeen", "eighteen", "nineteen")
 _SMALL = (rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_UNITS)}))?"
           rf"|{'|'.join(_TEENS)}|{'|'.join(_UNITS)})")
-_GROUP = rf"(?:{_SMALL}\s+hundred(?:\s+(?:(?:and|&)\s+)?{_SMALL}\b)?|{_SMALL})"
+_GROUP = rf"(?:(?:{_SMALL}|an?)\s+hundred(?:\s+(?:(?:and|&)\s+)?{_SMALL}\b)?|{_SMALL})"
 _BIG_WORD = r"(?:thousand|million|billion|trillion)"
 _SPELLED = (rf"(?:{_GROUP}\s+{_BIG_WORD}(?:,\s*|\s+)(?:(?:and|&)\s+)?)*"
             rf"{_GROUP}")
@@ -54,22 +54,26 @@ NUMBER_WORDS_RE = f"{_COMPOUND}|{_WORDS}"  # number words, for a case-insensitiv
 # tokenised text writes it), decimals, mixed and
 # simple fractions ("10 1/2", "1/4": small denominators only, so "9/11" and "24/7" stay out),
 # vulgar fractions, words.
-NUMBER = (rf"(?:\d{{1,3}}(?:,\d{{3,4}})+(?:\.\d+)?(?!\d)|\d{{1,3}}(?:, \d{{3}}(?![\d,.]))+"
-          rf"|\d+(?:\.\d+)?(?:[eE][-+]?\d+\b|\s?[×x]\s?10\^[-−]?\d+)"  # "1.5e6", "1.6 × 10^-19"
+NUMBER = (rf"(?:\d{{1,2}}(?:,\d\d)+,\d{{3}}(?:\.\d+)?(?![\d,])"  # Indian: "12,34,567.89"
+          # a decimal comma before a scale word, as translated news writes it: "2,5 trillion"
+          rf"|\d{{1,3}},\d{{1,2}}(?=\s(?:thousand|million|billion|trillion|mln|bln)\b)"
+          rf"|\d{{1,3}}(?:,\d{{3,4}})+(?:\.\d+)?(?!\d)|\d{{1,3}}(?:, \d{{3}}(?![\d,.]))+"
+          rf"|\d+(?:\.\d+)?(?:[eE][-+]?\d+\b|\s?[×x]\s?10\^[-−]?\d+|\s?×\s?10[-−]\d+)"  # "1.5e6",
+          # "1.6 × 10^-19", "2.48×10−5"
           rf"|\d+(?: [1-7]/[2348]\b|{_VULGAR})"
           rf"|[1-7]/[2348](?![\d/])|\d+(?:\.\d+)?|{_VULGAR}"
           rf"|(?i:{_SPELLED_MULTI})\b|(?i:{_COMPOUND})\b|(?i:{_WORDS})\b)")
 _MALFORMED_GROUPING = re.compile(r",\d{4}")
-_TIMES_TEN = re.compile(r"(\d+(?:\.\d+)?)\s?[×x]\s?10\^([-−]?\d+)")
+_TIMES_TEN = re.compile(r"(\d+(?:\.\d+)?)\s?[×x]\s?10(?:\^([-−]?\d+)|([-−]\d+))")
 _BIG_VALUES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 def _spelled_value(raw: str) -> float | None:
     """Value of a spelled-out compound ("one hundred and two" = 102), None if it is none."""
     total = current = 0.0
-    for word in re.split(r"[\s,&-]+", raw):
-        if word in ("", "and"):
-            continue
+    for i, word in enumerate(re.split(r"[\s,&-]+", raw)):
+        if word in ("", "and") or (i == 0 and word in ("a", "an")):
+            continue  # "a hundred and two": "a" is the one of "one hundred"
         if word == "hundred":
             current = (current or 1.0) * 100
         elif word in _BIG_VALUES:
@@ -94,7 +98,8 @@ def parse_number(text: str) -> tuple[float | None, bool]:
     if raw[:1].isalpha() and (spelled := _spelled_value(raw)) is not None:
         return spelled, False
     if (sci := _TIMES_TEN.fullmatch(raw)) is not None:
-        return float(sci.group(1)) * 10.0 ** int(sci.group(2).replace("−", "-")), False
+        power = sci.group(2) or sci.group(3)
+        return float(sci.group(1)) * 10.0 ** int(power.replace("−", "-")), False
     if "-" in raw and all(p in WORD_NUMBERS for p in raw.split("-")):
         tens, unit = raw.split("-")
         return float(WORD_NUMBERS[tens] + WORD_NUMBERS[unit]), False
@@ -105,6 +110,8 @@ def parse_number(text: str) -> tuple[float | None, bool]:
         whole, _, frac = raw.rpartition(" ")
         top, bottom = frac.split("/")
         return (float(whole) if whole else 0.0) + int(top) / int(bottom), False
+    if re.fullmatch(r"\d{1,3},\d{1,2}", raw):
+        return float(raw.replace(",", ".")), False  # "2,5 trillion" (a decimal comma)
     try:
         return float(raw.replace(", ", "").replace(",", "")), False  # "80, 000" (tokenised)
     except ValueError:

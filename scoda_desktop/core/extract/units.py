@@ -163,8 +163,8 @@ _MEASURES: list[tuple[tuple[str, ...], tuple[str, ...], str, float]] = [
     (("millimetres of mercury", "millimeters of mercury"), ("mmHg",), "Pa", 133.322),
     (("revolutions per minute",), ("rpm", "RPM", "r/min"), "rpm", 1.0),
     (("decibel",), ("dB", "dBA", "dB(A)"), "dB", 1.0),
-    (("inverse femtobarn",), ("fb-1", "fb⁻¹", "/fb"), "fb-1", 1.0),
-    (("inverse picobarn",), ("pb-1", "pb⁻¹", "/pb"), "fb-1", 1e-3),
+    (("inverse femtobarn",), ("fb-1", "fb−1", "fb⁻¹", "/fb"), "fb-1", 1.0),
+    (("inverse picobarn",), ("pb-1", "pb−1", "pb⁻¹", "/pb"), "fb-1", 1e-3),
     (("inverse attobarn",), ("ab-1", "ab⁻¹"), "fb-1", 1e3),
     (("femtobarn",), (), "fb", 1.0), (("picobarn",), (), "fb", 1e3),
     (("volt",), ("V",), "V", 1.0), (("kilovolt",), ("kV",), "V", 1e3),
@@ -180,8 +180,10 @@ _MEASURES: list[tuple[tuple[str, ...], tuple[str, ...], str, float]] = [
      "Nm", 1.0),
     (("lumen",), ("lm",), "lm", 1.0), (("candela",), ("cd",), "cd", 1.0),
     (("lux",), ("lx",), "lx", 1.0),
+    (("radian",), ("rad",), "rad", 1.0), (("milliradian",), ("mrad",), "rad", 1e-3),
     (("becquerel",), ("Bq",), "Bq", 1.0), (("curie",), ("Ci",), "Bq", 3.7e10),
     ((), ("mol",), "mol", 1.0), (("millimole",), ("mmol",), "mol", 1e-3),
+    (("deadweight tonne", "deadweight ton"), ("dwt", "DWT"), "dwt", 1.0),  # a ship's capacity
     (("parts per million",), ("ppm",), "ppm", 1.0), (("parts per billion",), ("ppb",), "ppm", 1e-3),
 ]
 # Data rates share a canonical unit (Gbps) only within their own kind.
@@ -250,14 +252,14 @@ def _trie_regex(node: dict, space: str, path: str) -> str:
 
 # "4,000 km", "27-kilometer", "100t", "190,000 square meters", "7.62mm", "20 (kg)".
 UNIT_RE = re.compile(
-    r"(?:\s?|-|\s?[(\[{])"
+    r"(?:\s?|-|\s?[(\[{<])"
     rf"(?:(?i:(?P<word>{trie_alternation(list(_WORDS), fold=True)}))"
     rf"|(?P<sym>{trie_alternation(list(_SYMBOLS))}))"
-    r"(?P<close>[)\]}])?(?![\w/²³])")
+    r"(?P<close>[)\]}>])?(?![\w/²³]|-\d)")
 _TEMP_RE = re.compile(
     r"(?:(?<=\d)(?P<deg2>[CF])(?![\w-])"
-    r"|(?:\s?|-)(?:°\s?(?P<deg1>[CF])\b|(?i:deg(?:ree)?s?\.?|°)(?:\s?(?i:(?P<scale>celsius|"
-    r"centigrade|fahrenheit|kelvin)|(?P<letter>[CFcf]))\b)?(?![\w-])|(?i:(?P<bare>celsius|"
+    r"|(?:\s?|-)(?:°\s?(?P<deg1>[CF])\b|(?i:deg(?:ree)?s?\.?|°)(?:\s?(?i:(?P<scale>celsius|celcius|"
+    r"centigrade|fahrenheit|farenheit|kelvin)|(?P<letter>[CFcf]))\b)?(?![\w-])|(?i:(?P<bare>celsius|"
     r"celcius|centigrade|fahrenheit|farenheit|kelvin))\b))")
 
 
@@ -268,6 +270,10 @@ _INCH = re.compile(rf"(?:\s?in\b\.?(?=\s+{_SIZE_WORD}\b|\s*[,;)]|\s*$)"
                    rf"|\s?\"(?=\s*{_SIZE_WORD}\b))")
 _MODEL_BEFORE = re.compile(r"\b[a-z]?[A-Z][A-Za-z]*\s[-−]?[\d.]+\Z")
 _SQUARED = re.compile(r"\s?squared\b|\^2(?!\d)")
+_CUBED = re.compile(r"\s?cubed\b|\^3(?!\d)")
+# "12 ft 2 in": inches right after a figure in feet.
+_FEET_BEFORE = re.compile(r"\d\s?(?:ft|feet|foot)\.?\s\d+(?:\.\d+)?\Z")
+_INCH_AFTER_FEET = re.compile(r"\s?(?:in\b\.?|inch(?:es)?\b)")
 
 
 def match_unit(text: str, pos: int) -> tuple[int, str, str, float] | None:
@@ -289,11 +295,16 @@ def match_unit(text: str, pos: int) -> tuple[int, str, str, float] | None:
             kind, canon, factor = _WORDS.get(key, ("", "", 0.0))
         else:
             kind, canon, factor = _SYMBOLS[m.group("sym")]
-        if kind and (m.group("close") or not m.group(0).lstrip().startswith(("(", "[", "{"))):
+        if kind and (m.group("close") or not m.group(0).lstrip().startswith(("(", "[", "{", "<"))):
             if kind == "length" and (sq := _SQUARED.match(text, m.end())) is not None:
                 return sq.end(), "area", "m2", factor * factor  # "4 km squared", "4km^2"
+            if kind == "length" and (cu := _CUBED.match(text, m.end())) is not None:
+                return cu.end(), "volume", "m3", factor ** 3  # "4 km cubed", "4km^3"
             return m.end(), kind, canon, factor
-    if ("in" in window or '"' in window) and (inch := _INCH.match(text, pos)) is not None:
+    if ("in" in window or '"' in window) and (
+            (inch := _INCH.match(text, pos)) is not None
+            or (_FEET_BEFORE.search(text, max(0, pos - 12), pos)
+                and (inch := _INCH_AFTER_FEET.match(text, pos)) is not None)):
         return inch.end(), "length", "m", 0.0254
     t = _TEMP_RE.match(text, pos)
     if t is not None:
@@ -307,7 +318,7 @@ def match_unit(text: str, pos: int) -> tuple[int, str, str, float] | None:
 
 
 # A compound unit: a unit, "/" or "per", a unit or a time, perhaps squared: "m/s²", "mg/L".
-_HEAD_SLASH = re.compile(UNIT_RE.pattern.replace(r"(?![\w/²³])",
+_HEAD_SLASH = re.compile(UNIT_RE.pattern.replace(r"(?![\w/²³]|-\d)",
                                                  r"(?=\s?/\s?[^\W\d]|\s+per\s+)"))
 _POW = r"(?:²|³|2|3|\^2|\^3)"
 _DENOMINATOR = re.compile(rf"(?:\s?/\s?|\s+per\s+)(?P<den>[A-Za-zµμΩ]+)(?P<pow>{_POW})?(?![\w/])")
@@ -368,11 +379,17 @@ def _compound(text: str, pos: int) -> tuple[int, str, str, float] | None:
 DURATION_UNITS = {"year": "year", "yr": "year", "month": "month", "week": "week", "day": "day",
                   "hour": "hour", "hr": "hour", "minute": "minute", "min": "minute",
                   "second": "second", "sec": "second", "decade": "decade",
-                  "century": "century", "centuries": "century", "quarter": "quarter"}
+                  "century": "century", "centuries": "century", "quarter": "quarter",
+                  "millisecond": "millisecond", "microsecond": "microsecond",
+                  "nanosecond": "nanosecond", "picosecond": "picosecond",
+                  "femtosecond": "femtosecond"}
+# Durations below a second, stored in seconds: "30 femtoseconds" is 3e-14 s.
+SUBSECOND = {"millisecond": 1e-3, "microsecond": 1e-6, "nanosecond": 1e-9,
+             "picosecond": 1e-12, "femtosecond": 1e-15}
 DURATION_RE = re.compile(
-    r"(?:\s|-)(?i:(?P<u>years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?"
-    r"|secs?|decades?|century|centuries))(?!\w)(?!-(?!old\b))"
-    r"(?P<old>[\s-]old\b|\s+of\s+age\b)?")
+    r"(?:\s-\s|\s|-)(?i:(?P<u>years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?"
+    r"|secs?|decades?|century|centuries|(?:milli|micro|nano|pico|femto)seconds?))(?!\w)(?!-(?!old\b))"
+    r"(?P<old>\s-\sold\b|[\s-]old\b|\s+of\s+age\b)?")
 
 
 _YEARS_OLD = re.compile(r"[\s-]?(?:yo|y/o|y\.o\.)(?![\w/])")  # "a 87 yo man"

@@ -43,6 +43,8 @@ class DocTable:
         self.date_rank = np.array([order[d] for d in dates], dtype=np.int64)
         self.source, self.sources = _codes([(info or {}).get("source") for info in infos])
         self.year, self.years = _codes([(d[:4] or None) for d in dates])
+        # months drive "documents over time": counted over every match, not a page of hits
+        self.month, self.months = _codes([d[:7] if len(d) >= 7 else None for d in dates])
         ent_doc: list[int] = []
         ent_code: list[int] = []
         codes: dict[tuple[str, str], int] = {}
@@ -60,7 +62,7 @@ class DocTable:
         self.ent_names = list(codes)
         self.size = n
 
-    _ARRAYS = ("live", "words", "date_rank", "source", "year", "ent_doc", "ent_code")
+    _ARRAYS = ("live", "words", "date_rank", "source", "year", "month", "ent_doc", "ent_code")
 
     def save(self, path: Path, generation: int) -> None:
         """Written by the sync after its commit, so a new process's first query loads
@@ -71,6 +73,7 @@ class DocTable:
                  ids=np.array([i or "" for i in self.ids], dtype=str),
                  sources=np.array(self.sources, dtype=str),
                  years=np.array(self.years, dtype=str),
+                 months=np.array(self.months, dtype=str),
                  ent_types=np.array([t for t, _ in self.ent_names], dtype=str),
                  ent_names=np.array([n for _, n in self.ent_names], dtype=str), **arrays)
         atomic_write(path, buf.getvalue())
@@ -86,6 +89,7 @@ class DocTable:
                     setattr(table, name, data[name])
                 table.sources = data["sources"].tolist()
                 table.years = data["years"].tolist()
+                table.months = data["months"].tolist()
                 table.ent_names = list(zip(data["ent_types"].tolist(),
                                            data["ent_names"].tolist(), strict=True))
         except (OSError, KeyError, ValueError):
@@ -101,10 +105,12 @@ class DocTable:
         return docnums[np.lexsort((docnums, -self.date_rank[docnums]))]
 
     def facets(self, docnums: np.ndarray) -> dict[str, dict[str, int]]:
-        """Counts by source, year and entity (per type field name, top names only)."""
+        """Counts by source, year, month ("2024-07") and entity (per type field name, top
+        names only)."""
         out: dict[str, dict[str, int]] = {}
         for name, codes, labels in (("source", self.source, self.sources),
-                                    ("year", self.year, self.years)):
+                                    ("year", self.year, self.years),
+                                    ("month", self.month, self.months)):
             sel = codes[docnums]
             counts = np.bincount(sel[sel >= 0], minlength=len(labels))
             pairs = sorted(((int(c), labels[i]) for i, c in enumerate(counts) if c),

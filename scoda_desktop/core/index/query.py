@@ -466,7 +466,11 @@ def filter_query(fname: str, value: str, vocab: Vocabulary | None = None,
         value = value.replace('"', " ")
     parser = _Parser([], vocab, [], doc_notes)
     node = parser.phrase_node(fname, value)
-    return None if node is None else (node.q, node.shown)
+    if node is None:
+        if notes is not None and value.strip():
+            notes.append(f'ignored the filter {fname} "{value.strip()}" (it has no words to match)')
+        return None
+    return node.q, node.shown
 
 
 def parse_query(text: str, vocab: Vocabulary | None = None,

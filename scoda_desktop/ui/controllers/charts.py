@@ -65,7 +65,7 @@ class ChartController(QObject):
     def set_results(self, result: SearchResult, filters: dict[str, str] | None = None) -> None:
         """A new search result: its entity bars and months now, its ledger from the worker."""
         self.panel.entities.set_data(top_entities(result.facets))
-        self.panel.timeline.set_data(*docs_over_time(result.hits))
+        self.panel.timeline.set_data(*docs_over_time(result.facets))
         self._wanted = (result.query, dict(filters or {}))
         self._settle.start()
 

@@ -131,10 +131,12 @@ class IndexController(QObject):
             self._import_error = ""
         elif report.cancelled:
             self.status.hits.setText("Indexing cancelled: the index is as it was.")
-        elif report.messages:
-            self.status.hits.setText("; ".join(report.messages))
-        elif self._report_skips and report.skipped:
-            self.import_reported.emit(report)
+        else:
+            if report.messages:
+                self.status.hits.setText("; ".join(report.messages))
+            if self._report_skips and (report.skipped or report.skipped_records
+                                       or report.messages):
+                self.import_reported.emit(report)
         self._report_skips = False
         self.status.set_documents(report.documents)
         pending = getattr(report, "enrichment_pending", 0)

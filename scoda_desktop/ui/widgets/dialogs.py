@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from scoda_desktop.core.documents import Skipped
+from scoda_desktop.core.documents import SyncReport
 from scoda_desktop.ui.render import LAYERS, escape, legend_html
 
 QUERY_SYNTAX = """
@@ -71,12 +71,29 @@ class TextDialog(QDialog):
         self.resize(560, 460)
 
 
-def import_report_html(skipped: list[Skipped], added: int, updated: int) -> str:
-    rows = "".join(f"<tr><td>{escape(s.path)}</td><td>{escape(s.reason)}</td></tr>"
-                   for s in skipped)
-    return (f"<p>Imported {added} new and {updated} changed file(s); "
-            f"skipped {len(skipped)}:</p><table border=1 cellpadding=3 cellspacing=0>"
-            f"<tr><th>File</th><th>Reason</th></tr>{rows}</table>")
+def import_report_html(report: SyncReport) -> str:
+    """What an import did not take, and why: skipped files one by one, the records inside
+    web archives that were not articles counted by reason (a crawl holds thousands of
+    images and scripts), and the notes on files that were indexed with a warning."""
+    added, updated = report.added, report.updated
+    parts = [f"<p>Imported {added} new and {updated} changed file(s); "
+             f"skipped {len(report.skipped)}.</p>"]
+    if report.skipped:
+        rows = "".join(f"<tr><td>{escape(s.path)}</td><td>{escape(s.reason)}</td></tr>"
+                       for s in report.skipped)
+        parts.append("<table border=1 cellpadding=3 cellspacing=0>"
+                     f"<tr><th>File</th><th>Reason</th></tr>{rows}</table>")
+    if report.skipped_records:
+        total = sum(r.count for r in report.skipped_records)
+        rows = "".join(f"<tr><td>{escape(r.path)}</td><td>{escape(r.reason)}</td>"
+                       f"<td align=right>{r.count:,}</td></tr>" for r in report.skipped_records)
+        parts.append(f"<p>Inside web archives, {total:,} record(s) were not articles and "
+                     "were left out:</p><table border=1 cellpadding=3 cellspacing=0>"
+                     f"<tr><th>Archive</th><th>Reason</th><th>Records</th></tr>{rows}</table>")
+    if report.messages:
+        items = "".join(f"<li>{escape(m)}</li>" for m in report.messages)
+        parts.append(f"<p>Notes:</p><ul>{items}</ul>")
+    return "".join(parts)
 
 
 def about_html(version: str, stats: dict, data_dir: str, attributions: str) -> str:
