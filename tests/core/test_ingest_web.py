@@ -152,6 +152,15 @@ def test_a_story_inside_a_block_named_like_furniture_keeps_its_text(tmp_path):
     assert doc.warning is None
 
 
+def test_a_page_without_article_text_still_has_its_date(tmp_path):
+    head = "<link rel='canonical' href='https://coast.example/2018/06/21/pier-gallery/'>"
+    markup = page("<img src='pier.jpg' alt=''>", head=head, title="Photo gallery: the new pier")
+    doc = load_document(write(tmp_path, markup))
+    assert doc.warning == "no article text found"
+    assert doc.title == "Photo gallery: the new pier"
+    assert doc.date is not None and doc.date[:10] == "2018-06-21"
+
+
 def test_stray_nul_bytes_in_a_page_are_not_binary(tmp_path):
     data = page(article()).encode("utf-8")
     data = data[:200] + b"\x00" + data[200:400] + b"\x00\x00" + data[400:]

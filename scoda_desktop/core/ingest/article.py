@@ -75,12 +75,12 @@ def extract_article(markup: str, url: str | None = None) -> Article | None:
     )
 
 
-def find_date(markup: str) -> str | None:
+def find_date(markup: str, url: str | None = None) -> str | None:
     """htmldate alone (when the article extractor found no body, its date may still be there)."""
     from htmldate import find_date as _find_date
 
     _quiet()
     try:
-        return _find_date(markup, original_date=True, extensive_search=True)
+        return _find_date(markup, url=url, original_date=True, extensive_search=True)
     except Exception:  # noqa: BLE001 - a date finder must never stop an import
         return None

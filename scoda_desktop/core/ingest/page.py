@@ -119,7 +119,7 @@ def read_page(markup: str, url: str | None = None) -> PageParts:
     paragraphs, chose = own, "ours"
     if art is not None and art.paragraphs and not (not own and _menus_only(art, text)):
         paragraphs, chose = art.paragraphs, "trafilatura"
-    date, date_text = _date(hmeta, meta, art)
+    date, date_text = _date(hmeta, meta, _htmldate_day(markup, url, art))
     removed = (removed_lines(cleaned, meta.line_reasons) if chose == "ours"
                else _align(cleaned, meta.line_reasons, paragraphs))
     return PageParts(
@@ -159,21 +159,31 @@ def _days_apart(a: str, b: str) -> int:
         return 1 << 30
 
 
-def _date(hmeta: HtmlMeta, meta: Meta, art) -> tuple[str | None, str | None]:
+def _htmldate_day(markup: str, url: str | None, art) -> str | None:
+    """htmldate's day through trafilatura, or htmldate alone when trafilatura gave none (a
+    page with no article body may still state its date)."""
+    if art is not None and art.date:
+        return art.date
+    from scoda_desktop.core.ingest import article
+
+    return article.find_date(markup, url) if article.available() else None
+
+
+def _date(hmeta: HtmlMeta, meta: Meta, found: str | None) -> tuple[str | None, str | None]:
     """htmldate's day; written with its time and as the page wrote it when ours agrees.
 
     One exception, measured (docs/CLEANING.md): the page's own published timestamp in its
     local zone (``html.py``: ``article:published_time``, JSON-LD ``datePublished``,
     ``<time>``) wins over an htmldate day a few days off it: htmldate takes a date in the URL
     first, and a slug's date is the day the draft was made, not the day it appeared."""
-    if art is not None and art.date:
+    if found:
         for day, text in ((hmeta.date, hmeta.date_text), (meta.date, meta.date_text)):
-            if day and day[:10] == art.date[:10]:
+            if day and day[:10] == found[:10]:
                 return day, text
         if (hmeta.date and _local_day(hmeta.date_text)
-                and _days_apart(hmeta.date, art.date) <= NEAR_DAYS):
+                and _days_apart(hmeta.date, found) <= NEAR_DAYS):
             return hmeta.date, hmeta.date_text
-        return art.date, art.date
+        return found, found
     if hmeta.date:
         return hmeta.date, hmeta.date_text
     return meta.date, meta.date_text
