@@ -12,6 +12,12 @@ from typing import Any
 
 # Entity types, in the order the UI lists them.
 ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "FACILITY", "EVENT", "GROUP")
+# The version of what ``core/extract`` finds. Bump it with any change to the rules or their
+# resources (names, places, units...) that changes extracted entities or metrics: every
+# existing index then extracts its documents again, once, in the background (the second
+# phase of a sync, from the stored text: no file is read or cleaned again), instead of
+# keeping the old results until a rebuild. 1: indexes made before this number existed.
+EXTRACTION_VERSION = 2
 
 # Metric kinds (see issue: entities, metrics and the metric ledger).
 METRIC_KINDS = (

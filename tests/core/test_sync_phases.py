@@ -123,3 +123,41 @@ def test_a_change_during_pending_enrichment_is_enriched_once(corpus, tmp_path):
     assert report.updated == 1 and report.enrichment_pending == 0
     assert corpus.search("trail").total == 1
     assert corpus.count() == 9
+
+
+def test_an_index_from_an_older_extraction_is_extracted_again_in_the_background(
+        tmp_path, monkeypatch, counted):
+    from scoda_desktop.core.pipeline import catalog as catalog_module
+    from scoda_desktop.core.pipeline import prepare as prepare_module
+
+    extra = write_extra(tmp_path / "extra")
+    first = Corpus(tmp_path / "data", seeds_dir=SEEDS)
+    first.add_sources([extra])
+    drain(first.sync())
+    counts = first.entity_counts()
+    first.close()
+    assert counts and counted
+    counted.clear()
+    # A newer version of the rules ships: the old results are stale.
+    newer = catalog_module.EXTRACTION_VERSION + 1
+    monkeypatch.setattr(catalog_module, "EXTRACTION_VERSION", newer)
+    monkeypatch.setattr(prepare_module, "EXTRACTION_VERSION", newer)
+    upgraded = Corpus(tmp_path / "data", seeds_dir=SEEDS)
+    try:
+        assert not upgraded.needs_sync()  # no rebuild: it searches at once
+        assert upgraded.search("harbour").total > 0
+        assert upgraded.enrichment_pending() == upgraded.count() == 7
+        gen = upgraded.sync()
+        stages = _until(gen, "enriching")
+        assert "enriching" in stages
+        report = drain(gen)
+        assert report.unchanged == 7 and report.enrichment_pending == 0
+        assert counted == []  # from the stored text: no file read or cleaned again
+        assert upgraded.entity_counts() == counts
+    finally:
+        upgraded.close()
+    again = Corpus(tmp_path / "data", seeds_dir=SEEDS)
+    try:
+        assert again.enrichment_pending() == 0  # once, not at every start
+    finally:
+        again.close()

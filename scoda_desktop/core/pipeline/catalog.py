@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from scoda_desktop.core.documents import EXTRACTION_VERSION
 from scoda_desktop.core.fileio import atomic_write
 from scoda_desktop.core.pipeline.sidefiles import (
     SIDE_NAMES,
@@ -132,8 +133,11 @@ class Catalog:
     def unenriched(self) -> list[str]:
         """Documents searchable but still waiting for entities, metrics and MinHash (their
         facts carry ``"enrich": 1`` from the first phase; saved with the catalog, so a
-        killed sync leaves the next one to finish them)."""
-        return [doc_id for doc_id, info in self.docs.items() if info.get("enrich")]
+        killed sync leaves the next one to finish them), and documents whose entities and
+        metrics an older version of the extraction found (``"extractor"`` below
+        ``EXTRACTION_VERSION``): they are extracted again by the same second phase."""
+        return [doc_id for doc_id, info in self.docs.items()
+                if info.get("enrich") or info.get("extractor", 1) != EXTRACTION_VERSION]
 
     def set_enriched(self, doc_id: str, info: dict[str, Any] | None, signature: Any,
                      metrics: bytes | None) -> None:
@@ -143,6 +147,7 @@ class Catalog:
         if facts is None:
             return
         facts.pop("enrich", None)
+        facts["extractor"] = EXTRACTION_VERSION
         if info is None:
             return
         facts["metrics"] = info.get("metrics", 0)

@@ -14,7 +14,14 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
-from scoda_desktop.core.documents import Document, Entity, Metric, Removed, Skipped
+from scoda_desktop.core.documents import (
+    EXTRACTION_VERSION,
+    Document,
+    Entity,
+    Metric,
+    Removed,
+    Skipped,
+)
 from scoda_desktop.core.index.analysis import keyword
 from scoda_desktop.core.index.schema import ENTITY_FIELDS, Preanalyzed, encode_postings
 from scoda_desktop.core.pipeline.sidefiles import dumps
@@ -134,7 +141,9 @@ def prepare_document(doc: Document, *, extract_entities: bool = True,
     for key in ("url", "captured", "record"):  # provenance, for hits and exports
         if getattr(doc, key) is not None:
             info[key] = getattr(doc, key)
-    if not enrich:
+    if enrich:
+        info["extractor"] = EXTRACTION_VERSION
+    else:
         info["enrich"] = 1
     return Prepared(
         id=doc.id, path=doc.path, sha256=doc.sha256, size=doc.size, mtime=doc.mtime,
