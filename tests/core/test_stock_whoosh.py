@@ -176,6 +176,33 @@ def test_segments_merged_by_our_writer_read_like_stock_whoosh(prepared):
     assert differences(ours, _stock(tmp / "stock-merged", docs, parts=3)) == []
 
 
+class _Opened:
+    """An index stand-in whose ``reader()`` is a reader opened beforehand."""
+
+    def __init__(self, reader):
+        self._reader = reader
+
+    def reader(self):
+        return self._reader
+
+
+def test_segments_read_as_views_of_their_map_like_whoosh_copies(indexes, monkeypatch):
+    """``zero_copy_segments``: a segment's files are read through views of its mmap
+    instead of Whoosh's whole-file copies; every stored field, length, term and posting
+    reads back the same as through the copies."""
+    from whoosh.filedb import compound
+    from whoosh.filedb.structfile import BufferFile
+
+    folder = indexes[0].storage.folder
+    whoosh_private.zero_copy_segments()
+    assert getattr(compound.BufferFile, "zero_copy", False)
+    viewed = index.open_dir(folder).reader()
+    monkeypatch.setattr(compound, "BufferFile", BufferFile)
+    copied = index.open_dir(folder).reader()
+    assert viewed.doc_count_all() > GENERATED
+    assert differences(_Opened(viewed), _Opened(copied)) == []
+
+
 def test_a_broken_posting_write_is_caught(prepared, indexes, monkeypatch):
     tmp, docs = prepared
     real = whoosh_private.PostingBlocks.append

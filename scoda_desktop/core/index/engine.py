@@ -28,6 +28,14 @@ CACHE_TERMS = 2048
 _EMPTY = np.zeros(0, dtype=np.int64)
 
 
+def _unique(a: np.ndarray) -> np.ndarray:
+    """``np.unique`` of a 1-D integer array (sorted, each value once), without numpy's own:
+    numpy 2's ``unique`` asks ``np.ma.is_masked``, which imports ``numpy.ma`` (~50 ms of a
+    search process's start-up) at the first OR or prefix query."""
+    a = np.sort(a)
+    return a[np.concatenate(([True], a[1:] != a[:-1]))] if len(a) > 1 else a
+
+
 class Engine:
     """Evaluates Whoosh query trees for one searcher (built again after each sync)."""
 
@@ -125,14 +133,14 @@ class Engine:
             return out
         if isinstance(q, wq.Or):
             parts = [self.docs(s) for s in q.subqueries]
-            return np.unique(np.concatenate(parts)) if parts else _EMPTY
+            return _unique(np.concatenate(parts)) if parts else _EMPTY
         if isinstance(q, wq.Phrase):
             return self._phrase(q)
         if isinstance(q, wq.MultiTerm):  # prefix, wildcard, range on keyword fields
             reader = self.searcher.reader()
             parts = [self.postings(q.fieldname, bt)[0]
                      for bt in wp.multiterm_terms(q, reader)]
-            return np.unique(np.concatenate(parts)) if parts else _EMPTY
+            return _unique(np.concatenate(parts)) if parts else _EMPTY
         found = np.fromiter(self.searcher.docs_for_query(q), dtype=np.int64)
         found.sort()
         return found[self.live[found]] if len(found) else found
@@ -154,7 +162,7 @@ class Engine:
             ok = pos >= i
             k = (docs[ok] << 32) | (pos[ok] - i)  # sorted and unique as decoded, unless ...
             if len(k) > 1 and not (k[1:] > k[:-1]).all():
-                k = np.unique(k)  # ... a reader hands blocks out of order
+                k = _unique(k)  # ... a reader hands blocks out of order
             keys = k if keys is None else np.intersect1d(keys, k, assume_unique=True)
             if not len(keys):
                 return _EMPTY

@@ -27,6 +27,7 @@ from scoda_desktop.core.documents import EXTRACTION_VERSION
 from scoda_desktop.core.fileio import atomic_write
 from scoda_desktop.core.pipeline.sidefiles import (
     SIDE_NAMES,
+    LazyEntities,
     load_catalog,
     load_side,
     loads,
@@ -86,6 +87,8 @@ class Catalog:
             data: dict[str, Any] = {}
             if self.folder is not None:
                 data = load_side(self.folder, name, self.generation)
+            if name == "entities" and not isinstance(data, LazyEntities):
+                data = LazyEntities(dict(data))  # entries kept encoded (see LazyEntities)
             self._side[name] = data
         return self._side[name]
 

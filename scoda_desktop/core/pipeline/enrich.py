@@ -23,48 +23,36 @@ from scoda_desktop.core.pipeline.catalog import Catalog
 from scoda_desktop.core.pipeline.prepare import Prepared, enrich_document
 from scoda_desktop.core.pipeline.store import IndexStore
 
-BATCH = 256  # documents read back from the index and sent to the pool at a time
+
+def _enrich_pair(pair: tuple[str, Any]) -> tuple[str, Prepared | None]:
+    """Worker entry point: (doc id, its enriched Prepared, or None when not in the index)."""
+    doc_id, doc = pair
+    return doc_id, (enrich_document(doc) if doc is not None else None)
 
 
 def _enriched(service: IndexStore, ids: list[str], cancel: Callable[[], bool]
               ) -> Iterator[tuple[str, Prepared | None]]:
-    """(doc id, its enriched Prepared) in order; None for a document the index lacks."""
+    """(doc id, its enriched Prepared) in order; None for a document the index lacks.
+    Documents are read back as the pool asks for them (``sync.bounded_map``: a few chunks
+    ahead of the results, so the workers never wait for the main process and no more than
+    those chunks' documents and results are held)."""
     from scoda_desktop.core.pipeline import sync
 
-    def batch(start: int) -> list[tuple[str, Any]]:
-        return [(d, service.document(d)) for d in ids[start:start + BATCH]]
-
+    pairs = ((doc_id, service.document(doc_id)) for doc_id in ids)
     if len(ids) < sync.POOL_MIN:
-        for doc_id in ids:
+        for pair in pairs:
             if cancel():
                 return
-            doc = service.document(doc_id)
-            yield doc_id, (enrich_document(doc) if doc is not None else None)
+            yield _enrich_pair(pair)
         return
     pool = sync.make_pool()
     try:
-        pending = None
-        for start in range(0, len(ids), BATCH):
-            docs = batch(start)
-            # the next batch is submitted before this one is drained: the pool never waits
-            # for the main process reading documents back
-            running = (docs, pool.map(enrich_document, [d for _, d in docs if d is not None],
-                                      chunksize=8))
-            if pending is not None:
-                yield from _drain(*pending)
-                if cancel():
-                    return
-            pending = running
-        if pending is not None:
-            yield from _drain(*pending)
+        for pair in sync.bounded_map(pool, _enrich_pair, pairs):
+            yield pair
+            if cancel():
+                return
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _drain(docs: list[tuple[str, Any]], results: Iterator[Prepared]
-           ) -> Iterator[tuple[str, Prepared | None]]:
-    for doc_id, doc in docs:
-        yield doc_id, (next(results) if doc is not None else None)
 
 
 def run_enrich(service: IndexStore, catalog: Catalog, cancel: Callable[[], bool]

@@ -21,7 +21,6 @@ than a list per file), the rest as plain JSON.
 
 from __future__ import annotations
 
-import io
 import json
 from array import array
 from collections.abc import Iterator, MutableMapping
@@ -31,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from scoda_desktop.core.fileio import atomic_write
+from scoda_desktop.core.fileio import atomic_write, atomic_write_stream
 
 CATALOG = "catalog.json"
 # "containers": per web archive, how far it was read and its documents (pipeline/containers.py)
@@ -85,7 +84,6 @@ def load_catalog(folder: Path, record: Any = tuple) -> dict[str, Any] | None:
 # -- side files ----------------------------------------------------------------------
 def save_side(folder: Path, name: str, generation: int, data: dict[str, Any]) -> None:
     if name == "signatures":
-        buf = io.BytesIO()
         ids = list(data)
         lens = np.fromiter((len(data[d]) for d in ids), dtype=np.int64, count=len(ids))
         flat = np.empty(int(lens.sum()), dtype=np.uint32)
@@ -93,9 +91,9 @@ def save_side(folder: Path, name: str, generation: int, data: dict[str, Any]) ->
         for d, n in zip(ids, lens.tolist(), strict=True):
             flat[pos : pos + n] = data[d]
             pos += n
-        np.savez(buf, generation=np.array(generation), ids=np.array(ids, dtype=str),
-                 lens=lens, values=flat)
-        atomic_write(folder / side_file(name), buf.getvalue())
+        atomic_write_stream(folder / side_file(name), lambda fh: np.savez(
+            fh, generation=np.array(generation), ids=np.array(ids, dtype=str), lens=lens,
+            values=flat))
         return
     if name in ("metrics", "entities"):
         raw = data.raw if isinstance(data, LazyEntities) else {}
@@ -152,40 +150,33 @@ def _load_signatures(path: Path, generation: int) -> dict[str, array]:
 
 # -- per-document JSON entries in one byte run ---------------------------------------------
 class LazyEntities(MutableMapping):
-    """doc id -> (sorted (type, canonical) pairs, (type, alias, canonical) triples), each
-    decoded from its JSON bytes on first access; ``raw`` keeps the undecoded ones, which
-    ``save_side`` writes back as they were."""
+    """doc id -> (sorted (type, canonical) pairs, (type, alias, canonical) triples), kept
+    as each entry's JSON bytes (``raw``, as read from the file and as ``save_side`` writes
+    them back) and decoded on each access, never kept decoded: the decoded tuples take ~5x
+    the memory, and a big import or a facet table that reads every document would hold
+    them all (at 10,000 articles tens of megabytes of the peak)."""
 
     def __init__(self, raw: dict[str, bytes]) -> None:
         self.raw = raw
-        self.decoded: dict[str, tuple[list, list]] = {}
 
     def __getitem__(self, doc_id: str) -> tuple[list, list]:
-        value = self.decoded.get(doc_id)
-        if value is None:
-            ents, aliases = loads(self.raw[doc_id])  # KeyError when absent
-            value = self.decoded[doc_id] = ([tuple(e) for e in ents],
-                                            [tuple(a) for a in aliases])
-        return value
+        ents, aliases = loads(self.raw[doc_id])  # KeyError when absent
+        return [tuple(e) for e in ents], [tuple(a) for a in aliases]
 
     def __setitem__(self, doc_id: str, value: tuple) -> None:
-        self.raw.pop(doc_id, None)
-        self.decoded[doc_id] = value
+        self.raw[doc_id] = _entry_bytes("entities", value)
 
     def __delitem__(self, doc_id: str) -> None:
-        found = self.raw.pop(doc_id, None) is not None
-        if self.decoded.pop(doc_id, None) is None and not found:
-            raise KeyError(doc_id)
+        del self.raw[doc_id]
 
     def __iter__(self) -> Iterator[str]:
-        yield from self.decoded
-        yield from (d for d in self.raw if d not in self.decoded)
+        return iter(self.raw)
 
     def __len__(self) -> int:
-        return len(self.decoded) + sum(1 for d in self.raw if d not in self.decoded)
+        return len(self.raw)
 
     def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self.decoded or doc_id in self.raw
+        return doc_id in self.raw
 
 
 def _entry_bytes(name: str, value: Any) -> bytes:
@@ -201,11 +192,10 @@ def _entry_bytes(name: str, value: Any) -> bytes:
 
 def _save_blobs(path: Path, generation: int, entries: dict[str, bytes]) -> None:
     lens = np.fromiter(map(len, entries.values()), dtype=np.int64, count=len(entries))
-    buf = io.BytesIO()
-    np.savez(buf, generation=np.array(generation), ids=np.array(list(entries), dtype=str),
-             ends=np.cumsum(lens), blob=np.frombuffer(b"".join(entries.values()),
-                                                     dtype=np.uint8))
-    atomic_write(path, buf.getvalue())
+    blob = np.frombuffer(b"".join(entries.values()), dtype=np.uint8)
+    atomic_write_stream(path, lambda fh: np.savez(
+        fh, generation=np.array(generation), ids=np.array(list(entries), dtype=str),
+        ends=np.cumsum(lens), blob=blob))
 
 
 def _load_blobs(path: Path, generation: int) -> dict[str, bytes]:
@@ -214,6 +204,6 @@ def _load_blobs(path: Path, generation: int) -> dict[str, bytes]:
             return {}
         ids = npz["ids"].tolist()
         ends = npz["ends"].tolist()
-        blob = npz["blob"].tobytes()
+        blob = memoryview(npz["blob"])  # sliced as it is: no whole-file bytes copy
     starts = [0, *ends[:-1]]
-    return {d: blob[a:b] for d, a, b in zip(ids, starts, ends, strict=True)}
+    return {d: bytes(blob[a:b]) for d, a, b in zip(ids, starts, ends, strict=True)}

@@ -144,6 +144,9 @@ class IndexStore:
         if self._ix is None:
             from whoosh import index
 
+            from scoda_desktop.core.index.whoosh_private import zero_copy_segments
+
+            zero_copy_segments()  # readers map the segment's postings, never copy them
             self._ix = index.open_dir(str(self.folder))
         return self._ix
 
@@ -203,6 +206,10 @@ class IndexStore:
         self.reopen()
         self.save_catalog(catalog)
         self.reopen()
+        # the catalog just saved is what Catalog.load would read back: keep it, rather than
+        # decode the file again while the caller still holds this one (two catalogs in
+        # memory at the commit's peak, and ~0.1 s of CPU at 5,000 articles)
+        self._catalog = catalog
         self.finder().save_table()
 
     def generation(self) -> int:

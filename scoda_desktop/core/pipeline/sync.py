@@ -23,19 +23,18 @@ import os
 import sys
 import threading
 from collections import Counter
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from typing import Any
 
 from scoda_desktop.core.documents import Progress, Skipped, SyncReport
 from scoda_desktop.core.ingest.formats import is_container
 from scoda_desktop.core.ingest.reader import size_limit, too_large
-from scoda_desktop.core.pipeline import containers
 from scoda_desktop.core.pipeline.catalog import Catalog, FileRecord
 from scoda_desktop.core.pipeline.prepare import Prepared, prepare_file, prepare_searchable
 from scoda_desktop.core.pipeline.store import IndexStore
 
 POOL_MIN = 50
-ENRICH_LATER_MIN = 50  # files to read from which enrichment waits for a second phase
+ENRICH_LATER_MIN = 200  # files to read from which enrichment waits for a second phase
 WORKERS = 2
 
 
@@ -62,12 +61,38 @@ def _prepared(paths: list[str], cancel: Callable[[], bool],
         return
     pool = make_pool()
     try:
-        for item in pool.map(fn, paths, chunksize=8):
+        for item in bounded_map(pool, fn, paths):
             yield item
             if cancel():
                 return
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_chunk(fn: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
+    return [fn(x) for x in chunk]
+
+
+def bounded_map(pool: Any, fn: Callable[[Any], Any], items: Iterable[Any], chunksize: int = 8,
+                ahead: int = 8) -> Iterator[Any]:
+    """``pool.map(fn, items, chunksize=...)`` in order, with at most ``ahead`` chunks
+    submitted and not yet consumed, ``items`` drawn only as chunks are submitted.
+    ``Executor.map`` submits every chunk at once, so when the main process falls behind (a
+    busy machine) every finished result waits in memory (part of the peak RSS of a big
+    import); ``ahead`` chunks keep both workers busy."""
+    from collections import deque
+    from itertools import islice
+
+    pending: deque[Any] = deque()
+    source = iter(items)
+    while chunk := list(islice(source, chunksize)):
+        pending.append(pool.submit(_run_chunk, fn, chunk))
+        if len(pending) >= ahead:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
 
 
 def make_pool() -> Any:
@@ -133,6 +158,8 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
             report.unchanged += 1
             continue
         if is_container(path):  # an archive: read from where it changed, never hashed whole
+            from scoda_desktop.core.pipeline import containers  # only when there is one
+
             start = containers.resume_offset(catalog, path, st)
             if rec and not start:
                 unlinked.update(containers.unlink_archive(catalog, path))
@@ -170,6 +197,8 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
     for path in [p for p in catalog.files if p not in found]:
         report.removed += 1
         if is_container(path):
+            from scoda_desktop.core.pipeline import containers
+
             unlinked.update(containers.unlink_archive(catalog, path))
             continue
         doc_id = _unlink(catalog, path)
@@ -261,6 +290,7 @@ def _read_archive(catalog: Catalog, path: str, st: os.stat_result, start: int,
                   cancel: Callable[[], bool], report: SyncReport) -> Iterator[Progress]:
     """File the article records of one archive from byte ``start``; count the others."""
     from scoda_desktop.core.ingest.formats.warc import Skip
+    from scoda_desktop.core.pipeline import containers
 
     containers.begin(catalog, path, start)
     reader = containers.open_archive(path, start, catalog)
