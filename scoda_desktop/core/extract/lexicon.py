@@ -40,11 +40,22 @@ class Known:
 
 @dataclass(slots=True)
 class Lexicon:
-    """Names (exact case) -> Known, plus an upper-cased index for all-caps datelines."""
+    """Names (exact case) -> Known, plus an upper-cased index for all-caps datelines.
+
+    ``prefixes`` holds every word prefix of a listed name ("Shanghai", "Shanghai
+    Cooperation" of "Shanghai Cooperation Organization"; apostrophes as ``'``): a matcher
+    that walks a capitalised phrase word by word stops as soon as no name goes on, instead
+    of looking up every longer window (most phrases start no listed name at all). Write
+    names through ``add`` (or the constructor) so it stays complete."""
 
     names: dict[str, Known] = field(default_factory=dict)
     upper: dict[str, Known] = field(default_factory=dict)
     max_words: int = 1
+    prefixes: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        for name in (*self.names, *self.upper):
+            self._add_prefixes(name)
 
     def add(self, name: str, known: Known) -> None:
         name = " ".join(name.split())
@@ -53,6 +64,21 @@ class Lexicon:
         self.names[name] = known
         self.upper[name.upper()] = known
         self.max_words = max(self.max_words, len(name.replace("-", " ").split()))
+        self._add_prefixes(name)
+        self._add_prefixes(name.upper())
+
+    def _add_prefixes(self, name: str) -> None:
+        if " " in name:
+            flat = name.replace("’", "'")
+            cut = flat.find(" ")
+            while cut > 0:
+                self.prefixes.add(flat[:cut])
+                cut = flat.find(" ", cut + 1)
+
+    def continues(self, phrase: str) -> bool:
+        """Could a listed name start with ``phrase`` followed by a space? (What ``get``
+        accepts, apostrophe forms and upper case included.)"""
+        return phrase.replace("’", "'") in self.prefixes
 
     def get(self, name: str) -> Known | None:
         hit = self.names.get(name)
@@ -122,6 +148,9 @@ def _load_places(lex: Lexicon) -> None:
         for name in (*aliases.split("|"), canonical) if aliases else (canonical,):
             names[name] = known
             upper[name.upper()] = known
+            if " " in name:
+                lex._add_prefixes(name)
+                lex._add_prefixes(name.upper())
             longest = max(longest, name.count(" ") + name.count("-") + 1)
     lex.max_words = max(lex.max_words, longest)
 

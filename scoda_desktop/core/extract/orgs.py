@@ -25,7 +25,7 @@ from scoda_desktop.core.extract.person_names import (
     has_name_word,
     speaks_as_company,
 )
-from scoda_desktop.core.extract.text import Token
+from scoda_desktop.core.extract.text import Token, cap_indices, indices_of, lowered
 
 # Verbs whose subject and object are the sides of a match.
 _MATCH_VERBS = nm.word_set("beat beats defeated defeat thrashed edged hammered routed "
@@ -49,6 +49,7 @@ earnings revenue revenues turnover takeover merger bid offer bonds debt sales
 _COMPANY_VERBS = nm.word_set("posted reported shares")
 _SPEECH = nm.word_set("said says announced")
 _COMPANY_HINT = COMPANY_NOUNS | _COMPANY_ATTRIBUTES | _COMPANY_VERBS | _SPEECH | {"Shares"}
+_COMPANY_HINT_KEYS = lowered(_COMPANY_HINT)
 # Plurals that end place names, not team nicknames: "Palm Springs", "Chicago Heights".
 _PLACE_PLURALS = nm.word_set("""
 Islands Heights Springs Falls Hills Plains Mountains Lakes Rapids Sands Woods Gardens Downs
@@ -58,6 +59,7 @@ Airways Airlines Railways Ports Holdings Industries Motors Systems Communication
 """)
 _SCORE_HINT = re.compile(r"[A-Z][\w'’.-]* \d{1,3}(?:-\d{1,3})?(?: [A-Z(\d]|$)", re.M)
 _MATCH_HINT = _MATCH_VERBS | {first for first, _ in _MATCH_PAIRS}
+_MATCH_HINT_KEYS = lowered(_MATCH_HINT)
 _SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?")
 _INT = re.compile(r"\d{1,3}")
 
@@ -96,19 +98,19 @@ def team_spans(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, in
     out: list[tuple[int, int]] = []
     n = len(toks)
     pairs: list[tuple[int, int, int]] = []  # (run start, run end, score token)
-    i = 0 if _SCORE_HINT.search(text) else n  # most articles have no score at all
-    while i < n:
-        tok = toks[i]
-        if tok.cap:
-            j = _run_from(text, toks, i)
-            k = j + 1
-            if k < n and _SCORE.fullmatch(toks[k].text) and text[toks[j].end:toks[k].start] == " " \
-                    and not toks[k].first and text[toks[k].end:toks[k].end + 1] != "." \
-                    and text[toks[k].end:toks[k].end + 2] not in (" -", " %"):
-                pairs.append((i, j, k))
-            i = j + 1
-        else:
-            i += 1
+    i = 0
+    # most articles have no score at all; a run starts at a capital not inside the last one
+    for c in cap_indices(toks) if _SCORE_HINT.search(text) else ():
+        if c < i:
+            continue
+        i = c
+        j = _run_from(text, toks, i)
+        k = j + 1
+        if k < n and _SCORE.fullmatch(toks[k].text) and text[toks[j].end:toks[k].start] == " " \
+                and not toks[k].first and text[toks[k].end:toks[k].end + 1] != "." \
+                and text[toks[k].end:toks[k].end + 2] not in (" -", " %"):
+            pairs.append((i, j, k))
+        i = j + 1
     # Two sides with a score each, one after the other (scorers in brackets between).
     for (a, b, s), (c, d, _) in zip(pairs, pairs[1:], strict=False):
         gap = text[toks[s].end:toks[c].start]
@@ -136,7 +138,7 @@ def team_spans(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, in
             if side:
                 out.append(side)
     # "Surrey beat Kent", "v Lancashire", "drew with Nantes".
-    for v in range(n):
+    for v in indices_of(toks, _MATCH_HINT_KEYS):
         if toks[v].text not in _MATCH_HINT:
             continue
         word = toks[v].text
@@ -163,9 +165,9 @@ def club_names(text: str, toks: list[Token], lex: Lexicon,
     """"PSV Eindhoven", "Hansa Rostock", "1860 Munich": an acronym, a number or an unknown
     word right before a town (never a given name: "George Grech" is a person)."""
     out: list[tuple[int, int]] = []
-    for i in range(1, len(toks)):
+    for i in cap_indices(toks):
         tok, prev = toks[i], toks[i - 1]
-        if not tok.cap or tok.upper:
+        if i < 1 or tok.upper:
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         glued = (prev.cap or prev.text.isdigit()) and not prev.possessive \
@@ -222,7 +224,7 @@ def company_contexts(text: str, toks: list[Token], lex: Lexicon,
             return None  # "company chairman John Smith"
         return toks[i].start, toks[j].core_end
 
-    for i in range(n):
+    for i in indices_of(toks, _COMPANY_HINT_KEYS):
         if toks[i].text not in _COMPANY_HINT:
             continue
         if toks[i].text.lower() == "shares" and i + 1 < n and toks[i + 1].text in ("of", "in"):

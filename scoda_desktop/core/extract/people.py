@@ -8,6 +8,7 @@ are mostly not famous, but they are introduced the same few ways: "President Xi 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon
@@ -16,14 +17,35 @@ from scoda_desktop.core.extract.person_names import (
     load_person_names,
     speaks_as_company,
 )
-from scoda_desktop.core.extract.text import Token
+from scoda_desktop.core.extract.text import Token, indices_of, lowered
 
 _WORD = r"[A-Z][a-z][\w'’-]*"
 _NAME = rf"{_WORD}(?: {_WORD}){{0,2}}"
-_TITLE_RE = re.compile(
-    r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in sorted(nm.TITLES, key=len, reverse=True))
-    + rf")\s+({_NAME})"
-)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """One regex for ``words`` as a character trie: at each place the longer word is tried
+    first, as in an alternation sorted longest first (only words that are prefixes of one
+    another can match at one place), but a try costs the word's length, not the number of
+    words (the title list was tried, word by word, at every character)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie(trie)
+
+
+def _trie(node: dict) -> str:
+    branches = [re.escape(ch) + _trie(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+_TITLE_RE = re.compile(r"(?<![\w-])" + trie_pattern(nm.TITLES) + rf"\s+({_NAME})")
 _APPOSITIVE_RE = re.compile(
     rf"({_WORD}(?: {_WORD}){{1,2}}),\s+(?:a |an |the )?([A-Za-z-]+)"
 )
@@ -33,6 +55,7 @@ _BEFORE_VERB_RE = re.compile(rf"({_WORD}(?: {_WORD}){{1,2}})\s+(?:{_VERBS})\b")
 # One word before "said" or "told", or before ", who" / ", 45,": "Shumer said", "Daoud, who".
 # Found from the rare word backwards (a scan for every capital would cost more).
 _LONE_VERBS = frozenset({"said", "says", "told", "added", "declined"})
+_LONE_VERB_KEYS = lowered(_LONE_VERBS)
 _WHO_RE = re.compile(r", (?:who\b|(?:aged )?\d{1,2},)")
 _NAME_BEFORE_RE = re.compile(rf"(?<![\w'’-])({_NAME})$")
 
@@ -104,12 +127,13 @@ def find_people(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, i
     for m in _APPOSITIVE_RE.finditer(text):
         if m.group(2).lower() in nm.ROLE_WORDS:
             add(m, 1, single_ok=False)
-    for m in _AFTER_VERB_RE.finditer(text):
+    verbs_at = _occurrences(text, nm.SPEECH_VERBS)
+    for m in matches_at(_AFTER_VERB_RE, text, verbs_at):
         add(m, 1, single_ok=True, named=True)
-    for m in _BEFORE_VERB_RE.finditer(text):
+    for m in matches_at(_BEFORE_VERB_RE, text, _names_before(text, verbs_at)):
         add(m, 1, single_ok=False, named=True)
-    for i in range(1, len(toks)):
-        if toks[i].text not in _LONE_VERBS:
+    for i in indices_of(toks, _LONE_VERB_KEYS):
+        if i < 1 or toks[i].text not in _LONE_VERBS:
             continue
         prev = toks[i - 1]
         word = prev.core
@@ -125,3 +149,51 @@ def find_people(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, i
         if before is not None:
             add(before, 1, single_ok=True)
     return found
+
+
+def _occurrences(text: str, words: Iterable[str]) -> list[int]:
+    """Every offset where one of ``words`` starts (``str.find``: C speed), in order."""
+    found: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.add(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` yields when no match can start outside ``starts``
+    (sorted): the pattern is tried there only, not at every character."""
+    pos = 0
+    for p in starts:
+        if p < pos:
+            continue
+        m = pattern.match(text, p)
+        if m is not None:
+            yield m
+            pos = max(m.end(), p + 1)
+
+
+_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _names_before(text: str, verbs_at: list[int]) -> list[int]:
+    """Where "Name Name said" can start: a capital within the three whitespace-separated
+    chunks before a reporting verb that follows whitespace (the name is three words at most)."""
+    found: set[int] = set()
+    for v in verbs_at:
+        if v == 0 or not text[v - 1].isspace():
+            continue
+        end = v
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        lo = end
+        for chunk in range(3):
+            while lo > 0 and not text[lo - 1].isspace():
+                lo -= 1
+            if chunk < 2:
+                while lo > 0 and text[lo - 1].isspace():
+                    lo -= 1
+        found.update(m.start() for m in _CAPITAL.finditer(text, lo, end))
+    return sorted(found)

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon
-from scoda_desktop.core.extract.text import Token
+from scoda_desktop.core.extract.text import Token, cap_indices
 from scoda_desktop.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -79,11 +79,6 @@ def _is_title(word: str) -> bool:
         part in nm.TITLE_WORDS for part in word.split("-"))
 
 
-def _gap_ok(text: str, tok: Token, nxt: Token, initial: bool) -> bool:
-    gap = text[tok.end:nxt.start]
-    return gap == " " or initial and gap == ". "
-
-
 def find_name_sequences(text: str, toks: list[Token], lex: Lexicon,
                         pn: PersonNames | None = None) -> list[tuple[int, int, str]]:
     """(start, end, name) of capitalised sequences shaped like a person's name: a given
@@ -94,20 +89,28 @@ def find_name_sequences(text: str, toks: list[Token], lex: Lexicon,
     found: list[tuple[int, int, str]] = []
     n_tok = len(toks)
     i = 0
-    while i < n_tok:
+    for c in cap_indices(toks):  # a name starts at a capital not inside the last sequence
+        if c < i:
+            continue
+        i = c
         tok = toks[i]
-        if not tok.cap or tok.possessive or tok.upper and not is_initial(tok, text, lex):
+        # is_initial is False unless the word is one letter or ends with "." (asked cheaply)
+        first_initial = (len(tok.core) == 1 or tok.core[-1] == ".") and is_initial(tok, text, lex)
+        if tok.possessive or tok.upper and not first_initial:
             i += 1
             continue
         seq = [i]
-        initials = [is_initial(tok, text, lex)]
+        initials = [first_initial]
         j = i
         while len(seq) < MAX_NAME_WORDS + 2 and not toks[j].possessive and j + 1 < n_tok \
-                and _gap_ok(text, toks[j], toks[j + 1], initials[-1]):
+                and ((gap := text[toks[j].end:toks[j + 1].start]) == " "
+                     or initials[-1] and gap == ". "):
             nxt = toks[j + 1]
-            if nxt.cap and (not nxt.upper or is_initial(nxt, text, lex)):
+            nxt_initial = (len(nxt.core) == 1 or nxt.core[-1] == ".") \
+                and is_initial(nxt, text, lex)
+            if nxt.cap and (not nxt.upper or nxt_initial):
                 seq.append(j + 1)
-                initials.append(is_initial(nxt, text, lex))
+                initials.append(nxt_initial)
                 j += 1
             elif nxt.text in pn.particles and j + 2 < n_tok and toks[j + 2].cap \
                     and text[nxt.end:toks[j + 2].start] == " ":
@@ -117,6 +120,8 @@ def find_name_sequences(text: str, toks: list[Token], lex: Lexicon,
             else:
                 break
         i = seq[-1] + 1
+        if len(seq) < 2:
+            continue  # one word (most capitals): what follows only shortens a sequence
         # "Trade Secretary Ian Lang": the person starts after the last title word.
         titled = [k for k, t in enumerate(seq) if _is_title(toks[t].core)]
         if titled:
@@ -197,9 +202,10 @@ def find_lone_surnames(text: str, toks: list[Token], lex: Lexicon
     """Single words shaped like a Russian or Central Asian surname ("Tokayev", "Mirziyoyev",
     "Kovalenko"), capitalised inside a sentence and not a listed place or name."""
     found: list[tuple[int, int, str]] = []
-    for i, tok in enumerate(toks):
+    for i in cap_indices(toks):
+        tok = toks[i]
         core = tok.core
-        if not tok.cap or tok.upper or not is_surname_shaped(core):
+        if tok.upper or not is_surname_shaped(core):
             continue
         if tok.first and not (i + 1 < len(toks) and toks[i + 1].text in _REPORTING):
             continue  # sentence-initial: only "Bekov said", where the verb shows a person

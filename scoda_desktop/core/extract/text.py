@@ -9,60 +9,45 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import chain, compress, repeat
+from operator import attrgetter, itemgetter, or_
+from typing import NamedTuple
 
 # "U.S.", "People's", "China-SCO", "R&D", "SCODA's", plain words and numbers.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w(?:[\w&-]|['’](?=\w))*\w|\w")
-_POSSESSIVE_ENDS = ("'s", "’s")
+# The same words as ``(?:[A-Z]\.){2,}|\w(?:[\w&-]|['’](?=\w))*\w|\w`` (the rules were
+# written against that form), written so the regex engine neither tries an alternation at every
+# character nor keeps backtracking points it can never use (possessive quantifiers): 40% less
+# time (tests/core/test_extract_tokens.py holds the two equal).
+_TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|\w++(?:(?:[&-]|['’](?=\w))++\w++)*+")
+_POSSESSIVE_MARKS = ("'s", "’s")
+_NOT_LOWER = re.compile(r"[^a-z]")
 # A sentence ends at . ! ? (plus closing quotes) before a space and a capital, digit or quote.
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z0-9])|\n\s*\n""")
+_BOUNDARY_MARK = re.compile(r"[.!?\n]")
 _ABBREVIATIONS = {"Mr", "Mrs", "Ms", "Dr", "Prof", "St", "No", "Jan", "Feb", "Mar", "Apr",
                   "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Co", "Inc",
                   "Ltd", "Corp", "vs", "e.g", "i.e", "approx", "Gen", "Rep", "Sen", "Gov"}
 
 
-class Token:
-    """One word with its offsets. ``core``, ``possessive``, ``cap`` and ``upper`` are
-    computed once here: the rules read them many times per token (they were properties,
-    recomputed at each read, ~12% of extraction time)."""
+class Token(NamedTuple):
+    """One word with its offsets. ``core`` (the word without a possessive "'s"),
+    ``possessive``, ``cap`` (a capitalised name word) and ``upper`` (all capitals) are
+    computed once, in bulk, by ``tokenize``: the rules read them many times per token.
 
-    __slots__ = ("text", "start", "end", "core_end", "first", "core", "possessive", "cap",
-                 "upper")
+    A named tuple, not a class with ``__init__``: ``tokenize`` builds the fields column by
+    column and makes every token with one C-level ``tuple.__new__`` (a Python ``__init__``
+    per word was a third of entity extraction)."""
 
-    def __init__(self, text: str, start: int, end: int, core_end: int, first: bool) -> None:
-        self.text, self.start, self.end, self.core_end, self.first = \
-            text, start, end, core_end, first
-        core = self.core = text[: core_end - start]
-        self.possessive = core_end != end
-        if "a" <= core[0] <= "z":  # most words: neither a name word nor all capitals
-            self.cap = self.upper = False
-            return
-        # Capitalised name word: "China", "SCO", "China-SCO", not "State-owned".
-        if not core[0].isupper():
-            self.cap = False
-        elif "-" not in core:
-            self.cap = True
-        else:
-            parts = [p for p in core.split("-") if p]
-            self.cap = bool(parts) and all(p[0].isupper() or p[0].isdigit() for p in parts)
-        # All capitals, two letters or more: "SCO", "U.S."
-        if core.isascii():
-            self.upper = core.isupper() and sum(c.isalpha() for c in core) >= 2
-        else:
-            letters = [c for c in core if c.isalpha()]
-            self.upper = len(letters) >= 2 and all(c.isupper() for c in letters)
-
-    def __repr__(self) -> str:
-        return f"Token({self.text!r}, {self.start}, {self.end}, {self.core_end}, {self.first})"
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Token) and (self.text, self.start, self.end, self.core_end,
-                                             self.first) == (other.text, other.start,
-                                                             other.end, other.core_end,
-                                                             other.first)
-
-    def __hash__(self) -> int:
-        return hash((self.text, self.start, self.end, self.core_end, self.first))
+    text: str
+    start: int
+    end: int
+    core_end: int
+    first: bool  # opens a sentence
+    core: str
+    possessive: bool
+    cap: bool
+    upper: bool
 
 
 _last_sentences: tuple[str | None, list[tuple[int, int]]] = (None, [])
@@ -90,7 +75,7 @@ MAX_SENTENCE = 1500
 def _sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in _sentence_ends(text):
         # the word before the boundary (a short look back: abbreviations are short)
         before = text[max(start, m.start() - 40) : m.start()].rstrip(".!?\"”’)")
         words = before.split()
@@ -102,6 +87,22 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return [(s, e) for s, e in _capped(text, spans) if text[s:e].strip()]
+
+
+def _sentence_ends(text: str) -> Iterator[re.Match[str]]:
+    """What ``_SENTENCE_END.finditer(text)`` yields, tried only where a match can start
+    (right after . ! ? or at a line break): a regex that opens on a look-behind is tried at
+    every character, which cost twice as much."""
+    pos = 0
+    for c in _BOUNDARY_MARK.finditer(text):
+        i = c.start()
+        p = i if text[i] == "\n" else i + 1
+        if p < pos:
+            continue
+        m = _SENTENCE_END.match(text, p)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 def _capped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -121,25 +122,159 @@ def _capped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Word tokens with offsets, each marked if it opens a sentence."""
-    sentence_starts = sorted({s for s, _ in sentences(text)})
-    n_starts = len(sentence_starts)
-    tokens: list[Token] = []
-    append = tokens.append
-    idx = 0
-    current = -1
-    last_start = None  # start of the previous token
-    for m in _TOKEN.finditer(text):
-        start, end = m.span()
-        while idx < n_starts and sentence_starts[idx] <= start:
-            current = sentence_starts[idx]
-            idx += 1
-        word = m.group()
-        # a possessive "'s" ends a word longer than two characters
-        core_end = end - 2 if len(word) > 2 and word[-2:] in _POSSESSIVE_ENDS else end
-        append(Token(word, start, end, core_end, last_start is None or last_start < current))
-        last_start = start
-    return tokens
+    """Word tokens with offsets, each marked if it opens a sentence.
+
+    Column by column with C-level ``map`` and slices, so the per-word Python work is only
+    for the few words that need it: possessives ("China's") and words that do not start
+    with a lower-case letter (the only ones that can be ``cap`` or ``upper``)."""
+    matches = list(_TOKEN.finditer(text))
+    n = len(matches)
+    if not n:
+        return []
+    words = list(map(_group, matches))
+    starts = list(map(_start, matches))
+    ends = list(map(_end, matches))
+    core_ends = ends[:]
+    cores = words[:]
+    possessive = [False] * n
+    end_at: dict[int, int] | None = None
+    for mark in _POSSESSIVE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            if end_at is None:
+                end_at = dict(zip(ends, range(n), strict=True))
+            k = end_at.get(at + 2)
+            if k is not None and len(words[k]) > 2:  # a possessive "'s" ends a longer word
+                core_ends[k] -= 2
+                cores[k] = words[k][:-2]
+                possessive[k] = True
+            at = text.find(mark, at + 1)
+    first = [False] * n
+    first[0] = True
+    for s, _ in sentences(text):
+        k = bisect.bisect_left(starts, s)  # the first word at or after a sentence start
+        if k < n:
+            first[k] = True
+    cap = [False] * n
+    upper = [False] * n
+    for m in _NOT_LOWER.finditer("".join(map(_first_char, words))):
+        k = m.start()
+        core = cores[k]
+        # Capitalised name word: "China", "SCO", "China-SCO", not "State-owned".
+        if not core[0].isupper():
+            pass
+        elif "-" not in core:
+            cap[k] = True
+        else:
+            parts = [p for p in core.split("-") if p]
+            cap[k] = bool(parts) and all(p[0].isupper() or p[0].isdigit() for p in parts)
+        # All capitals, two letters or more: "SCO", "U.S."
+        if core.isascii():
+            upper[k] = core.isupper() and sum(c.isalpha() for c in core) >= 2
+        else:
+            letters = [c for c in core if c.isalpha()]
+            upper[k] = len(letters) >= 2 and all(c.isupper() for c in letters)
+    toks = list(map(tuple.__new__, repeat(Token, n),
+                    zip(words, starts, ends, core_ends, first, cores, possessive, cap, upper,
+                        strict=True)))
+    _views(toks, cores, cap, upper, first)  # what the rules will ask, from the columns
+    return toks
+
+
+_group, _start, _end = re.Match.group, re.Match.start, re.Match.end
+_first_char = itemgetter(0)
+
+
+
+
+class _Views(NamedTuple):
+    """What the rules ask of one token list, computed once from ``tokenize``'s columns."""
+
+    toks: list[Token]
+    caps: list[int]  # indices of the capitalised tokens
+    caps_or_upper: list[int]  # ... capitalised or all capitals
+    firsts: list[int]  # ... opening a sentence
+    index: dict[str, list[int]]  # trigger word (lower-cased core) -> indices
+    n_triggers: int  # how many trigger words were registered when ``index`` was built
+
+
+# The views of the last token list (as ``sentences`` keeps its last answer): every rule of
+# one document asks, and a token list made elsewhere gets its views on first use.
+_last_views: _Views | None = None
+# Every trigger word a rule looks up (``lowered`` registers them): the index keeps only these.
+_TRIGGERS: set[str] = set()
+
+
+def lowered(words: Iterable[str]) -> frozenset[str]:
+    """The lower-case forms of ``words``, registered as trigger words: the key set for
+    ``indices_of`` (call it at import time, as the rule modules do)."""
+    keys = frozenset(w.lower() for w in words)
+    _TRIGGERS.update(keys)
+    return keys
+
+
+def _views(toks: list[Token], cores: list[str] | None = None, cap: list[bool] | None = None,
+           upper: list[bool] | None = None, first: list[bool] | None = None) -> _Views:
+    global _last_views
+    last = _last_views  # one read: another thread may replace it meanwhile
+    if last is not None and last.toks is toks and last.n_triggers == len(_TRIGGERS):
+        return last
+    n = len(toks)
+    if cores is None or cap is None or upper is None or first is None:
+        cores = list(map(attrgetter("core"), toks))
+        cap = list(map(attrgetter("cap"), toks))
+        upper = list(map(attrgetter("upper"), toks))
+        first = list(map(attrgetter("first"), toks))
+    lowers = list(map(str.lower, cores))
+    index: dict[str, list[int]] = {}
+    for i in compress(range(n), map(_TRIGGERS.__contains__, lowers)):
+        word = lowers[i]
+        got = index.get(word)
+        if got is None:
+            index[word] = [i]
+        else:
+            got.append(i)
+    views = _Views(toks, list(compress(range(n), cap)),
+                   list(compress(range(n), map(or_, cap, upper))),
+                   list(compress(range(n), first)), index, len(_TRIGGERS))
+    _last_views = views
+    return views
+
+
+def cap_indices(toks: list[Token]) -> list[int]:
+    """Indices of the capitalised tokens, in order: most rules start only at a capitalised
+    word, and walk these (read-only: the list is shared)."""
+    return _views(toks).caps
+
+
+def cap_or_upper_indices(toks: list[Token]) -> list[int]:
+    """Indices of the tokens that are capitalised or all capitals ("SCO", "4G"), in order."""
+    return _views(toks).caps_or_upper
+
+
+def sentence_first_indices(toks: list[Token]) -> list[int]:
+    """Indices of the tokens that open a sentence, in order (the first token always does)."""
+    return _views(toks).firsts
+
+
+def word_index(toks: list[Token]) -> dict[str, list[int]]:
+    """Trigger word (lower-cased ``core``) -> the indices of its tokens, in order: rules
+    that start at a few words ("said", "region", "beat") look them up instead of each
+    walking every token."""
+    return _views(toks).index
+
+
+def indices_of(toks: list[Token], words: frozenset[str]) -> list[int]:
+    """Indices, in order, of the tokens whose lower-cased ``core`` is in ``words`` (made by
+    ``lowered``). A superset of what a rule wants when it compares ``text`` or exact case:
+    the rule still checks each index."""
+    if not _TRIGGERS.issuperset(words):
+        raise ValueError("trigger words must come from lowered()")
+    index = word_index(toks)
+    found = [index[w] for w in words if w in index]
+    if len(found) == 1:
+        return list(found[0])
+    return sorted(chain.from_iterable(found))
 
 
 class Taken:
