@@ -34,6 +34,7 @@ from scoda_desktop.core.extract.document import (
     orgs_everywhere,
 )
 from scoda_desktop.core.extract.lexicon import Lexicon, load_lexicon
+from scoda_desktop.core.extract.lone_names import find_subject_surnames
 from scoda_desktop.core.extract.orgs import club_names, company_contexts, team_spans
 from scoda_desktop.core.extract.people import find_people
 from scoda_desktop.core.extract.person_names import (
@@ -76,6 +77,8 @@ class RuleEntityExtractor:
                   for s, e, name in find_name_sequences(text, toks, self.lex, self.pn)]
         cands += [Candidate(s, e, "PERSON", name, 1, "name")
                   for s, e, name in find_lone_surnames(text, toks, self.lex)]
+        cands += [Candidate(s, e, "PERSON", name, 1, "subject")
+                  for s, e, name in find_subject_surnames(text, toks, self.lex, self.pn)]
         teams = team_spans(text, toks, self.lex)
         companies = company_contexts(text, toks, self.lex, self.pn)
         cands += [Candidate(s, e, "ORG", clean_name(text[s:e]), 2, "team") for s, e in teams]
@@ -105,11 +108,15 @@ class RuleEntityExtractor:
                 cand.type, cand.canonical = aliases[key]
         for cand in chosen:  # "Henderson" after "Jordan Henderson" is him, not the town
             alias = aliases.get(text[cand.start:cand.end])
-            if alias is not None and alias[0] == "PERSON" and cand.source in WEAK_SOURCES \
+            if alias is not None and alias[0] == "PERSON" and (cand.source == "subject" or
+                    cand.source in WEAK_SOURCES
                     and (cand.source != "lexicon" or cand.type == "PLACE"
-                         and is_town(self.lex, text[cand.start:cand.end])):
+                         and is_town(self.lex, text[cand.start:cand.end]))):
                 cand.type, cand.canonical = alias
         orgs_everywhere(text, chosen, aliases, self.lex)
+        for cand in chosen:  # "Rahmon also met": him in every later mention, unless a team
+            if cand.source == "subject" and cand.type == "PERSON":
+                aliases.setdefault(text[cand.start:cand.end], ("PERSON", cand.canonical))
         chosen += alias_mentions(text, chosen, aliases)
         out = [Entity(text[c.start:c.end], c.type, c.start, c.end, c.canonical)
                for c in chosen if c.end > c.start]

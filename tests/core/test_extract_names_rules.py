@@ -1,0 +1,47 @@
+"""Names a sentence read on its own must still show (issue 13, rules round): a lone
+surname doing something, in sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoda_desktop.core.extract import RuleEntityExtractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> RuleEntityExtractor:
+    return RuleEntityExtractor()
+
+
+def people(ex: RuleEntityExtractor, text: str) -> list[str]:
+    return [e.text for e in ex.extract(text) if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Japarov called for a new customs post on the border.", "Japarov"),
+    ("Nazarbayev proposed a joint fund for water projects.", "Nazarbayev"),
+    ("Sharif later flew to Beijing for two days of talks.", "Sharif"),
+    ("Lavrov has said the talks would go on.", "Lavrov"),
+    ("Aliyev will visit the port next week.", "Aliyev"),
+])
+def test_a_lone_surname_opening_a_sentence_before_a_verb_is_a_person(
+        ex: RuleEntityExtractor, text: str, person: str) -> None:
+    assert people(ex, text) == [person]
+
+
+def test_surnames_joined_by_and_and_the_object_of_met_are_people(ex: RuleEntityExtractor) -> None:
+    assert people(ex, "Aliyev and Pashinyan signed the border treaty in Almaty.") == [
+        "Aliyev", "Pashinyan"]
+    assert people(ex, "The delegation met Nazarbayev at his residence.") == ["Nazarbayev"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gold closed at $388.55 an ounce on Friday.",  # a surname that is also a commodity
+    "Nickel extended gains while other metals were flat.",
+    "Kent will also need to keep their nerve on Monday.",  # "their": a team
+    "Harvey plans to close its shops in the spring.",  # "its": a company
+    "Hong Kong-based investors bought the bonds.",
+])
+def test_words_before_a_verb_that_are_no_person_stay_out(ex: RuleEntityExtractor,
+                                                          text: str) -> None:
+    assert people(ex, text) == []
