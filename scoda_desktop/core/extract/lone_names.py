@@ -12,10 +12,16 @@ which is why the word must be a surname and unknown to the lexicon.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from operator import itemgetter
 
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon
-from scoda_desktop.core.extract.person_names import PersonNames, is_surname_shaped
+from scoda_desktop.core.extract.person_names import (
+    SURNAME_ENDINGS,
+    PersonNames,
+    is_surname_shaped,
+)
 from scoda_desktop.core.extract.text import Token, cap_indices
 
 # Past forms that do not end in "-ed", and present forms news uses of a person.
@@ -114,8 +120,18 @@ def find_subject_surnames(text: str, toks: list[Token], lex: Lexicon, pn: Person
         return tok.first or i == 0 or text[toks[i - 1].end:tok.start] != " " \
             or not toks[i - 1].cap and toks[i - 1].text not in _NOT_BEFORE
 
-    for i in cap_indices(toks):
-        tok = toks[i]
+    names = _name_words(pn)
+    endings = SURNAME_ENDINGS
+    # Only capitals that can be a name at all are looked at (most are places and
+    # organisations): one C-level pass of set lookups, then the context of a few.
+    caps = cap_indices(toks)
+    if not caps:
+        return found
+    cap_toks = itemgetter(*caps)(toks) if len(caps) > 1 else (toks[caps[0]],)
+    for i, tok in zip(caps, cap_toks, strict=True):
+        core = tok.core
+        if core not in names and not core.endswith(endings):
+            continue
         if i > 0 and toks[i - 1].text in _MEET and not tok.first and alone(i):
             found.append((tok.start, tok.core_end, tok.core))  # "met Khurelsukh"
             continue
@@ -129,3 +145,8 @@ def find_subject_surnames(text: str, toks: list[Token], lex: Lexicon, pn: Person
             k -= 2  # "Pezeshkian and Rahmon signed"
             found.append((toks[k].start, toks[k].core_end, toks[k].core))
     return found
+
+
+@lru_cache(maxsize=4)
+def _name_words(pn: PersonNames) -> frozenset[str]:
+    return pn.surnames | pn.given

@@ -174,7 +174,7 @@ def _shaped_like_person(words: list[str], first_in_sentence: bool, lex: Lexicon,
 
 def is_surname_shaped(word: str) -> bool:
     """"Alimova", "Kovalenko", "Beridze": a Russian, Central Asian or Caucasian surname."""
-    return len(word) >= 5 and word.endswith(_SURNAME_ENDINGS) and "-" not in word
+    return len(word) >= 5 and word.endswith(SURNAME_ENDINGS) and "-" not in word
 
 
 def has_name_word(name: str, pn: PersonNames) -> bool:
@@ -222,7 +222,7 @@ def find_lone_surnames(text: str, toks: list[Token], lex: Lexicon
 _ROLES = frozenset(t for t in nm.TITLES if t.islower())
 _REPORTING = frozenset({"said", "says", "told", "added", "noted", "stressed", "met", "visited",
                         "announced", "signed", "urged"})
-_SURNAME_ENDINGS = ("yev", "yeva", "iyev", "ayev", "ov", "ova", "ev", "eva", "enko", "vich",
+SURNAME_ENDINGS = ("yev", "yeva", "iyev", "ayev", "ov", "ova", "ev", "eva", "enko", "vich",
                     "ovic", "evic", "shvili", "dze", "yan", "uly", "kyzy")
 
 
