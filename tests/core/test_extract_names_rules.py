@@ -45,3 +45,11 @@ def test_surnames_joined_by_and_and_the_object_of_met_are_people(ex: RuleEntityE
 def test_words_before_a_verb_that_are_no_person_stay_out(ex: RuleEntityExtractor,
                                                           text: str) -> None:
     assert people(ex, text) == []
+
+
+def test_sultan_before_a_given_name_and_a_surname_is_part_of_the_name(
+        ex: RuleEntityExtractor) -> None:
+    assert people(ex, "The fund is run by Sultan Hamad Al Mazrouei of Abu Dhabi.") == [
+        "Sultan Hamad Al Mazrouei"]
+    # before one name it stays a title
+    assert "Sultan Qaboos" not in people(ex, "Crowds greeted Sultan Qaboos in Salalah.")
