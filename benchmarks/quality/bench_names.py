@@ -47,7 +47,8 @@ FIXTURES = (("SCO news fixture", FIXTURE, ("each sentence alone", "as one text")
              "document F1 0.887, before names it showed missing were added)", UNSEEN2,
              ("by document", "each sentence alone")),
             ("SCO news, unseen 3 (written 2026-12-02 before the rules round; first score by "
-             "document F1 0.931, each sentence alone 0.891, PER R 0.674)", UNSEEN3, ("by document", "each sentence alone")))
+             "document F1 0.931, each sentence alone 0.891, PER R 0.674)", UNSEEN3,
+             ("by document", "each sentence alone")))
 # Figures measured for issue 13 with the same scorer (spaCy's model is not installable from
 # the package index under its own name, so it is quoted, not run).
 REFERENCE = {"spaCy en_core_web_sm 3.8": {"F1": 0.71, "PER R": 0.66, "ORG R": 0.65},

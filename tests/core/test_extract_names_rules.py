@@ -53,3 +53,10 @@ def test_sultan_before_a_given_name_and_a_surname_is_part_of_the_name(
         "Sultan Hamad Al Mazrouei"]
     # before one name it stays a title
     assert "Sultan Qaboos" not in people(ex, "Crowds greeted Sultan Qaboos in Salalah.")
+
+
+def test_an_athlete_before_a_country_in_brackets_is_a_person(ex: RuleEntityExtractor) -> None:
+    text = "1. Tadesse Gebremariam (Ethiopia) 27:01.2\n\n2. Yusuf Okonkwo (Nigeria) 27:03.9"
+    assert people(ex, text) == ["Tadesse Gebremariam", "Yusuf Okonkwo"]
+    # a club that ends in its town is no person
+    assert people(ex, "Dinamo Tbilisi (Georgia) 2 Vardar Skopje (Macedonia) 0") == []

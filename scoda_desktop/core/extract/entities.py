@@ -34,7 +34,7 @@ from scoda_desktop.core.extract.document import (
     orgs_everywhere,
 )
 from scoda_desktop.core.extract.lexicon import Lexicon, load_lexicon
-from scoda_desktop.core.extract.lone_names import find_subject_surnames
+from scoda_desktop.core.extract.lone_names import find_people_by_country, find_subject_surnames
 from scoda_desktop.core.extract.orgs import club_names, company_contexts, team_spans
 from scoda_desktop.core.extract.people import find_people
 from scoda_desktop.core.extract.person_names import (
@@ -79,6 +79,8 @@ class RuleEntityExtractor:
                   for s, e, name in find_lone_surnames(text, toks, self.lex)]
         cands += [Candidate(s, e, "PERSON", name, 1, "subject")
                   for s, e, name in find_subject_surnames(text, toks, self.lex, self.pn)]
+        cands += [Candidate(s, e, "PERSON", name, 2, "name")
+                  for s, e, name in find_people_by_country(text, self.lex)]
         teams = team_spans(text, toks, self.lex)
         companies = company_contexts(text, toks, self.lex, self.pn)
         cands += [Candidate(s, e, "ORG", clean_name(text[s:e]), 2, "team") for s, e in teams]

@@ -150,3 +150,33 @@ def find_subject_surnames(text: str, toks: list[Token], lex: Lexicon, pn: Person
 @lru_cache(maxsize=4)
 def _name_words(pn: PersonNames) -> frozenset[str]:
     return pn.surnames | pn.given
+
+
+_RUN_BEFORE = re.compile(r"(?:^|(?<=[^\w'’.-]))((?:[A-Z][\w'’-]* ){1,3}[A-Z][\w'’-]*)$")
+_PAREN_END = re.compile(r"[^()\n]{2,30}\)")
+
+
+def find_people_by_country(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    """"Sjeng Schalken (Netherlands) beat ...", "1. Noureddine Morceli (Algeria) 3:49":
+    two or three capitalised words before a country in brackets, the way results and
+    line-ups name athletes. A club ending in its town ("Levski Sofia (Bulgaria)") is not
+    one."""
+    found: list[tuple[int, int, str]] = []
+    p = text.find(" (")
+    while p >= 0:
+        m = _PAREN_END.match(text, p + 2)
+        if m is not None:
+            known = lex.get(text[p + 2:m.end() - 1])
+            if known is not None and known.kind == "country":
+                run = _RUN_BEFORE.search(text, max(0, p - 80), p)
+                if run is not None:
+                    words = run.group(1).split()
+                    last = lex.get(words[-1])
+                    if len(words) <= 3 and lex.get(run.group(1)) is None \
+                            and (last is None or last.type != "PLACE") and not any(
+                            w in nm.NOT_NAMES or w in nm.HEAD_WORDS or w in nm.TITLE_WORDS
+                            or w in nm.NOT_PERSON_WORDS or (k := lex.get(w)) is not None
+                            and k.kind in ("country", "region") for w in words):
+                        found.append((run.start(1), run.end(1), run.group(1)))
+        p = text.find(" (", p + 2)
+    return found
