@@ -60,3 +60,8 @@ def test_an_athlete_before_a_country_in_brackets_is_a_person(ex: RuleEntityExtra
     assert people(ex, text) == ["Tadesse Gebremariam", "Yusuf Okonkwo"]
     # a club that ends in its town is no person
     assert people(ex, "Dinamo Tbilisi (Georgia) 2 Vardar Skopje (Macedonia) 0") == []
+
+
+def test_a_place_with_a_lower_case_particle_inside_is_found(ex: RuleEntityExtractor) -> None:
+    got = {(e.text, e.type) for e in ex.extract("Trucks from Termez reach Mazar-i-Sharif by noon.")}
+    assert ("Mazar-i-Sharif", "PLACE") in got
