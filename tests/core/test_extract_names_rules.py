@@ -65,3 +65,9 @@ def test_an_athlete_before_a_country_in_brackets_is_a_person(ex: RuleEntityExtra
 def test_a_place_with_a_lower_case_particle_inside_is_found(ex: RuleEntityExtractor) -> None:
     got = {(e.text, e.type) for e in ex.extract("Trucks from Termez reach Mazar-i-Sharif by noon.")}
     assert ("Mazar-i-Sharif", "PLACE") in got
+
+
+def test_us_and_uk_are_the_countries(ex: RuleEntityExtractor) -> None:
+    got = {(e.text, e.type, e.canonical)
+           for e in ex.extract("The refinery remains under US sanctions, UK officials said.")}
+    assert {("US", "PLACE", "United States"), ("UK", "PLACE", "United Kingdom")} <= got
