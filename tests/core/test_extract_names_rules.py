@@ -71,3 +71,13 @@ def test_us_and_uk_are_the_countries(ex: RuleEntityExtractor) -> None:
     got = {(e.text, e.type, e.canonical)
            for e in ex.extract("The refinery remains under US sanctions, UK officials said.")}
     assert {("US", "PLACE", "United States"), ("UK", "PLACE", "United Kingdom")} <= got
+
+
+def test_a_company_named_with_its_web_domain_keeps_the_dot(ex: RuleEntityExtractor) -> None:
+    got = {(e.text, e.type) for e in ex.extract("Buyers pay through Ozon.ru and Kaspi.kz now.")}
+    assert {("Ozon.ru", "ORG"), ("Kaspi.kz", "ORG")} <= got
+
+
+def test_two_nationalities_joined_by_a_hyphen_are_one_group(ex: RuleEntityExtractor) -> None:
+    got = {(e.text, e.type) for e in ex.extract("Trucks waited at the Kazakh-Uzbek border.")}
+    assert ("Kazakh-Uzbek", "GROUP") in got

@@ -46,8 +46,10 @@ from scoda_desktop.core.extract.phrases import (
     air_lines,
     designated_places,
     headed_phrases,
+    hyphenated_groups,
     institutions,
     lexicon_matches,
+    web_names,
 )
 from scoda_desktop.core.extract.text import tokenize
 
@@ -71,6 +73,9 @@ class RuleEntityExtractor:
         cands: list[Candidate] = []
         cands += lexicon_matches(text, toks, self.lex)
         cands += headed_phrases(text, toks, self.lex)
+        cands += hyphenated_groups(text, toks, self.lex)
+        if "." in text:
+            cands += web_names(text, self.lex)
         cands += [Candidate(s, e, "PERSON", name, 2, "person")
                   for s, e, name in find_people(text, toks, self.lex)]
         cands += [Candidate(s, e, "PERSON", name, 2, "name")

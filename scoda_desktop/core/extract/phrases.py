@@ -269,3 +269,37 @@ def air_lines(text: str, toks: list[Token], lex: Lexicon) -> list[Candidate]:
             start, end = tok.start, nxt.core_end
             out.append(Candidate(start, end, "ORG", text[start:end], 2, "airline"))
     return out
+
+
+def hyphenated_groups(text: str, toks: list[Token], lex: Lexicon) -> list[Candidate]:
+    """"the Belarusian-Polish border", "Sino-Russian" aside: two nationalities joined by a
+    hyphen are one group name, as news annotation counts them (each alone is listed)."""
+    out: list[Candidate] = []
+    for i in cap_indices(toks):
+        core = toks[i].core
+        if "-" not in core or lex.get(core) is not None:
+            continue
+        parts = core.split("-")
+        known = [lex.get(p) for p in parts]
+        if len(parts) >= 2 and all(k is not None and k.type == "GROUP" for k in known):
+            out.append(Candidate(toks[i].start, toks[i].core_end, "GROUP", core, 2, "lexicon"))
+    return out
+
+
+_WEB_NAME = re.compile(r"\.(?:com|net|org|io|kz|ru|cn|uz|kg|tj|az|pk|in|de)\b")
+_WEB_HEAD = re.compile(r"(?:^|(?<=[^\w.@/-]))[A-Z][\w-]*$")
+
+
+def web_names(text: str, lex: Lexicon) -> list[Candidate]:
+    """"Kaspi.kz", "Alibaba.com": a capitalised name with a web domain is a company's
+    name, and the dot is part of it."""
+    out: list[Candidate] = []
+    for m in _WEB_NAME.finditer(text):
+        head = _WEB_HEAD.search(text, max(0, m.start() - 40), m.start())
+        if head is None or m.end() < len(text) and text[m.end()] in "/@":
+            continue
+        name = text[head.start():m.end()]
+        known = lex.get(name)
+        out.append(Candidate(head.start(), m.end(), known.type if known else "ORG",
+                             known.canonical if known else name, 3, "lexicon"))
+    return out
