@@ -81,3 +81,10 @@ def test_a_company_named_with_its_web_domain_keeps_the_dot(ex: RuleEntityExtract
 def test_two_nationalities_joined_by_a_hyphen_are_one_group(ex: RuleEntityExtractor) -> None:
     got = {(e.text, e.type) for e in ex.extract("Trucks waited at the Kazakh-Uzbek border.")}
     assert ("Kazakh-Uzbek", "GROUP") in got
+
+
+def test_the_caspian_alone_is_the_sea_and_before_a_noun_a_group(ex: RuleEntityExtractor) -> None:
+    sea = {(e.text, e.type, e.canonical) for e in ex.extract("Tankers cross the Caspian to Baku.")}
+    assert ("Caspian", "PLACE", "Caspian Sea") in sea
+    states = {(e.text, e.type) for e in ex.extract("The Caspian states met in Aktau.")}
+    assert ("Caspian", "GROUP") in states

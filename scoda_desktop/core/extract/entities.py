@@ -19,6 +19,7 @@ can fire (capitalised words, trigger words); see docs/EXTRACTION.md for the figu
 
 from __future__ import annotations
 
+import re
 from typing import Protocol, runtime_checkable
 
 from scoda_desktop.core.documents import Entity
@@ -108,6 +109,7 @@ class RuleEntityExtractor:
             if (cand.start, cand.end) in org_used and cand.type in ("PLACE", "FACILITY"):
                 cand.type, cand.source = "ORG", "team"
         add_nested(chosen, cands)
+        _groups_named_as_places(text, chosen, self.lex)
         aliases = learn_aliases(text, chosen, self.lex)
         for cand in chosen:  # an acronym defined in this document wins over a guess
             key = text[cand.start:cand.end]
@@ -132,3 +134,24 @@ class RuleEntityExtractor:
                     for n in c.nested]
         out.sort(key=lambda e: (e.start, -e.end))
         return out
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+_AFTER_A_PLACE = frozenset({"to", "and", "in", "at", "from", "by", "for", "on", "via", "with",
+                            "or", "of", "into", "across", "near"})
+
+
+def _groups_named_as_places(text: str, chosen: list[Candidate], lex: Lexicon) -> None:
+    """"across the Caspian to Baku": a group word that is also the first word of its place
+    ("Caspian Sea"), after "the" and before no noun, names that place, not the people ("the
+    Caspian states" stay a group, and "the French" are the people)."""
+    for c in chosen:
+        if c.type != "GROUP" or text[max(0, c.start - 4):c.start].lower() != "the ":
+            continue
+        name = text[c.start:c.end]
+        known = lex.get(name)
+        if known is None or not known.place.startswith(name + " "):
+            continue  # "the French" are the people; "the Caspian" is the Caspian Sea
+        nxt = _NEXT_WORD.match(text, c.end)
+        if nxt is None or nxt.group(1) in _AFTER_A_PLACE:
+            c.type, c.canonical = "PLACE", known.place
