@@ -74,7 +74,7 @@ class RuleEntityExtractor:
         cands: list[Candidate] = []
         cands += lexicon_matches(text, toks, self.lex)
         cands += headed_phrases(text, toks, self.lex)
-        cands += hyphenated_groups(text, toks, self.lex)
+        cands += hyphenated_groups(text, self.lex)
         if "." in text:
             cands += web_names(text, self.lex)
         cands += [Candidate(s, e, "PERSON", name, 2, "person")

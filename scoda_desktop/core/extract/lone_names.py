@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from operator import itemgetter
+from itertools import compress
+from operator import attrgetter, itemgetter
 
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon
@@ -120,18 +121,17 @@ def find_subject_surnames(text: str, toks: list[Token], lex: Lexicon, pn: Person
         return tok.first or i == 0 or text[toks[i - 1].end:tok.start] != " " \
             or not toks[i - 1].cap and toks[i - 1].text not in _NOT_BEFORE
 
-    names = _name_words(pn)
-    endings = SURNAME_ENDINGS
-    # Only capitals that can be a name at all are looked at (most are places and
-    # organisations): one C-level pass of set lookups, then the context of a few.
     caps = cap_indices(toks)
     if not caps:
         return found
+    # Only capitals that can be a name at all are looked at (most are places and
+    # organisations), picked with C-level set and regex passes, not a Python test per word.
     cap_toks = itemgetter(*caps)(toks) if len(caps) > 1 else (toks[caps[0]],)
-    for i, tok in zip(caps, cap_toks, strict=True):
-        core = tok.core
-        if core not in names and not core.endswith(endings):
-            continue
+    cores = list(map(_CORE, cap_toks))
+    targets = {*_name_words(pn).intersection(cores), *_SHAPED.findall(" ".join(cores))}
+    if not targets:
+        return found
+    for i, tok in compress(zip(caps, cap_toks, strict=True), map(targets.__contains__, cores)):
         if i > 0 and toks[i - 1].text in _MEET and not tok.first and alone(i):
             found.append((tok.start, tok.core_end, tok.core))  # "met Khurelsukh"
             continue
@@ -145,6 +145,10 @@ def find_subject_surnames(text: str, toks: list[Token], lex: Lexicon, pn: Person
             k -= 2  # "Pezeshkian and Rahmon signed"
             found.append((toks[k].start, toks[k].core_end, toks[k].core))
     return found
+
+
+_CORE = attrgetter("core")
+_SHAPED = re.compile(r"(?<!\S)([^\s-]{2,}(?:" + "|".join(SURNAME_ENDINGS) + r"))(?!\S)")
 
 
 @lru_cache(maxsize=4)

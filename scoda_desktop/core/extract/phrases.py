@@ -271,19 +271,34 @@ def air_lines(text: str, toks: list[Token], lex: Lexicon) -> list[Candidate]:
     return out
 
 
-def hyphenated_groups(text: str, toks: list[Token], lex: Lexicon) -> list[Candidate]:
-    """"the Belarusian-Polish border", "Sino-Russian" aside: two nationalities joined by a
-    hyphen are one group name, as news annotation counts them (each alone is listed)."""
+def hyphenated_groups(text: str, lex: Lexicon) -> list[Candidate]:
+    """"the Belarusian-Polish border": two nationalities joined by a hyphen are one group
+    name, as news annotation counts them (each alone is listed). Found from the hyphens."""
     out: list[Candidate] = []
-    for i in cap_indices(toks):
-        core = toks[i].core
-        if "-" not in core or lex.get(core) is not None:
-            continue
-        parts = core.split("-")
-        known = [lex.get(p) for p in parts]
-        if len(parts) >= 2 and all(k is not None and k.type == "GROUP" for k in known):
-            out.append(Candidate(toks[i].start, toks[i].core_end, "GROUP", core, 2, "lexicon"))
+    end = 0
+    p = text.find("-")
+    while p >= 0:
+        start = _word_start(text, p) if p >= end else -1
+        if start >= 0:
+            m = _HYPHENATED.match(text, start)
+            if m is not None:
+                end = m.end()
+                name = m.group()
+                if lex.get(name) is None and all(
+                        (k := lex.get(part)) is not None and k.type == "GROUP"
+                        for part in name.split("-")):
+                    out.append(Candidate(m.start(), m.end(), "GROUP", name, 2, "lexicon"))
+        p = text.find("-", p + 1)
     return out
+
+
+_HYPHENATED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b(?!-)")
+
+
+def _word_start(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1].isalpha():
+        pos -= 1
+    return pos if pos == 0 or text[pos - 1] not in "-'’" else -1
 
 
 _WEB_NAME = re.compile(r"\.(?:com|net|org|io|kz|ru|cn|uz|kg|tj|az|pk|in|de)\b")
