@@ -45,12 +45,15 @@ def write(tmp_path: Path, text: str, name: str = "page.html", encoding: str = "u
 
 def test_article_text_and_what_was_removed_in_page_order(tmp_path):
     doc = load_document(write(tmp_path, page(article())))
-    assert doc.text.split("\n\n") == PROSE
+    # the article as the page gives it, its headline first (the search and `clean --json`
+    # see the whole story); the menus and the footer are removed lines, at their places
+    assert doc.text.split("\n\n") == ["Harbour budget approved", *PROSE]
     assert doc.title == "Harbour budget approved"
     removed = [(r.text, r.at) for r in doc.removed]
     assert ("Home", 0) in removed and ("News", 0) in removed
+    assert "Harbour budget approved" not in [r.text for r in doc.removed]
     footer = next(r for r in doc.removed if r.text.startswith("Copyright 2024"))
-    assert footer.at == len(PROSE)  # shown after the last paragraph, where it was
+    assert footer.at == len(PROSE) + 1  # shown after the last paragraph, where it was
     assert [r.text for r in doc.removed].index("Home") < [r.text for r in doc.removed].index(
         footer.text)
     assert doc.warning is None
@@ -87,6 +90,15 @@ def test_published_wins_over_updated(tmp_path):
     assert doc.date[:10] == "2021-03-04"
 
 
+def test_the_stated_publication_time_wins_over_a_slug_date_in_the_url(tmp_path):
+    """The address was made with the draft (/2022/05/02/); the page says it appeared on the
+    8th, at 6:00 in its own time zone."""
+    head = ("<link rel='canonical' href='https://coast.example/news/2022/05/02/harbour/'>"
+            "<meta property='article:published_time' content='2022-05-08T06:00:00-05:00'>")
+    doc = load_document(write(tmp_path, page(article(), head=head)))
+    assert doc.date == "2022-05-08T06:00:00"
+
+
 def test_the_day_is_the_page_s_own_not_the_utc_day(tmp_path):
     """23:30 in UTC-5 is already the next day in UTC; the page says the 14th."""
     head = "<meta property='article:published_time' content='2020-02-14T23:30:00-05:00'>"
@@ -111,6 +123,13 @@ def test_a_date_only_in_the_page_url(tmp_path):
     assert doc.date is not None and doc.date[:10] == "2018-06-21"
 
 
+def test_a_date_only_in_the_address_a_browser_saved_the_page_from(tmp_path):
+    saved = "<!-- saved from url=(0048)https://coast.example/2018/06/21/harbour-budget/ -->\n"
+    doc = load_document(write(tmp_path, saved + page(article())))
+    assert doc.url == "https://coast.example/2018/06/21/harbour-budget/"
+    assert doc.date is not None and doc.date[:10] == "2018-06-21"
+
+
 def test_a_page_without_article_text_is_kept_with_its_title(tmp_path):
     markup = page("<nav><a href='/'>Home</a> <a href='/a'>About</a></nav>",
                   title="Photo gallery: the new pier")
@@ -121,6 +140,27 @@ def test_a_page_without_article_text_is_kept_with_its_title(tmp_path):
     assert doc.to_json()["warning"] == "no article text found"
 
 
+def test_a_story_inside_a_block_named_like_furniture_keeps_its_text(tmp_path):
+    """Some sites put the whole story in a "widget" or "sidebar" block: prose is still text
+    (only a page whose every line is a menu item has no article)."""
+    paras = "".join(f"<p>{p}</p>" for p in PROSE)
+    markup = page(f"<nav><a href='/'>Home</a></nav><div class='widget-area'>"
+                  f"<h1>Harbour budget approved</h1>{paras}</div>")
+    doc = load_document(write(tmp_path, markup))
+    assert all(p in doc.text for p in PROSE)
+    assert "Home" not in doc.text
+    assert doc.warning is None
+
+
+def test_a_page_without_article_text_still_has_its_date(tmp_path):
+    head = "<link rel='canonical' href='https://coast.example/2018/06/21/pier-gallery/'>"
+    markup = page("<img src='pier.jpg' alt=''>", head=head, title="Photo gallery: the new pier")
+    doc = load_document(write(tmp_path, markup))
+    assert doc.warning == "no article text found"
+    assert doc.title == "Photo gallery: the new pier"
+    assert doc.date is not None and doc.date[:10] == "2018-06-21"
+
+
 def test_stray_nul_bytes_in_a_page_are_not_binary(tmp_path):
     data = page(article()).encode("utf-8")
     data = data[:200] + b"\x00" + data[200:400] + b"\x00\x00" + data[400:]
@@ -128,6 +168,29 @@ def test_stray_nul_bytes_in_a_page_are_not_binary(tmp_path):
     path.write_bytes(data)
     doc = load_document(path)
     assert PROSE[1] in doc.text and "\x00" not in doc.raw
+
+
+def test_a_utf8_page_with_a_few_broken_bytes_keeps_its_accents(tmp_path):
+    """One Latin-1 byte pasted into a UTF-8 page must not turn every 'ö' into 'Ã¶'."""
+    words = "Schöne Grüße aus Köln, über die Brücke und durch die Straßen der Altstadt. "
+    markup = page(article(extra_top=f"<p>{words * 3}</p>"), title="Grüße aus Köln")
+    data = markup.encode("utf-8").replace(b"Altstadt", b"Altst\xe4dt", 1)
+    path = tmp_path / "broken.html"
+    path.write_bytes(data)
+    doc = load_document(path)
+    assert "Schöne Grüße aus Köln" in doc.text and "Ã" not in doc.text
+
+
+def test_a_page_in_the_charset_it_declares(tmp_path):
+    """A Polish page in ISO-8859-2 says so in its head; a guess reads 'ą' as '±'."""
+    head = "<meta http-equiv='Content-Type' content='text/html; charset=iso-8859-2'>"
+    text = ("Ziemniaki na szóstej, surówka na dziesiątej. Jak pomóc osobie niewidomej, "
+            "z którą jemy obiad, i dlaczego warto zapytać, zanim się pomoże. ")
+    paras = "".join(f"<p>{p}</p>" for p in PROSE)
+    markup = page(f"<article><h1>Jak pomóc</h1><p>{text * 3}</p>{paras}</article>",
+                  head=head, title="Jak pomóc")
+    doc = load_document(write(tmp_path, markup, encoding="iso-8859-2"))
+    assert "na dziesiątej" in doc.text
 
 
 def test_true_binaries_are_still_refused(tmp_path):

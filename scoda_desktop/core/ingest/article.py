@@ -46,13 +46,15 @@ def available() -> bool:
     return True
 
 
-def extract_article(markup: str) -> Article | None:
-    """Body paragraphs and metadata of one page; None when the library finds no article."""
+def extract_article(markup: str, url: str | None = None) -> Article | None:
+    """Body paragraphs and metadata of one page; None when the library finds no article.
+    ``url``, the page's own address when known, lets htmldate read a date from its path."""
     from trafilatura import bare_extraction
 
     _quiet()
     doc = bare_extraction(
         markup,
+        url=url,
         include_comments=False,
         include_tables=True,
         include_formatting=False,
@@ -73,12 +75,12 @@ def extract_article(markup: str) -> Article | None:
     )
 
 
-def find_date(markup: str) -> str | None:
+def find_date(markup: str, url: str | None = None) -> str | None:
     """htmldate alone (when the article extractor found no body, its date may still be there)."""
     from htmldate import find_date as _find_date
 
     _quiet()
     try:
-        return _find_date(markup, original_date=True, extensive_search=True)
+        return _find_date(markup, url=url, original_date=True, extensive_search=True)
     except Exception:  # noqa: BLE001 - a date finder must never stop an import
         return None

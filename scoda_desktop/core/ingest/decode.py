@@ -62,6 +62,22 @@ def _detect(data: bytes) -> str:
         return str(best)
 
 
+_AS_BROWSERS = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252",
+                "iso8859-9": "cp1254", "gb2312": "gb18030", "gbk": "gb18030"}
+
+
+def _declared(data: bytes, encoding: str | None) -> str | None:
+    """The bytes in the charset the file names, if they decode in it (UTF-8 already failed)."""
+    try:
+        name = codecs.lookup(encoding).name if encoding else "utf-8"
+        if name == "utf-8":
+            return None
+        # as browsers read them (WHATWG): Latin-1 and ASCII labels mean windows-1252
+        return data.decode(_AS_BROWSERS.get(name, name))
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 saved without a BOM (some Windows tools do): text in Latin script has a NUL in
     every other byte, on the odd side for little-endian and the even side for big-endian.
@@ -105,12 +121,24 @@ def _text_with_stray_nuls(data: bytes) -> str | None:
     return None if bad > max(2, len(text[:20000]) // 2000) else text
 
 
-def decode_bytes(data: bytes) -> str:
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (a pasted Latin-1 word, a truncated character) is still
+    UTF-8: many valid multi-byte characters and few invalid bytes. A guesser asked instead
+    reads the whole page as Mac Roman or cp1250 and every accented letter breaks ("MĂ¤scot").
+    A legacy-encoded file has almost no valid multi-byte sequences, so it never passes."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    wide = sum(1 for c in text if c > "\x7f") - bad
+    return text if wide >= 20 * bad else None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
     """Decode file bytes to normalised text; raise DecodeError when they are not text.
 
-    Order: a BOM wins (UTF-8, UTF-16, UTF-32); then strict UTF-8; NUL bytes without a BOM
-    mean UTF-16 if they fall in UTF-16's pattern and decode cleanly, else a binary file;
-    everything else goes to charset-normalizer.
+    Order: a BOM wins (UTF-8, UTF-16, UTF-32); then strict UTF-8, then UTF-8 with a few
+    broken bytes; NUL bytes without a BOM mean UTF-16 if they fall in UTF-16's pattern and
+    decode cleanly, else a binary file; then the charset the file declares (``declared``: an
+    HTML page's ``<meta charset>``), then charset-normalizer's guess.
     """
     if data.startswith(codecs.BOM_UTF8):
         try:
@@ -137,7 +165,7 @@ def decode_bytes(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _detect(data)
+            text = _mostly_utf8(data) or _declared(data, declared) or _detect(data)
     if _looks_binary(text):
         raise DecodeError("binary file (control characters)")
     # the few stray controls of a text file (a NUL in UTF-16, an ESC) are not words and

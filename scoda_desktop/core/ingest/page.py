@@ -2,32 +2,40 @@
 
 Who decides what (measured on trafilatura's 990-page set, docs/CLEANING.md):
 
-- **Body**: trafilatura's article text, unless it returns too little beside what our own line
-  cleaner keeps (an extractor that misses the story container gives a few lines of a page
-  that holds many paragraphs of prose); then ours.
+- **Body**: trafilatura's article text when it finds one (it already weighs its own
+  extraction against its readability port and jusText); our own line cleaner's only when it
+  finds none. A fallback to ours when trafilatura keeps far less than ours was measured and
+  lost (docs/CLEANING.md). The body is the article as the page gives it, its headline
+  included when the extractor reads it as the opening line: that is what a search and
+  ``clean --json`` should see (the title field holds it too).
 - **Removed lines**: our own reading of the page (``html.py`` + ``lines.py``) lists every
   block of the page in order with a reason (navigation, related, comments, footer...); a
   block that is not part of the chosen body is a removed line, at its place. So the
   provenance view shows what went and why whichever extractor chose the body.
 - **Title, author, source**: what the page states on purpose (``og:title``, JSON-LD,
   ``<h1>``) through our rules, with trafilatura's when ours has none.
-- **Date**: htmldate's original publication date (through trafilatura), else ours.
+- **Date**: htmldate's original publication date (through trafilatura), else ours; the
+  page's own published timestamp in its local zone when htmldate's day is a few days off it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from scoda_desktop.core.documents import Removed
 from scoda_desktop.core.ingest.clean import Cleaned, removed_lines, split_page
 from scoda_desktop.core.ingest.decode import normalize_text
 from scoda_desktop.core.ingest.html import HtmlMeta, html_to_lines
-from scoda_desktop.core.ingest.lines import MARK_END, MARK_START
+from scoda_desktop.core.ingest.lines import (
+    MARK_END,
+    MARK_START,
+    guess_language,
+    is_sentence_like,
+)
 from scoda_desktop.core.ingest.meta import Meta, read_meta
 from scoda_desktop.core.ingest.title import choose_title
-
-TOO_LITTLE = 0.1  # the extractor kept under a tenth of what our cleaner keeps: ours
-MIN_OURS = 1000  # ...and ours has at least this many characters of body
 
 
 @dataclass(slots=True)
@@ -70,47 +78,48 @@ def _align(cleaned: Cleaned, reasons: dict[int, str], paragraphs: list[str]) -> 
     return out
 
 
-def _all_marked(art, text: str) -> bool:
-    """Is all the extractor's text in blocks the page's markup names as furniture (a page
-    of menus only)? Then the page has no article, whatever the extractor kept."""
+def _menus_only(art, text: str) -> bool:
+    """A page of menus only: none of the extractor's paragraphs reads as prose, and all of
+    them sit in blocks the page's markup names as furniture (nav, footer...). Then the page
+    has no article, whatever the extractor kept. A prose paragraph inside such a block is
+    still text (a site that wraps its story in a "widget" or "sidebar" class)."""
+    lang = guess_language(" ".join(art.paragraphs))
+    if any(is_sentence_like(p, lang) for p in art.paragraphs):
+        return False
     marked = {_key(ln.split(MARK_END, 1)[1]) for ln in text.split("\n")
               if ln.startswith(MARK_START) and MARK_END in ln}
     joined = " ".join(marked)
     return all(_key(p) in joined for p in art.paragraphs)
 
 
-def _article(markup: str):
+def _article(markup: str, url: str | None):
     from scoda_desktop.core.ingest import article
 
     if not article.available():
         return None
     try:
-        return article.extract_article(markup)
+        return article.extract_article(markup, url=url)
     except Exception:  # noqa: BLE001 - a library failure falls back to our own cleaner
         return None
 
 
-def read_page(markup: str) -> PageParts:
-    """The Document parts of one page (see the module docstring for who decides what)."""
+def read_page(markup: str, url: str | None = None) -> PageParts:
+    """The Document parts of one page (see the module docstring for who decides what).
+
+    ``url`` is the page's own address when known (a browser's "saved from" comment, a WARC
+    record's target): htmldate reads a date from its path."""
     text, hmeta = html_to_lines(markup)
     text = normalize_text(text)
     cleaned = split_page(text)
     own = [" ".join(ln.text.split()) for ln in cleaned.body]
-    art = _article(markup)
+    art = _article(markup, url)
     title = _title(hmeta, art)
     meta: Meta = read_meta(cleaned.header, own[0] if own else "", title, cleaned.trailer)
     title = title or meta.title
     paragraphs, chose = own, "ours"
-    if art is not None and art.paragraphs and not (not own and _all_marked(art, text)):
-        theirs = sum(len(p) for p in art.paragraphs)
-        mine = sum(len(p) for p in own)
-        if not (mine >= MIN_OURS and theirs < TOO_LITTLE * mine):
-            paragraphs, chose = art.paragraphs, "trafilatura"
-    if chose == "trafilatura" and title:
-        # the headline opens trafilatura's text; it is the title field, not a paragraph
-        while paragraphs and _key(paragraphs[0]) in (_key(title), _key(art.title or "")):
-            paragraphs = paragraphs[1:]
-    date, date_text = _date(hmeta, meta, art)
+    if art is not None and art.paragraphs and not (not own and _menus_only(art, text)):
+        paragraphs, chose = art.paragraphs, "trafilatura"
+    date, date_text = _date(hmeta, meta, _htmldate_day(markup, url, art))
     removed = (removed_lines(cleaned, meta.line_reasons) if chose == "ours"
                else _align(cleaned, meta.line_reasons, paragraphs))
     return PageParts(
@@ -132,13 +141,49 @@ def _title(hmeta: HtmlMeta, art) -> str | None:
     return choose_title(candidates, hmeta.headings, [hmeta.source, art.sitename if art else None])
 
 
-def _date(hmeta: HtmlMeta, meta: Meta, art) -> tuple[str | None, str | None]:
-    """htmldate's day; written with its time and as the page wrote it when ours agrees."""
+# A timestamp the page gives with its own UTC offset ("2020-02-19T18:37:32+01:00"): the
+# day as the page states it. "+00:00" / "Z" is not a local zone: its day may be the next one.
+_LOCAL_OFFSET = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*([+-])(\d\d):?(\d\d)$")
+NEAR_DAYS = 7  # ...and htmldate's day is this close to it: a slug or a visible date nearby
+
+
+def _local_day(text: str | None) -> bool:
+    m = _LOCAL_OFFSET.search((text or "").strip())
+    return bool(m) and (m.group(2), m.group(3)) != ("00", "00")
+
+
+def _days_apart(a: str, b: str) -> int:
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return 1 << 30
+
+
+def _htmldate_day(markup: str, url: str | None, art) -> str | None:
+    """htmldate's day through trafilatura, or htmldate alone when trafilatura gave none (a
+    page with no article body may still state its date)."""
     if art is not None and art.date:
-        for date, text in ((hmeta.date, hmeta.date_text), (meta.date, meta.date_text)):
-            if date and date[:10] == art.date[:10]:
-                return date, text
-        return art.date, art.date
+        return art.date
+    from scoda_desktop.core.ingest import article
+
+    return article.find_date(markup, url) if article.available() else None
+
+
+def _date(hmeta: HtmlMeta, meta: Meta, found: str | None) -> tuple[str | None, str | None]:
+    """htmldate's day; written with its time and as the page wrote it when ours agrees.
+
+    One exception, measured (docs/CLEANING.md): the page's own published timestamp in its
+    local zone (``html.py``: ``article:published_time``, JSON-LD ``datePublished``,
+    ``<time>``) wins over an htmldate day a few days off it: htmldate takes a date in the URL
+    first, and a slug's date is the day the draft was made, not the day it appeared."""
+    if found:
+        for day, text in ((hmeta.date, hmeta.date_text), (meta.date, meta.date_text)):
+            if day and day[:10] == found[:10]:
+                return day, text
+        if (hmeta.date and _local_day(hmeta.date_text)
+                and _days_apart(hmeta.date, found) <= NEAR_DAYS):
+            return hmeta.date, hmeta.date_text
+        return found, found
     if hmeta.date:
         return hmeta.date, hmeta.date_text
     return meta.date, meta.date_text

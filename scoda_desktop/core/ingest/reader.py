@@ -21,6 +21,7 @@ from scoda_desktop.core.ingest.formats import (
     is_container,
     suffix_of,
 )
+from scoda_desktop.core.ingest.formats.web import meta_charset
 from scoda_desktop.core.ingest.lines import guess_language, word_count
 from scoda_desktop.core.ingest.meta import read_meta
 
@@ -92,11 +93,11 @@ def _document(raw: str, path: str, **fields) -> Document:
     return Document(id=document_id(sha), path=path, sha256=sha, raw=raw, **fields)
 
 
-def _clean_html(raw: str, path: str) -> Document:
+def _clean_html(raw: str, path: str, url: str | None) -> Document:
     """A web page: the article extractor and our own reading combined (see ``page.py``)."""
     from scoda_desktop.core.ingest.page import read_page
 
-    parts = read_page(raw)
+    parts = read_page(raw, url)
     body_text = "\n\n".join(parts.paragraphs)
     return _document(
         raw, path, text=body_text, removed=parts.removed, title=parts.title, date=parts.date,
@@ -106,11 +107,11 @@ def _clean_html(raw: str, path: str) -> Document:
     )
 
 
-def _clean(raw: str, path: str, html: bool) -> Document:
+def _clean(raw: str, path: str, html: bool, url: str | None = None) -> Document:
     """The cleaner proper (may raise on a bug; ``clean_text`` guards it)."""
     raw = normalize_text(raw)
     if html:
-        return _clean_html(raw, path)
+        return _clean_html(raw, path, url)
     known_title = None
     text = raw
     if path.lower().endswith(".md"):
@@ -128,14 +129,15 @@ def _clean(raw: str, path: str, html: bool) -> Document:
     )
 
 
-def clean_text(raw: str, *, path: str = "", html: bool = False) -> Document:
+def clean_text(raw: str, *, path: str = "", html: bool = False, url: str | None = None
+               ) -> Document:
     """Clean already-decoded text (or HTML markup) into a Document; never raises.
 
     If the cleaner itself fails on some input, the document still comes back with every
     non-empty line as body, so nothing a user imported silently disappears.
     """
     try:
-        return _clean(raw, path, html)
+        return _clean(raw, path, html, url)
     except Exception:  # noqa: BLE001 - one odd page must not stop an import
         raw = normalize_text(raw if isinstance(raw, str) else "")
         paragraphs = [" ".join(ln.split()) for ln in raw.split("\n") if ln.strip()]
@@ -175,18 +177,21 @@ def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
         doc = _read_format(str(p.resolve()), suffix, data)
     else:
         try:
-            decoded = decode_bytes(data)
+            decoded = decode_bytes(data, declared=meta_charset(data)
+                                   if suffix in HTML_SUFFIXES else None)
         except DecodeError as exc:
             raise IngestError(str(exc)) from None
         if not decoded.strip():
             raise IngestError("empty file")
         html = suffix in HTML_SUFFIXES
-        doc = clean_text(decoded, path=str(p.resolve()), html=html)
+        url = None
         if html:
             from scoda_desktop.core.ingest.formats.web import page_url, saved_by_browser
 
-            doc.url = page_url(decoded)
+            url = page_url(decoded)
             saved = saved_by_browser(decoded)
+        doc = clean_text(decoded, path=str(p.resolve()), html=html, url=url)
+        doc.url = url if html else doc.url
     doc.sha256 = hashlib.sha256(data).hexdigest()
     doc.id = document_id(doc.sha256)
     doc.size, doc.mtime = st.st_size, st.st_mtime

@@ -61,10 +61,11 @@ def _read(path: str, data: bytes) -> Document:
     if not payload.strip():
         raise MhtmlError("empty HTML part")
     markup = decode_page(payload, part.get_content_charset())
-    doc = clean_text(markup, path=path, html=True)
     from scoda_desktop.core.ingest.formats.web import page_url
 
-    doc.url = (_header(message, "Snapshot-Content-Location")
-               or _header(part, "Content-Location") or page_url(markup) or None)
+    url = (_header(message, "Snapshot-Content-Location")
+           or _header(part, "Content-Location") or page_url(markup) or None)
+    doc = clean_text(markup, path=path, html=True, url=url)
+    doc.url = url
     doc.captured = iso_from_http(_header(message, "Date"))
     return doc

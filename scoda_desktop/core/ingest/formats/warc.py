@@ -267,7 +267,7 @@ def page_document(path: str, page: Page, mtime: float = 0.0) -> Document:
     """A record's payload through the same cleaner as a .html/.txt file, with provenance."""
     from scoda_desktop.core.ingest.reader import clean_text, document_id
 
-    doc = clean_text(page.text, path=path, html=page.html)
+    doc = clean_text(page.text, path=path, html=page.html, url=page.url or None)
     doc.sha256 = record_id_hash(page)
     doc.id = document_id(doc.sha256)
     doc.url = page.url or doc.url

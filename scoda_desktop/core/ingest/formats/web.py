@@ -82,7 +82,7 @@ def decode_page(data: bytes, header_charset: str | None = None) -> str:
 
     Raises ``DecodeError`` for bytes that are not text at all.
     """
-    for name in (header_charset, _meta_charset(data)):
+    for name in (header_charset, meta_charset(data)):
         if name:
             try:
                 return normalize_text(data.decode(name))
@@ -91,7 +91,8 @@ def decode_page(data: bytes, header_charset: str | None = None) -> str:
     return decode_bytes(data)
 
 
-def _meta_charset(data: bytes) -> str | None:
+def meta_charset(data: bytes) -> str | None:
+    """The charset a page declares in its head (``<meta charset>``, ``http-equiv``), if known."""
     m = _CHARSET.search(data[:_HEAD])
     return _known(m.group(1).decode("ascii", "replace")) if m else None
 
