@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, methodcaller
 
 from scoda_desktop.core.extract import names as nm
 from scoda_desktop.core.extract.lexicon import Lexicon
@@ -128,7 +128,7 @@ def find_subject_surnames(text: str, toks: list[Token], lex: Lexicon, pn: Person
     # organisations), picked with C-level set and regex passes, not a Python test per word.
     cap_toks = itemgetter(*caps)(toks) if len(caps) > 1 else (toks[caps[0]],)
     cores = list(map(_CORE, cap_toks))
-    targets = {*_name_words(pn).intersection(cores), *_SHAPED.findall(" ".join(cores))}
+    targets = {*_name_words(pn).intersection(cores), *filter(_SHAPED, cores)}
     if not targets:
         return found
     for i, tok in compress(zip(caps, cap_toks, strict=True), map(targets.__contains__, cores)):
@@ -148,7 +148,7 @@ def find_subject_surnames(text: str, toks: list[Token], lex: Lexicon, pn: Person
 
 
 _CORE = attrgetter("core")
-_SHAPED = re.compile(r"(?<!\S)([^\s-]{2,}(?:" + "|".join(SURNAME_ENDINGS) + r"))(?!\S)")
+_SHAPED = methodcaller("endswith", SURNAME_ENDINGS)
 
 
 @lru_cache(maxsize=4)
