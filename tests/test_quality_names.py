@@ -1,6 +1,6 @@
 """Names on news of this corpus's kind, held out: floors under the measured scores.
 
-The two fixtures were written before the extractor was run on them (docs/EXTRACTION.md gives
+The three fixtures were written before the extractor was run on them (docs/EXTRACTION.md gives
 their first scores and what was added after reading their misses). The floors sit about 0.05
 under today's scores, so a change to the rules or the name lists that loses people, companies or
 towns of the region fails here, while small trade-offs do not.
@@ -37,7 +37,8 @@ def _prf(counts: dict[str, Counter], kind: str | None = None) -> tuple[float, fl
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-@pytest.mark.parametrize("path", [bench.UNSEEN, bench.UNSEEN2], ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", [bench.UNSEEN, bench.UNSEEN2, bench.UNSEEN3],
+                         ids=lambda p: p.stem)
 def test_fixture_gold_is_well_formed(path: Path) -> None:
     sents = json.loads(path.read_text(encoding="utf-8"))["sentences"]
     assert len(sents) >= 40 and len({s["doc"] for s in sents}) >= 10
@@ -51,14 +52,18 @@ def test_fixture_gold_is_well_formed(path: Path) -> None:
 
 
 # (fixture, scored how, floor on P, R, F1, person recall, organisation recall); measured
-# 2026-12-02: unseen by document P 0.950 R 0.943 F1 0.947, PER R 0.963, ORG R 0.979; alone
-# P 0.945 R 0.912 F1 0.928, PER R 0.796. Unseen 2 by document P 0.971 R 0.932 F1 0.951, PER R
-# 1.000, ORG R 0.938; alone P 0.970 R 0.890 F1 0.929, PER R 0.793.
+# 2026-12-02 after the rules round: unseen by document P 0.965 R 0.965 F1 0.965, PER R 1.000,
+# ORG R 1.000; alone P 0.961 R 0.954 F1 0.957, PER R 0.944. Unseen 2 by document P 0.979
+# R 0.938 F1 0.958, PER R 1.000, ORG R 0.938; alone P 0.978 R 0.932 F1 0.954, PER R 0.966.
+# Unseen 3 by document P 0.956 R 0.923 F1 0.939, PER R 0.953, ORG R 0.920; alone P 0.956
+# R 0.915 F1 0.935, PER R 0.930.
 FLOORS = [
-    (bench.UNSEEN, True, 0.90, 0.89, 0.89, 0.91, 0.92),
-    (bench.UNSEEN, False, 0.89, 0.86, 0.87, 0.75, 0.92),
-    (bench.UNSEEN2, True, 0.92, 0.88, 0.90, 0.95, 0.88),
-    (bench.UNSEEN2, False, 0.92, 0.84, 0.87, 0.75, 0.88),
+    (bench.UNSEEN, True, 0.91, 0.91, 0.91, 0.95, 0.95),
+    (bench.UNSEEN, False, 0.91, 0.90, 0.90, 0.89, 0.95),
+    (bench.UNSEEN2, True, 0.93, 0.89, 0.91, 0.95, 0.88),
+    (bench.UNSEEN2, False, 0.93, 0.88, 0.90, 0.91, 0.88),
+    (bench.UNSEEN3, True, 0.90, 0.87, 0.89, 0.90, 0.87),
+    (bench.UNSEEN3, False, 0.90, 0.86, 0.88, 0.88, 0.87),
 ]
 
 

@@ -17,7 +17,7 @@ ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "FACILITY", "EVENT", "GROUP")
 # existing index then extracts its documents again, once, in the background (the second
 # phase of a sync, from the stored text: no file is read or cleaned again), instead of
 # keeping the old results until a rebuild. 1: indexes made before this number existed.
-EXTRACTION_VERSION = 2
+EXTRACTION_VERSION = 3
 
 # Metric kinds (see issue: entities, metrics and the metric ledger).
 METRIC_KINDS = (

@@ -120,8 +120,8 @@ def orgs_everywhere(text: str, chosen: list[Candidate], aliases: dict[str, tuple
             continue
         if c.type == "PLACE" and c.source in WEAK_SOURCES and is_town(lex, 
                 text[c.start:c.end]) and not _after_place_word(text, c.start) \
-                or c.type == "PERSON" and c.source in ("name", "alias", "person") \
-                and text[c.start:c.end] not in aliases:
+                or c.type == "PERSON" and (c.source == "subject" or c.source in (
+                    "name", "alias", "person") and text[c.start:c.end] not in aliases):
             c.type, c.canonical = org
     for name, org in orgs.items():  # found again by their rule: headed, multi-word
         if len(name) > 2 and " " not in name and name not in nm.NOT_NAMES:

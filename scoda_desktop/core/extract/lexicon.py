@@ -183,11 +183,19 @@ def group_place(lex: Lexicon, canonical: str) -> str | None:
     return known.place or None if known is not None and known.type == "GROUP" else None
 
 
+# Two-letter forms news writes for countries ("under US sanctions" is no organisation).
+_SHORT_COUNTRY_NAMES = {"US": "United States", "UK": "United Kingdom"}
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(user_file: str | None = None) -> Lexicon:
     """Places + default entity list + the user's list (if given); cached per user file."""
     lex = Lexicon()
     _load_places(lex)
+    for short, country in _SHORT_COUNTRY_NAMES.items():  # the place list keeps 3+ letters
+        known = lex.get(country)
+        if known is not None and lex.get(short) is None:
+            lex.add(short, known)
     _load_groups(lex)
     entries = load_user_entities(resource_path(ENTITY_FILE))
     if user_file:

@@ -107,6 +107,10 @@ Mr Mrs Ms Dr Prof Professor Sir Lord Lady Dame Leader Speaker Consul Attorney In
 Superintendent Detective Constable Manager Striker Midfielder Defender Goalkeeper Rep Sen
 Gov Gen Col Lt Sgt Capt Adm Cmdr Insp Supt Mrs. Messrs Madame Monsieur Herr
 """)
+# Titles that are also common given names: "Sultan Ahmed Al Jaber" is his name, not a title,
+# when another given name and a surname follow (a title before one name stays a title:
+# "Sultan Qaboos").
+GIVEN_TITLES = frozenset({"Sultan"})
 # Words of place names that no person's name contains: "Paris St Germain", "Ross County".
 NOT_PERSON_WORDS = word_set("""
 St Ste Saint San Santa Fort Mount Mt Lake Cape Port Bay County Island Islands River Valley

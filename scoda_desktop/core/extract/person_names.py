@@ -124,6 +124,11 @@ def find_name_sequences(text: str, toks: list[Token], lex: Lexicon,
             continue  # one word (most capitals): what follows only shortens a sequence
         # "Trade Secretary Ian Lang": the person starts after the last title word.
         titled = [k for k, t in enumerate(seq) if _is_title(toks[t].core)]
+        if titled == [0] and len(seq) >= 3 and toks[seq[0]].core in nm.GIVEN_TITLES \
+                and toks[seq[1]].core in pn.given:
+            titled, given_title = [], True  # "Sultan Ahmed Al Jaber": a given name
+        else:
+            given_title = False
         if titled:
             seq, initials = seq[titled[-1] + 1:], initials[titled[-1] + 1:]
         while seq and (toks[seq[0]].core in nm.NOT_NAMES or toks[seq[0]].first
@@ -147,6 +152,8 @@ def find_name_sequences(text: str, toks: list[Token], lex: Lexicon,
         elif len(words) == 2 and words[0] in nm.CHINESE_SURNAMES \
                 and nm.is_pinyin_given_name(words[1]) and not _is_other(words[1], lex):
             ok = True  # "Zang Yuanqi", "Xi Jinping"
+        elif given_title:
+            ok = _shaped_like_person(words[1:], False, lex, pn)
         else:
             ok = _shaped_like_person(words, toks[seq[0]].first, lex, pn)
         if ok:
@@ -174,7 +181,7 @@ def _shaped_like_person(words: list[str], first_in_sentence: bool, lex: Lexicon,
 
 def is_surname_shaped(word: str) -> bool:
     """"Alimova", "Kovalenko", "Beridze": a Russian, Central Asian or Caucasian surname."""
-    return len(word) >= 5 and word.endswith(_SURNAME_ENDINGS) and "-" not in word
+    return len(word) >= 5 and word.endswith(SURNAME_ENDINGS) and "-" not in word
 
 
 def has_name_word(name: str, pn: PersonNames) -> bool:
@@ -222,7 +229,7 @@ def find_lone_surnames(text: str, toks: list[Token], lex: Lexicon
 _ROLES = frozenset(t for t in nm.TITLES if t.islower())
 _REPORTING = frozenset({"said", "says", "told", "added", "noted", "stressed", "met", "visited",
                         "announced", "signed", "urged"})
-_SURNAME_ENDINGS = ("yev", "yeva", "iyev", "ayev", "ov", "ova", "ev", "eva", "enko", "vich",
+SURNAME_ENDINGS = ("yev", "yeva", "iyev", "ayev", "ov", "ova", "ev", "eva", "enko", "vich",
                     "ovic", "evic", "shvili", "dze", "yan", "uly", "kyzy")
 
 

@@ -269,3 +269,52 @@ def air_lines(text: str, toks: list[Token], lex: Lexicon) -> list[Candidate]:
             start, end = tok.start, nxt.core_end
             out.append(Candidate(start, end, "ORG", text[start:end], 2, "airline"))
     return out
+
+
+def hyphenated_groups(text: str, lex: Lexicon) -> list[Candidate]:
+    """"the Belarusian-Polish border": two nationalities joined by a hyphen are one group
+    name, as news annotation counts them (each alone is listed). Found from the hyphens."""
+    out: list[Candidate] = []
+    end = 0
+    p = text.find("-")
+    while p >= 0:
+        start = _word_start(text, p) if p >= end else -1
+        if start >= 0:
+            m = _HYPHENATED.match(text, start)
+            if m is not None:
+                end = m.end()
+                name = m.group()
+                if lex.get(name) is None and all(
+                        (k := lex.get(part)) is not None and k.type == "GROUP"
+                        for part in name.split("-")):
+                    out.append(Candidate(m.start(), m.end(), "GROUP", name, 2, "lexicon"))
+        p = text.find("-", p + 1)
+    return out
+
+
+_HYPHENATED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b(?!-)")
+
+
+def _word_start(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1].isalpha():
+        pos -= 1
+    return pos if pos == 0 or text[pos - 1] not in "-'’" else -1
+
+
+_WEB_NAME = re.compile(r"\.(?:com|net|org|io|kz|ru|cn|uz|kg|tj|az|pk|in|de)\b")
+_WEB_HEAD = re.compile(r"(?:^|(?<=[^\w.@/-]))[A-Z][\w-]*$")
+
+
+def web_names(text: str, lex: Lexicon) -> list[Candidate]:
+    """"Kaspi.kz", "Alibaba.com": a capitalised name with a web domain is a company's
+    name, and the dot is part of it."""
+    out: list[Candidate] = []
+    for m in _WEB_NAME.finditer(text):
+        head = _WEB_HEAD.search(text, max(0, m.start() - 40), m.start())
+        if head is None or m.end() < len(text) and text[m.end()] in "/@":
+            continue
+        name = text[head.start():m.end()]
+        known = lex.get(name)
+        out.append(Candidate(head.start(), m.end(), known.type if known else "ORG",
+                             known.canonical if known else name, 3, "lexicon"))
+    return out

@@ -21,6 +21,9 @@ from typing import NamedTuple
 # time (tests/core/test_extract_tokens.py holds the two equal).
 _TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|\w++(?:(?:[&-]|['’](?=\w))++\w++)*+")
 _POSSESSIVE_MARKS = ("'s", "’s")
+_HYPHEN_PARTICLES = frozenset({"i", "e", "ul", "ur", "us", "al", "el", "ed", "ad", "ud", "de",
+                               "di", "da", "du", "le", "la", "les", "sur", "en", "on", "upon",
+                               "am", "an", "der", "von", "van", "y"})
 _NOT_LOWER = re.compile(r"[^a-z]")
 # A sentence ends at . ! ? (plus closing quotes) before a space and a capital, digit or quote.
 _SENTENCE_END = re.compile(r"""(?<=[.!?])["”’)]?\s+(?=["“‘(]?[A-Z0-9])|\n\s*\n""")
@@ -166,8 +169,10 @@ def tokenize(text: str) -> list[Token]:
         elif "-" not in core:
             cap[k] = True
         else:
+            # "Mazar-i-Sharif", "Inzamam-ul-Haq", "Chester-le-Street": a particle inside
             parts = [p for p in core.split("-") if p]
-            cap[k] = bool(parts) and all(p[0].isupper() or p[0].isdigit() for p in parts)
+            cap[k] = bool(parts) and parts[-1][0].isupper() and all(
+                p[0].isupper() or p[0].isdigit() or p in _HYPHEN_PARTICLES for p in parts)
         # All capitals, two letters or more: "SCO", "U.S."
         if core.isascii():
             upper[k] = core.isupper() and sum(c.isalpha() for c in core) >= 2
