@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
+
+from tests.bench_modules import load_quality
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,12 +16,7 @@ MORE = ("Construction will begin next spring, and the first trams are expected t
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("bench_web",
-                                                  ROOT / "benchmarks" / "quality" / "bench_web.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_web"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_quality("bench_web")
 
 
 def _page(title: str, date: str, body: str) -> str:

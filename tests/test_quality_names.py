@@ -8,26 +8,15 @@ towns of the region fails here, while small trade-offs do not.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-QUALITY = Path(__file__).resolve().parent.parent / "benchmarks" / "quality"
+from tests.bench_modules import load_quality
 
-
-def _load(name: str):
-    sys.path.insert(0, str(QUALITY))
-    spec = importlib.util.spec_from_file_location(name, QUALITY / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load("bench_names")
+bench = load_quality("bench_names")
 
 
 def _prf(counts: dict[str, Counter], kind: str | None = None) -> tuple[float, float, float]:

@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-QUALITY = Path(__file__).resolve().parent.parent / "benchmarks" / "quality"
+from tests.bench_modules import load_quality
 
-
-def _load(name: str):
-    sys.path.insert(0, str(QUALITY))
-    spec = importlib.util.spec_from_file_location(name, QUALITY / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-units = _load("quantity_units")
-bench = _load("bench_quantities")
+units = load_quality("quantity_units")
+bench = load_quality("bench_quantities")
 
 
 @pytest.mark.parametrize(("ours", "theirs", "value_ours", "value_theirs"), [

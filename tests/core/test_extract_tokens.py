@@ -132,11 +132,11 @@ def test_reporting_verb_names_are_the_regex_matches(text: str) -> None:
         _AFTER_VERB_RE,
         _BEFORE_VERB_RE,
         _names_before,
-        _occurrences,
         matches_at,
     )
+    from scoda_desktop.core.extract.text import occurrences
 
-    verbs_at = _occurrences(text, nm.SPEECH_VERBS)
+    verbs_at = occurrences(text, nm.SPEECH_VERBS)
     for pattern, starts in ((_AFTER_VERB_RE, verbs_at),
                             (_BEFORE_VERB_RE, _names_before(text, verbs_at))):
         assert [m.span(1) for m in matches_at(pattern, text, starts)] == \

@@ -18,7 +18,7 @@ from scoda_desktop.core.extract.acronyms import acronym_definitions
 from scoda_desktop.core.extract.candidates import Candidate, clean_name
 from scoda_desktop.core.extract.lexicon import Lexicon
 from scoda_desktop.core.extract.person_names import surname_of
-from scoda_desktop.core.extract.text import Taken, Token
+from scoda_desktop.core.extract.text import Taken, Token, occurrences
 
 # Rules whose type a name found by a stronger rule elsewhere in the document overrides.
 WEAK_SOURCES = frozenset({"lexicon", "city", "acronym", "camel", "institution"})
@@ -155,15 +155,9 @@ def whole_words(text: str, forms: tuple[str, ...]) -> Iterator[tuple[int, int]]:
     may follow), left to right, not overlapping: what ``re.finditer(r"(?<![\w-])(?:f1|f2)
     (?=['’]s\b|(?![\w-]))")`` yields, found with ``str.find`` (a regex that opens on a
     look-behind is tried at every character, and it ran once per alias)."""
-    starts: set[int] = set()
-    for form in forms:
-        i = text.find(form)
-        while i >= 0:
-            starts.add(i)
-            i = text.find(form, i + 1)
     n = len(text)
     pos = 0
-    for p in sorted(starts):
+    for p in occurrences(text, forms):
         if p < pos or p > 0 and (text[p - 1] == "-" or _WORD_CHAR.match(text, p - 1)):
             continue
         for form in forms:

@@ -269,6 +269,19 @@ def word_index(toks: list[Token]) -> dict[str, list[int]]:
     return _views(toks).index
 
 
+def occurrences(text: str, words: Iterable[str]) -> list[int]:
+    """Every offset where one of ``words`` starts (``str.find``: C speed), in order, each
+    once: where a rule anchored on those words can match (a regex opening on a look-behind
+    would be tried at every character)."""
+    found: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.add(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
 def indices_of(toks: list[Token], words: frozenset[str]) -> list[int]:
     """Indices, in order, of the tokens whose lower-cased ``core`` is in ``words`` (made by
     ``lowered``). A superset of what a rule wants when it compares ``text`` or exact case:
