@@ -41,6 +41,7 @@ def test_surnames_joined_by_and_and_the_object_of_met_are_people(ex: RuleEntityE
     "Kent will also need to keep their nerve on Monday.",  # "their": a team
     "Harvey plans to close its shops in the spring.",  # "its": a company
     "Hong Kong-based investors bought the bonds.",
+    "Washington will impose new tariffs on steel imports.",  # the government, not a person
 ])
 def test_words_before_a_verb_that_are_no_person_stay_out(ex: RuleEntityExtractor,
                                                           text: str) -> None:
@@ -88,3 +89,9 @@ def test_the_caspian_alone_is_the_sea_and_before_a_noun_a_group(ex: RuleEntityEx
     assert ("Caspian", "PLACE", "Caspian Sea") in sea
     states = {(e.text, e.type) for e in ex.extract("The Caspian states met in Aktau.")}
     assert ("Caspian", "GROUP") in states
+
+
+def test_a_place_named_like_a_surname_is_a_person_only_with_that_person_named(
+        ex: RuleEntityExtractor) -> None:
+    text = "Denzel Washington will star in the film. Washington will also produce it."
+    assert people(ex, text) == ["Denzel Washington", "Washington"]  # the later mention too

@@ -47,6 +47,12 @@ _THINGS = nm.word_set("""
 Gold Silver Copper Nickel Zinc Tin Lead Aluminium Aluminum Platinum Palladium Oil Coal Cotton
 Sugar Rice Wheat Corn Coffee Cocoa Rubber Steel Iron Sales Shares Stocks Bonds Prices
 """)
+# Surnames that are also places news names alone for their government or their side
+# ("Washington will impose tariffs", "Kent won by five wickets"); kept out of the place list
+# as ambiguous (Denzel Washington), so only a cue ("Washington said") makes them a person.
+_PLACES_TOO = nm.word_set("""
+Washington Kent Essex Sussex Lancaster Jersey Victoria
+""")
 # What markets and things do, not people: "Gold closed at $388", "Silver ended", "Sales
 # confirmed": a surname that is also a word ("Gold", "Sales") before these is that word.
 _MARKET_VERBS = nm.word_set("""
@@ -111,7 +117,7 @@ def find_subject_surnames(text: str, toks: list[Token], lex: Lexicon, pn: Person
         and not part of a longer name."""
         tok = toks[i]
         core = tok.core
-        if tok.upper or len(core) < 3 or core in _THINGS or not (
+        if tok.upper or len(core) < 3 or core in _THINGS or core in _PLACES_TOO or not (
                 core in pn.surnames or core in pn.given or is_surname_shaped(core)) \
                 or core in nm.NOT_NAMES or core in nm.TITLE_WORDS or core in nm.HEAD_WORDS \
                 or core in nm.NOT_PERSON_WORDS or lex.get(core) is not None:
