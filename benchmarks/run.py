@@ -84,11 +84,17 @@ def time_command(argv: list[str], env: dict[str, str] | None = None) -> float:
 def first_paint_ms(data: Path) -> float | None:
     """Launch the window on an existing index; the app reports its first paint and exits."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SCODA_EXIT_AFTER_FIRST_PAINT="1")
-    t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "scoda_desktop", "--data-dir", str(data), "gui"],
                           capture_output=True, text=True, env=env, timeout=60)
-    wall = (time.perf_counter() - t0) * 1000
-    return wall if proc.returncode == 0 and "first-paint" in proc.stdout else None
+    if proc.returncode != 0:
+        return None
+    # The app's own figure: seconds from its process start to the first paint. The wall
+    # time of the process also holds closing the window and the index after that paint,
+    # which is no wait of the user's (0.4-0.5 s at 5k).
+    for line in proc.stdout.splitlines():
+        if line.startswith("first-paint "):
+            return float(line.split()[1]) * 1000
+    return None
 
 
 def step(what: str) -> None:
