@@ -103,3 +103,30 @@ def test_export_chart_as_png(qtbot, window, tmp_path):
     assert window.charts.export_png(str(out))
     image = QImage(str(out))
     assert not image.isNull() and image.width() > 100 and image.height() > 50
+
+
+def test_the_window_paints_before_the_plotting_library_is_loaded():
+    """pyqtgraph costs ~0.5 s to import: the window's own modules must not need it, so the
+    first paint does not wait for it (the chart panel builds its plots on first use)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import scoda_desktop.ui.app, scoda_desktop.ui.main_window; "
+            "print('pyqtgraph' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "False"
+
+
+def test_chart_panel_builds_its_plots_on_first_use_and_forwards_their_signals(qtbot):
+    from scoda_desktop.ui.widgets.charts import ChartPanel
+
+    panel = ChartPanel()
+    qtbot.addWidget(panel)
+    chosen = []
+    panel.bar_clicked.connect(lambda field, name: chosen.append((field, name)))
+    assert panel.tabs.count() == 3 and panel._charts is None
+    panel.entities.set_data([("org", "SCO", 3)])  # first use: built here
+    assert panel.tabs.widget(1) is panel.entities and panel.tabs.tabText(1) == "Top entities"
+    panel.entities.bar_clicked.emit("org", "SCO")
+    assert chosen == [("org", "SCO")]

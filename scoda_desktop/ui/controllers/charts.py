@@ -56,9 +56,9 @@ class ChartController(QObject):
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        self.panel.ledger.measure_changed.connect(self._on_ledger_measure_changed)
-        self.panel.ledger.point_chosen.connect(self._on_ledger_point_chosen)
-        self.panel.entities.bar_clicked.connect(self.filter_requested)
+        self.panel.measure_changed.connect(self._on_ledger_measure_changed)
+        self.panel.point_chosen.connect(self._on_ledger_point_chosen)
+        self.panel.bar_clicked.connect(self.filter_requested)
         self._settle.timeout.connect(self._on_settle_timeout)
 
     # -- actions ---------------------------------------------------------------------------

@@ -1,15 +1,17 @@
-"""Chart panel (pyqtgraph): the metric ledger, top entities, documents over time.
+"""Chart panel: the metric ledger, top entities, documents over time.
 
-Dumb views: each plot item is created once and updated with ``setData``/``setOpts`` from
-arrays the controller computed (``ui.chart_data``). Clicks come back out as signals.
+The plots are pyqtgraph, and importing it costs ~0.5 s (numpy, its Qt shim, its colour
+maps) before the window could paint. So the panel builds them on first use (the first
+search result or ledger, or a test reaching ``ledger``/``entities``/``timeline``), after
+the window is on screen; until then its tabs are empty pages. Their signals are forwarded
+from the panel's own, so a controller connects without building anything.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
@@ -18,125 +20,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scoda_desktop.ui.render import OKABE_ITO
-from scoda_desktop.ui.widgets.ledger_chart import LedgerChart
-from scoda_desktop.ui.widgets.plots import MONTH, themed_plot
+if TYPE_CHECKING:
+    from scoda_desktop.ui.widgets.bar_charts import EntityBarsChart, TimelineChart
+    from scoda_desktop.ui.widgets.ledger_chart import LedgerChart
 
-
-def whole_numbers(axis: pg.AxisItem, top: float) -> None:
-    """Counts are whole: tick every 1 (or 5, 10...) instead of 0.5 steps."""
-    step = next((s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500) if top / s <= 10), None)
-    if step:
-        axis.setTickSpacing(step, step)
-    else:
-        axis.setTickSpacing()
-
-
-class ClickableBars(pg.BarGraphItem):
-    """Bars that report which one was clicked (index along ``y`` or ``x``)."""
-
-    sigBarClicked = Signal(int)
-
-    def __init__(self, horizontal: bool, **opts: Any) -> None:
-        super().__init__(**opts)
-        self.horizontal = horizontal
-
-    def bar_at(self, pos: QPointF) -> int:
-        opts = self.opts
-        if self.horizontal:
-            ys, widths = opts.get("y"), opts.get("width")
-            if ys is None or widths is None:
-                return -1
-            for i, (y, w) in enumerate(zip(ys, widths, strict=False)):
-                if abs(pos.y() - y) <= opts.get("height", 0.8) / 2 and 0 <= pos.x() <= w:
-                    return i
-        return -1
-
-    def mouseClickEvent(self, ev: Any) -> None:
-        if ev.button() != Qt.MouseButton.LeftButton:
-            return
-        i = self.bar_at(ev.pos())
-        if i >= 0:
-            ev.accept()
-            self.sigBarClicked.emit(i)
-
-
-class EntityBarsChart(QWidget):
-    bar_clicked = Signal(str, str)  # facet field, value
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.plot = themed_plot(self)
-        self.plot.invertY(True)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.setLabel("bottom", "documents in the current results")
-        self.bars = ClickableBars(True, x0=0, y=[], height=0.7, width=[],
-                                  brush=OKABE_ITO["orange"])
-        self.plot.addItem(self.bars)
-        self.items: list[tuple[str, str, int]] = []
-        box = QVBoxLayout(self)
-        box.setContentsMargins(2, 2, 2, 2)
-        box.addWidget(QLabel("Top entities in the results — click a bar to filter by it", self))
-        box.addWidget(self.plot, 1)
-        self.bars.sigBarClicked.connect(self._on_bars_clicked)
-
-    def set_data(self, items: list[tuple[str, str, int]]) -> None:
-        self.items = items
-        ys = list(range(len(items)))
-        self.bars.setOpts(y=ys, width=[c for *_, c in items], x0=0, height=0.7)
-        names = [(i, (n if len(n) <= 30 else n[:29] + "…")) for i, (_f, n, _c) in
-                 enumerate(items)]
-        self.plot.getAxis("left").setTicks([names])
-        if items:
-            top = max(c for *_, c in items)
-            self.plot.setYRange(-0.6, len(items) - 0.4, padding=0)
-            self.plot.setXRange(0, top * 1.05, padding=0)
-            whole_numbers(self.plot.getAxis("bottom"), top)
-
-    def bar_centre(self, i: int) -> QPointF:
-        """Scene position of bar ``i`` (tests click here)."""
-        _f, _n, c = self.items[i]
-        return self.plot.getPlotItem().vb.mapViewToScene(QPointF(c / 2, i))
-
-    def _on_bars_clicked(self, i: int) -> None:
-        if 0 <= i < len(self.items):
-            field, name, _c = self.items[i]
-            self.bar_clicked.emit(field, name)
-
-
-class TimelineChart(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.plot = themed_plot(self, axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
-        self.plot.setLabel("left", "documents")
-        self.bars = pg.BarGraphItem(x=[], height=[], width=MONTH * 0.8,
-                                    brush=OKABE_ITO["sky"])
-        self.plot.addItem(self.bars)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(2, 2, 2, 2)
-        box.addWidget(QLabel("Documents per month in the current results", self))
-        box.addWidget(self.plot, 1)
-
-    def set_data(self, x: list[float], counts: list[int]) -> None:
-        self.bars.setOpts(x=[v + MONTH / 2 for v in x], height=counts, width=MONTH * 0.8)
-        if x:
-            self.plot.setXRange(min(x) - MONTH, max(x) + 2 * MONTH)
-            self.plot.setYRange(0, max(counts) + 1)
-            whole_numbers(self.plot.getAxis("left"), max(counts))
+TABS = ("Metric ledger", "Top entities", "Documents over time")
 
 
 class ChartPanel(QWidget):
     export_requested = Signal()
+    measure_changed = Signal(int)  # the ledger's measure list
+    point_chosen = Signal(object)  # LedgerPoint: open its document at the figure
+    bar_clicked = Signal(str, str)  # an entity bar: facet field, value
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tabs = QTabWidget(self)
-        self.ledger = LedgerChart(self)
-        self.entities = EntityBarsChart(self)
-        self.timeline = TimelineChart(self)
-        self.tabs.addTab(self.ledger, "Metric ledger")
-        self.tabs.addTab(self.entities, "Top entities")
-        self.tabs.addTab(self.timeline, "Documents over time")
+        self._charts: tuple[LedgerChart, EntityBarsChart, TimelineChart] | None = None
+        for title in TABS:
+            self.tabs.addTab(QWidget(self), title)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.export = QPushButton("Export chart as PNG…", self)
         self.tabs.setCornerWidget(self.export, Qt.Corner.TopRightCorner)
         self.filling = QLabel("", self)  # entities and metrics still being extracted
@@ -147,6 +50,42 @@ class ChartPanel(QWidget):
         box.addWidget(self.tabs)
         self.export.clicked.connect(self.export_requested)
 
+    def _built(self) -> tuple[LedgerChart, EntityBarsChart, TimelineChart]:
+        if self._charts is None:
+            from scoda_desktop.ui.widgets.bar_charts import EntityBarsChart, TimelineChart
+            from scoda_desktop.ui.widgets.ledger_chart import LedgerChart
+
+            charts = (LedgerChart(self), EntityBarsChart(self), TimelineChart(self))
+            self._charts = charts
+            current = self.tabs.currentIndex()
+            self.tabs.blockSignals(True)
+            for i, (chart, title) in enumerate(zip(charts, TABS, strict=True)):
+                placeholder = self.tabs.widget(i)
+                self.tabs.removeTab(i)
+                self.tabs.insertTab(i, chart, title)
+                placeholder.deleteLater()
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            charts[0].measure_changed.connect(self.measure_changed)
+            charts[0].point_chosen.connect(self.point_chosen)
+            charts[1].bar_clicked.connect(self.bar_clicked)
+        return self._charts
+
+    @property
+    def ledger(self) -> LedgerChart:
+        return self._built()[0]
+
+    @property
+    def entities(self) -> EntityBarsChart:
+        return self._built()[1]
+
+    @property
+    def timeline(self) -> TimelineChart:
+        return self._built()[2]
+
+    def _on_tab_changed(self, _index: int) -> None:
+        self._built()  # a tab shown before any result: its chart, empty
+
     def set_filling(self, text: str) -> None:
         """Say the ledger and the entity bars are incomplete (empty text: they are not)."""
         self.filling.setText(text)
@@ -154,4 +93,5 @@ class ChartPanel(QWidget):
 
     def export_png(self, path: str) -> bool:
         """Save the visible chart as PNG (pyqtgraph's SVG export is broken on PySide6 6.12)."""
+        self._built()
         return self.tabs.currentWidget().grab().save(path, "PNG")
