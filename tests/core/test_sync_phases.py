@@ -161,3 +161,31 @@ def test_an_index_from_an_older_extraction_is_extracted_again_in_the_background(
         assert again.enrichment_pending() == 0  # once, not at every start
     finally:
         again.close()
+
+
+def test_enrichment_in_several_commits_gives_what_one_commit_gives(corpus, monkeypatch):
+    from scoda_desktop.core.pipeline import enrich as enrich_module
+
+    monkeypatch.setattr(enrich_module, "COMMIT_EVERY", 2)  # 9 documents: five commits
+    gen = corpus.sync()
+    _until(gen, "searchable")
+    commits = 0
+    while True:
+        try:
+            p = next(gen)
+        except StopIteration as stop:
+            report = stop.value
+            break
+        if p.stage == "enriching" and p.done % 2 == 1 and 3 <= p.done < 9:
+            other = Corpus(corpus.data_dir, seeds_dir=SEEDS)  # what another process sees
+            try:
+                commits += 1
+                assert other.enrichment_pending() == 9 - (p.done - 1)  # each batch lands
+            finally:
+                other.close()
+    assert commits and report.enrichment_pending == 0 and not report.cancelled
+    # the near-duplicates are in different batches or the same: grouped all the same
+    assert any(len(g) == 2 and all("near_" in p for p in g) for g in report.duplicates)
+    counts = corpus.entity_counts()
+    assert counts and corpus.search(f'entity:"{max(counts, key=counts.get)[1]}"').total \
+        == max(counts.values())
