@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from scoda_desktop.core.extract.acronyms import acronym_definitions
 from scoda_desktop.core.extract.document import whole_words
 from scoda_desktop.core.extract.text import (
+    _HYPHEN_PARTICLES,
     cap_indices,
     cap_or_upper_indices,
     indices_of,
@@ -44,8 +45,10 @@ def reference_tokens(text: str) -> list[tuple]:
             cap = upper = False
         else:
             parts = [p for p in core.split("-") if p]
-            cap = core[0].isupper() and ("-" not in core or bool(parts) and all(
-                p[0].isupper() or p[0].isdigit() for p in parts))
+            # a lower-case particle may stand between capitals ("Mazar-i-Sharif"), not end it
+            cap = core[0].isupper() and ("-" not in core or bool(parts) and (
+                parts[-1][0].isupper() or parts[-1][0].isdigit()) and all(
+                p[0].isupper() or p[0].isdigit() or p in _HYPHEN_PARTICLES for p in parts))
             letters = [c for c in core if c.isalpha()]
             upper = len(letters) >= 2 and all(c.isupper() for c in letters)
         first = last_start is None or last_start < current
@@ -71,6 +74,7 @@ TEXT = st.one_of(st.text(max_size=200),
 @settings(max_examples=400, deadline=None)
 @given(TEXT)
 @example("U.S.-China R&D: People's Bank's it's 'A'. Xi'an’s -x- x-- A.B. Jones")
+@example("A-0 COVID-19 Mazar-i-Sharif Mazar-i State-owned Chester-le-Street")
 def test_tokens_are_the_reference_tokens(text: str) -> None:
     toks = tokenize(text)
     assert [tuple(t) for t in toks] == reference_tokens(text)

@@ -171,8 +171,10 @@ def tokenize(text: str) -> list[Token]:
         else:
             # "Mazar-i-Sharif", "Inzamam-ul-Haq", "Chester-le-Street": a particle inside
             parts = [p for p in core.split("-") if p]
-            cap[k] = bool(parts) and parts[-1][0].isupper() and all(
-                p[0].isupper() or p[0].isdigit() or p in _HYPHEN_PARTICLES for p in parts)
+            # between capitals; a number may end it as before ("COVID-19", "MiG-29")
+            cap[k] = bool(parts) and (parts[-1][0].isupper() or parts[-1][0].isdigit()) \
+                and all(p[0].isupper() or p[0].isdigit() or p in _HYPHEN_PARTICLES
+                        for p in parts)
         # All capitals, two letters or more: "SCO", "U.S."
         if core.isascii():
             upper[k] = core.isupper() and sum(c.isalpha() for c in core) >= 2
