@@ -9,17 +9,15 @@ from __future__ import annotations
 import json
 import os
 import re
-import select
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from scoda_desktop.core.corpus import Corpus
 from scoda_desktop.resources import seeds_dir
+from tests.reliability.pty_indexer import kill_index_when
 from tests.reliability.test_crash_recovery import unique_articles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,44 +35,9 @@ def _cli(data: Path, *args: str, **kw) -> subprocess.CompletedProcess:
 
 def _kill_midway(data: Path, *args: str) -> tuple[int, int]:
     """Start ``index ARGS`` with stderr on a pty; SIGKILL it once reading is 30-70% done."""
-    import pty
-
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "scoda_desktop", "--data-dir", str(data), "index", *args],
-        stdout=subprocess.DEVNULL, stderr=slave, stdin=subprocess.DEVNULL,
-        env=dict(os.environ, PYTHONPATH=str(ROOT)), start_new_session=True)
-    os.close(slave)
-    seen = b""
-    done = total = 0
-    deadline = time.monotonic() + 180
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 1.0)
-            if not ready:
-                assert proc.poll() is None, "the indexer ended before the test could kill it"
-                continue
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:  # the pty closed: the process ended
-                chunk = b""
-            assert chunk, "the indexer ended before the test could kill it"
-            seen = (seen + chunk)[-4096:]
-            found = PROGRESS.findall(seen)
-            if found:
-                done, total = (int(x) for x in found[-1])
-                if total >= N and done >= 0.3 * total:
-                    break
-        else:
-            pytest.fail("no mid-way progress from the indexer within the time limit")
-        os.killpg(proc.pid, signal.SIGKILL)  # the indexer and its pool workers
-        proc.wait(timeout=30)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=30)
-        os.close(master)
-    assert proc.returncode == -signal.SIGKILL
+    done, total = kill_index_when(
+        data, list(args), PROGRESS, lambda done, total: total >= N and done >= 0.3 * total,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=180, what="mid-way progress")
     assert done < total, "the sync finished before the kill"
     return done, total
 

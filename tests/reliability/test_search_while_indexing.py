@@ -7,16 +7,14 @@ from __future__ import annotations
 import json
 import os
 import re
-import select
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from scoda_desktop.core.corpus import Corpus
+from tests.reliability.pty_indexer import kill_index_when
 from tests.reliability.test_crash_recovery import unique_articles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -103,44 +101,12 @@ ENRICHING = re.compile(rb"enriching\s+\[[#.]+\] (\d+)/(\d+)")
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty and SIGKILL")
 def test_kill_9_while_enriching_then_the_next_sync_finishes(tmp_path, seeds):
-    import pty
-
     n = 200
     data = tmp_path / "data"
     big = unique_articles(tmp_path / "big", n)
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "scoda_desktop", "--data-dir", str(data), "index", str(big)],
-        stdout=subprocess.DEVNULL, stderr=slave, stdin=subprocess.DEVNULL, env=ENV,
-        start_new_session=True)
-    os.close(slave)
-    seen, done = b"", 0
-    deadline = time.monotonic() + 200
-    try:
-        while time.monotonic() < deadline:
-            ready, _, _ = select.select([master], [], [], 1.0)
-            if not ready:
-                continue
-            try:
-                chunk = os.read(master, 65536)
-            except OSError:
-                chunk = b""
-            assert chunk, "the indexer ended before the test could kill it"
-            seen = (seen + chunk)[-4096:]
-            found = ENRICHING.findall(seen)
-            if found and int(found[-1][0]) >= 1:
-                done = int(found[-1][0])
-                break
-        else:
-            pytest.fail("no enrichment progress within the time limit")
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=30)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=30)
-        os.close(master)
-    assert proc.returncode == -signal.SIGKILL and done < n + 5
+    done, _total = kill_index_when(data, [str(big)], ENRICHING, lambda done, _t: done >= 1,
+                                   env=ENV, timeout=200, what="enrichment progress")
+    assert done < n + 5
 
     corpus = Corpus(data)
     try:
