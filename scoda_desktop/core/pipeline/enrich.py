@@ -19,41 +19,75 @@ from __future__ import annotations
 from collections.abc import Callable, Generator, Iterator
 from typing import Any
 
-from scoda_desktop.core.documents import Progress
+from scoda_desktop.core.documents import Document, Progress
 from scoda_desktop.core.pipeline.catalog import Catalog
-from scoda_desktop.core.pipeline.prepare import Prepared, enrich_document
+from scoda_desktop.core.pipeline.prepare import (
+    Prepared,
+    enrich_document,
+    stored_texts,
+    text_fields,
+)
+from scoda_desktop.core.pipeline.spool import SPOOL, Spool, remove
 from scoda_desktop.core.pipeline.store import IndexStore
 
 
-def _enrich_pair(pair: tuple[str, Any]) -> tuple[str, Prepared | None]:
-    """Worker entry point: (doc id, its enriched Prepared, or None when not in the index)."""
-    doc_id, doc = pair
-    return doc_id, (enrich_document(doc) if doc is not None else None)
+def _enrich_pair(pair: tuple[str, Any, bool]) -> tuple[str, Prepared | None]:
+    """Worker entry point: (doc id, its enriched Prepared, or None when not in the index);
+    without its analysed text fields when the main process has them from the spool."""
+    doc_id, doc, carried = pair
+    return doc_id, (enrich_document(doc, analyse=not carried) if doc is not None else None)
 
 
 def _enriched(service: IndexStore, ids: list[str], cancel: Callable[[], bool]
               ) -> Iterator[tuple[str, Prepared | None]]:
-    """(doc id, its enriched Prepared) in order; None for a document the index lacks.
-    Documents are read back as the pool asks for them (``sync.bounded_map``: a few chunks
-    ahead of the results, so the workers never wait for the main process and no more than
-    those chunks' documents and results are held)."""
+    """(doc id, its enriched Prepared with every field) in order; None for a document the
+    index lacks. Documents are read back as the pool asks for them (``sync.bounded_map``: a
+    few chunks ahead of the results, so the workers never wait for the main process and no
+    more than those chunks' documents and results are held). A document whose first-phase
+    postings are in the spool goes to the workers for extraction only; its analysed fields
+    join the result here."""
     from scoda_desktop.core.pipeline import sync
 
-    pairs = ((doc_id, service.document(doc_id)) for doc_id in ids)
-    if len(ids) < sync.POOL_MIN:
-        for pair in pairs:
-            if cancel():
-                return
-            yield _enrich_pair(pair)
-        return
-    pool = sync.make_pool()
+    spooled = Spool(service.folder / SPOOL)
+    waiting: dict[str, Document] = {}  # in the pool, its analysed fields in the spool
+
+    def pairs() -> Iterator[tuple[str, Any, bool]]:
+        for doc_id in ids:
+            doc = service.document(doc_id)
+            carried = doc is not None and spooled.has(doc_id, doc.text)
+            if carried:
+                waiting[doc_id] = doc
+            yield doc_id, doc, carried
+
+    def joined(pair: tuple[str, Prepared | None]) -> tuple[str, Prepared | None]:
+        doc_id, item = pair
+        doc = waiting.pop(doc_id, None)
+        if doc is not None and item is not None:
+            analysed = spooled.take(doc_id)
+            if analysed is None:  # its record cannot be read back: analyse it here
+                analysed, _ = text_fields(doc)
+            else:
+                analysed.update(stored_texts(doc))
+            item.fields.update(analysed)
+        return doc_id, item
+
     try:
-        for pair in sync.bounded_map(pool, _enrich_pair, pairs):
-            yield pair
-            if cancel():
-                return
+        if len(ids) < sync.POOL_MIN:
+            for pair in pairs():
+                if cancel():
+                    return
+                yield joined(_enrich_pair(pair))
+            return
+        pool = sync.make_pool()
+        try:
+            for pair in sync.bounded_map(pool, _enrich_pair, pairs()):
+                yield joined(pair)
+                if cancel():
+                    return
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        spooled.close()
 
 
 # Documents per commit of this phase. The writer holds every replaced document's postings
@@ -69,6 +103,7 @@ def run_enrich(service: IndexStore, catalog: Catalog, cancel: Callable[[], bool]
     stay for the next run)."""
     ids = catalog.unenriched()
     if not ids:
+        remove(service.folder / SPOOL)  # a one-phase sync after a killed second phase
         return True
     total = len(ids)
     yield Progress(0, total, "", "enriching")
@@ -102,6 +137,7 @@ def run_enrich(service: IndexStore, catalog: Catalog, cancel: Callable[[], bool]
         yield Progress(done, total, "", "committing")
         catalog.regroup({}, enriched)
         service.commit(writer, catalog)
+        remove(service.folder / SPOOL)  # every record is used
     except BaseException:
         if not writer.is_closed:
             writer.cancel()

@@ -9,8 +9,10 @@ catalog.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,14 +77,11 @@ def metrics_json(doc: Document) -> list[dict[str, Any]]:
     return [_plain(m, _METRIC_KEYS) for m in doc.metrics]
 
 
-def document_fields(doc: Document, metrics: list[dict[str, Any]] | None = None
-                    ) -> tuple[dict[str, Any], dict[str, str]]:
-    """The ``add_document`` arguments of a Document, and its vocabulary (``metrics``: the
-    metrics as JSON when the caller already has them)."""
-    from scoda_desktop.core.extract import measure_key
-
+def text_fields(doc: Document) -> tuple[dict[str, Any], dict[str, str]]:
+    """The analysed fields of a Document (body, title, source, author: ``spool.TEXT_FIELDS``)
+    with their stored values, and its vocabulary."""
     body, words = encode_postings(doc.text)
-    out: dict[str, Any] = {"id": doc.id, "body": body, "_stored_body": doc.text}
+    out: dict[str, Any] = {"body": body, "_stored_body": doc.text}
     if doc.title:
         title, title_words = encode_postings(doc.title, 2.0)
         out["title"], out["_stored_title"] = title, doc.title
@@ -93,6 +92,46 @@ def document_fields(doc: Document, metrics: list[dict[str, Any]] | None = None
         out["_stored_source"] = doc.source
     if doc.author:
         out["author"], _ = encode_postings(doc.author)
+    return out, words
+
+
+def stored_texts(doc: Document) -> dict[str, Any]:
+    """The stored values ``text_fields`` gives, for analysed fields carried from elsewhere."""
+    out: dict[str, Any] = {"_stored_body": doc.text}
+    if doc.title:
+        out["_stored_title"] = doc.title
+    if doc.source:
+        out["_stored_source"] = doc.source
+    return out
+
+
+def _keywords() -> Callable[[str], str]:
+    """``keyword`` with a memo for one document: its entities repeat the same names (43
+    mentions an article in the generated corpus, each normalised 3-4 times)."""
+    memo: dict[str, str] = {}
+
+    def kw(text: str) -> str:
+        value = memo.get(text)
+        if value is None:
+            value = memo[text] = keyword(text)
+        return value
+
+    return kw
+
+
+def document_fields(doc: Document, metrics: list[dict[str, Any]] | None = None,
+                    analyse: bool = True, kw: Callable[[str], str] = keyword
+                    ) -> tuple[dict[str, Any], dict[str, str]]:
+    """The ``add_document`` arguments of a Document, and its vocabulary (``metrics``: the
+    metrics as JSON when the caller already has them; ``analyse=False``: without the
+    analysed fields of ``text_fields``, which the caller carries from the first phase)."""
+    from scoda_desktop.core.extract import measure_key
+
+    out: dict[str, Any] = {"id": doc.id}
+    words: dict[str, str] = {}
+    if analyse:
+        analysed, words = text_fields(doc)
+        out.update(analysed)
     if doc.date:
         out["date"] = doc.date[:10]
         out["year"] = doc.date[:4]
@@ -100,12 +139,12 @@ def document_fields(doc: Document, metrics: list[dict[str, Any]] | None = None
     per_type: dict[str, set[str]] = {}
     for ent in doc.entities:
         name = ENTITY_FIELDS.get(ent.type)
-        values = {keyword(ent.canonical), keyword(ent.text)} - {""}
+        values = {kw(ent.canonical), kw(ent.text)} - {""}
         if name:
             per_type.setdefault(name, set()).update(values)
         per_type.setdefault("entity", set()).update(values)
-    units = {keyword(m.unit) for m in doc.metrics if m.unit} - {""}
-    measures = {keyword(measure_key(m)) for m in doc.metrics} - {""}
+    units = {kw(m.unit) for m in doc.metrics if m.unit} - {""}
+    measures = {kw(measure_key(m)) for m in doc.metrics} - {""}
     for name, values in (*per_type.items(), ("unit", units), ("measure", measures)):
         if values:  # keyword postings, encoded here like Whoosh's ID field would
             out[name] = Preanalyzed((v.encode("utf-8"), 1, 1.0, b"") for v in sorted(values))
@@ -118,12 +157,13 @@ def document_fields(doc: Document, metrics: list[dict[str, Any]] | None = None
 
 
 def prepare_document(doc: Document, *, extract_entities: bool = True,
-                     enrich: bool = True) -> Prepared:
+                     enrich: bool = True, analyse: bool = True) -> Prepared:
     """Extract (unless the Document already carries results), sign and encode one Document.
 
     ``enrich=False`` is the first phase of a sync (searchable first): the text, title,
     date and source fields only, no extraction and no MinHash (``info["enrich"]`` marks the
-    document for the second phase, ``enrich_document``)."""
+    document for the second phase, ``enrich_document``). ``analyse=False``: without the
+    analysed fields (see ``document_fields``)."""
     from scoda_desktop.core.ingest import minhash_signature
 
     if enrich and extract_entities and not doc.entities and not doc.metrics:
@@ -131,10 +171,11 @@ def prepare_document(doc: Document, *, extract_entities: bool = True,
 
         doc.entities, doc.metrics = extract(doc.text, doc_date=doc.date)
     metrics = metrics_json(doc)
-    fields_, words = document_fields(doc, metrics)
+    kw = _keywords()
+    fields_, words = document_fields(doc, metrics, analyse, kw)
     entities = sorted({(e.type, e.canonical) for e in doc.entities})
-    aliases = sorted({(e.type, keyword(e.text), e.canonical) for e in doc.entities
-                      if keyword(e.text) != keyword(e.canonical)})
+    aliases = sorted({(e.type, kw(e.text), e.canonical) for e in doc.entities
+                      if kw(e.text) != kw(e.canonical)})
     info = {"title": doc.title, "date": doc.date, "source": doc.source,
             "language": doc.language, "words": doc.words, "entities": entities,
             "aliases": aliases, "metrics": len(doc.metrics)}
@@ -153,17 +194,27 @@ def prepare_document(doc: Document, *, extract_entities: bool = True,
     )
 
 
-def enrich_document(doc: Document) -> Prepared:
+def enrich_document(doc: Document, analyse: bool = True) -> Prepared:
     """Worker entry point of the second phase: a searchable Document read back from the
     index (text and metadata as stored) gets its entities, metrics and MinHash, and the
-    full fields that replace its first-phase version in the index."""
+    full fields that replace its first-phase version in the index (``analyse=False``:
+    all but the analysed text fields, which the caller has from the first phase's spool)."""
     doc.entities, doc.metrics = [], []
-    return prepare_document(doc)
+    return prepare_document(doc, analyse=analyse)
 
 
-def prepare_searchable(path: str) -> Prepared | Skipped:
-    """Worker entry point of the first phase: ``prepare_file`` without the enrichment."""
-    return prepare_file(path, enrich=False)
+def prepare_searchable(path: str, spool: str | None = None) -> Prepared | Skipped:
+    """Worker entry point of the first phase: ``prepare_file`` without the enrichment;
+    with ``spool`` (a folder), its analysed text fields are also kept there for the second
+    phase (``pipeline/spool.py``)."""
+    item = prepare_file(path, enrich=False)
+    if spool is not None and isinstance(item, Prepared):
+        from scoda_desktop.core.pipeline import spool as spool_file
+
+        # a cache: a full disk costs the second phase time, never a file
+        with contextlib.suppress(OSError):
+            spool_file.write(spool, item.id, item.fields["_stored_body"], item.fields)
+    return item
 
 
 def prepare_file(path: str, enrich: bool = True) -> Prepared | Skipped:

@@ -18,6 +18,7 @@ what it saves).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sys
@@ -31,6 +32,7 @@ from scoda_desktop.core.ingest.formats import is_container
 from scoda_desktop.core.ingest.reader import size_limit, too_large
 from scoda_desktop.core.pipeline.catalog import Catalog, FileRecord
 from scoda_desktop.core.pipeline.prepare import Prepared, prepare_file, prepare_searchable
+from scoda_desktop.core.pipeline.spool import SPOOL
 from scoda_desktop.core.pipeline.store import IndexStore
 
 POOL_MIN = 50
@@ -49,10 +51,11 @@ def _sha256(path: str) -> str | None:
     return h.hexdigest()
 
 
-def _prepared(paths: list[str], cancel: Callable[[], bool],
-              enrich: bool = True) -> Iterator[Prepared | Skipped]:
-    """Prepare files in order; a pool of worker processes for big batches."""
-    fn = prepare_file if enrich else prepare_searchable
+def _prepared(paths: list[str], cancel: Callable[[], bool], enrich: bool = True,
+              spool: str | None = None) -> Iterator[Prepared | Skipped]:
+    """Prepare files in order; a pool of worker processes for big batches (``spool``: the
+    folder where a first phase keeps its analysed text for the second, ``spool.py``)."""
+    fn = prepare_file if enrich else functools.partial(prepare_searchable, spool=spool)
     if len(paths) < POOL_MIN:
         for p in paths:
             if cancel():
@@ -234,7 +237,7 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
 
     done = 0
     enrich = len(todo) < ENRICH_LATER_MIN
-    for item in _prepared(todo, cancel, enrich):
+    for item in _prepared(todo, cancel, enrich, str(service.folder / SPOOL)):
         done += 1
         if isinstance(item, Skipped):
             report.skipped.append(item)

@@ -1,0 +1,173 @@
+"""The first phase's analysed text, kept on disk for the second phase.
+
+The second phase (``enrich.py``) replaces every document of the first with its full
+fields, and Whoosh takes a document's postings only as it is added: without this file the
+workers analyse and encode each body a second time (~1.5 ms of CPU an article, a tenth of
+the phase) and send the postings back through the pool. So each first-phase worker appends
+the postings it encoded for the text fields to a file of its own in ``spool/`` in the index
+folder, and the second phase reads them back (~0.1 ms).
+
+Only a cache: a record is used when its document id and the CRC of the text read back from
+the index both match (and its own CRC holds), otherwise the document is analysed again as
+before, so a killed or cancelled first phase, an older file or a damaged one costs time,
+never a wrong index. The folder is removed when a second phase leaves nothing to enrich.
+
+Format (no pickle, no marshal: the index folder holds no executable formats): per record
+a header ``<HIII`` (id length, text CRC, payload CRC, payload length), the id, the payload:
+per field ``<BIII`` (name length, postings, term bytes, value bytes), the name, then the
+term lengths and frequencies (uint32), the weights (float64), the value lengths (uint32),
+the terms and the values.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import time
+import zlib
+from array import array
+from itertools import accumulate
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from scoda_desktop.core.index.schema import SCHEMA_VERSION, Preanalyzed
+
+SPOOL = "spool"
+TEXT_FIELDS = ("body", "title", "source", "author")  # the analysed fields, Preanalyzed
+_HEAD = struct.Struct("<HIII")
+_FIELD = struct.Struct("<BIII")
+_SUFFIX = f".v{SCHEMA_VERSION}.spool"
+_fds: dict[str, int] = {}  # spool folder -> this process's file, opened on first write
+
+
+def _crc(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
+
+
+def encode(doc_id: str, text: str, fields: dict[str, Any]) -> bytes:
+    """One record: the text fields' postings of ``fields`` (``add_document`` arguments)."""
+    parts = []
+    for name in TEXT_FIELDS:
+        items = fields.get(name)
+        if not items:
+            continue
+        terms, freqs, weights, values = zip(*items, strict=True)
+        tblob, vblob = b"".join(terms), b"".join(values)
+        key = name.encode()
+        parts += [_FIELD.pack(len(key), len(terms), len(tblob), len(vblob)), key,
+                  array("I", map(len, terms)).tobytes(), array("I", freqs).tobytes(),
+                  array("d", weights).tobytes(), array("I", map(len, values)).tobytes(),
+                  tblob, vblob]
+    payload = b"".join(parts)
+    key = doc_id.encode()
+    return _HEAD.pack(len(key), _crc(text), zlib.crc32(payload), len(payload)) + key + payload
+
+
+def write(folder: str, doc_id: str, text: str, fields: dict[str, Any]) -> None:
+    """Append one document's record to this process's file in ``folder`` (a worker of the
+    first phase). One unbuffered write per record: a pool worker ends with ``os._exit``,
+    which would drop a buffer; a kill leaves at most a last record cut short."""
+    fd = _fds.get(folder)
+    if fd is None:
+        os.makedirs(folder, exist_ok=True)
+        name = f"{os.getpid()}-{time.time_ns()}{_SUFFIX}"  # new file: nothing cut short before
+        fd = _fds[folder] = os.open(os.path.join(folder, name),
+                                    os.O_WRONLY | os.O_CREAT | os.O_APPEND
+                                    | getattr(os, "O_BINARY", 0), 0o644)
+    os.write(fd, encode(doc_id, text, fields))
+
+
+def _decode(payload: bytes) -> dict[str, Preanalyzed]:
+    out: dict[str, Preanalyzed] = {}
+    view, pos = memoryview(payload), 0
+    while pos < len(payload):
+        klen, n, tlen, vlen = _FIELD.unpack_from(payload, pos)
+        pos += _FIELD.size
+        name = bytes(view[pos : pos + klen]).decode()
+        pos += klen
+        arrays = []
+        for code in "IIdI":
+            a = array(code)
+            a.frombytes(view[pos : pos + a.itemsize * n])
+            arrays.append(a)
+            pos += a.itemsize * n
+        tlens, freqs, weights, vlens = arrays
+        tblob, vblob = payload[pos : pos + tlen], payload[pos + tlen : pos + tlen + vlen]
+        pos += tlen + vlen
+        tends, vends = list(accumulate(tlens)), list(accumulate(vlens))
+        if n and (tends[-1] != tlen or vends[-1] != vlen):
+            raise ValueError("inconsistent spool record")
+        terms = [tblob[e - k : e] for e, k in zip(tends, tlens, strict=True)]
+        values = [vblob[e - k : e] for e, k in zip(vends, vlens, strict=True)]
+        out[name] = Preanalyzed(zip(terms, freqs.tolist(), weights.tolist(), values,
+                                    strict=True))
+    return out
+
+
+class Spool:
+    """The records of a spool folder, by document id (read by the second phase)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self._where: dict[str, tuple[str, int, int, int, int]] = {}
+        self._open: dict[str, BinaryIO] = {}  # file -> open for ``take``
+        try:
+            names = sorted(p.name for p in self.folder.iterdir() if p.name.endswith(_SUFFIX))
+        except OSError:
+            names = []
+        for name in names:
+            self._scan(str(self.folder / name))
+
+    def _scan(self, path: str) -> None:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            return
+        pos = 0
+        while pos + _HEAD.size <= len(data):
+            klen, text_crc, crc, plen = _HEAD.unpack_from(data, pos)
+            start = pos + _HEAD.size + klen
+            if start + plen > len(data):
+                break  # the last record, cut short by a kill
+            doc_id = data[pos + _HEAD.size : start].decode("utf-8", "replace")
+            self._where[doc_id] = (path, start, plen, text_crc, crc)
+            pos = start + plen
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def has(self, doc_id: str, text: str) -> bool:
+        """True when a record of ``doc_id`` was made from this very text."""
+        where = self._where.get(doc_id)
+        return where is not None and where[3] == _crc(text)
+
+    def take(self, doc_id: str) -> dict[str, Preanalyzed] | None:
+        """The text fields' postings of ``doc_id`` (check ``has`` first), or None when its
+        record cannot be read back whole."""
+        where = self._where.pop(doc_id, None)
+        if where is None:
+            return None
+        path, start, plen, _text_crc, crc = where
+        try:
+            fh = self._open.get(path)
+            if fh is None:
+                fh = self._open[path] = open(path, "rb")  # noqa: SIM115 - closed by close()
+            fh.seek(start)
+            payload = fh.read(plen)
+            if len(payload) != plen or zlib.crc32(payload) != crc:
+                return None
+            return _decode(payload)
+        except (OSError, ValueError, struct.error, UnicodeDecodeError):
+            return None
+
+    def close(self) -> None:
+        for fh in self._open.values():
+            fh.close()
+        self._open = {}
+
+
+def remove(folder: Path) -> None:
+    """Drop a spool folder (its records are all used, or can no longer be)."""
+    shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,108 @@
+"""The second phase takes the first phase's analysed text from the spool instead of
+analysing every body again, and the index it commits is the one analysing again gives:
+the same stored fields, postings and field lengths; a damaged or cut spool costs time,
+never a wrong index, and the spool is gone once everything is enriched."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scoda_desktop.core.corpus import Corpus
+from scoda_desktop.core.pipeline import prepare
+from scoda_desktop.core.pipeline import sync as sync_module
+from scoda_desktop.core.pipeline.spool import SPOOL, Spool
+from scoda_desktop.core.pipeline.store import IndexStore
+from tests.core.corpus_fixtures import SEEDS, drain, write_extra
+
+
+@pytest.fixture
+def pair(tmp_path, monkeypatch):
+    """Two data folders over the same sources, each after a first phase only."""
+    monkeypatch.setattr(sync_module, "ENRICH_LATER_MIN", 1)  # two phases for a few files
+    extra = write_extra(tmp_path / "extra")
+    corpora = []
+    for name in ("a", "b"):
+        c = Corpus(tmp_path / name, seeds_dir=SEEDS)
+        c.add_sources([extra])
+        drain(c.sync(enrich=False))
+        corpora.append(c)
+    yield corpora
+    for c in corpora:
+        c.close()
+
+
+@pytest.fixture
+def analysed(monkeypatch):
+    """How many documents had their text analysed (``prepare.text_fields``)."""
+    calls: list[str] = []
+    real = prepare.text_fields
+
+    def counting(doc):
+        calls.append(doc.id)
+        return real(doc)
+
+    monkeypatch.setattr(prepare, "text_fields", counting)
+    from scoda_desktop.core.pipeline import enrich
+
+    monkeypatch.setattr(enrich, "text_fields", counting)
+    return calls
+
+
+def _contents(folder: Path):
+    """Every stored field by id, every posting by (field, term), every field length."""
+    store = IndexStore(folder)
+    try:
+        reader = store.searcher().reader()
+        ids = {d: f["id"] for d, f in reader.iter_docs()}
+        stored = {f["id"]: f for _, f in reader.iter_docs()}
+        postings = {}
+        for name in reader.indexed_field_names():
+            for term in reader.lexicon(name):
+                m = reader.postings(name, term)
+                found = []
+                while m.is_active():
+                    found.append((ids[m.id()], m.weight(), m.value()))
+                    m.next()
+                postings[name, term] = sorted(found)
+        lengths = {(ids[d], n): reader.doc_field_length(d, n)
+                   for d in ids for n in reader.indexed_field_names()}
+        return stored, postings, lengths
+    finally:
+        store.close()
+
+
+def test_enrichment_reuses_the_first_phase_analysis_and_commits_the_same_index(pair, analysed):
+    a, b = pair
+    total = a.count()
+    assert len(Spool(a.index_dir / SPOOL)) == total  # each document's analysed text kept
+    shutil.rmtree(b.index_dir / SPOOL)  # b analyses every body again, as before the spool
+    drain(a.enrich())
+    assert analysed == []
+    drain(b.enrich())
+    assert len(analysed) == total
+    assert a.enrichment_pending() == b.enrichment_pending() == 0
+    a.close()
+    b.close()
+    ours, theirs = _contents(a.index_dir), _contents(b.index_dir)
+    assert ours[0] == theirs[0] and any("entity" in p[0] for p in ours[1])
+    assert ours[1] == theirs[1] and ours[2] == theirs[2]
+    assert not (a.index_dir / SPOOL).exists()  # used up: removed with the last commit
+
+
+def test_a_damaged_or_cut_spool_costs_analysis_never_a_wrong_index(pair, analysed):
+    a, b = pair
+    total = a.count()
+    shutil.rmtree(b.index_dir / SPOOL)
+    (spool_file,) = (a.index_dir / SPOOL).iterdir()  # one process wrote it (no pool here)
+    data = bytearray(spool_file.read_bytes())
+    data[len(data) // 3] ^= 0xFF  # one record's bytes changed
+    spool_file.write_bytes(bytes(data[: len(data) * 3 // 4]))  # and the last quarter lost
+    drain(a.enrich())
+    assert 2 <= len(analysed) < total  # the damaged record and the lost ones, no more
+    drain(b.enrich())
+    a.close()
+    b.close()
+    assert _contents(a.index_dir) == _contents(b.index_dir)
