@@ -106,3 +106,30 @@ def test_a_damaged_or_cut_spool_costs_analysis_never_a_wrong_index(pair, analyse
     a.close()
     b.close()
     assert _contents(a.index_dir) == _contents(b.index_dir)
+
+
+def test_the_enrichment_feed_keeps_order_and_submits_more_before_a_commit():
+    """The workers get more documents just before a commit (``prefetch``), so they go on
+    while the main process commits; the results still come in order, each once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from scoda_desktop.core.pipeline.enrich import _Feed
+
+    drawn: list[int] = []
+
+    def items():
+        for i in range(200):
+            drawn.append(i)
+            yield i
+
+    with ThreadPoolExecutor(2) as pool:
+        feed = _Feed(pool, lambda x: x * x, items(), chunksize=4, ahead=3)
+        out = []
+        for value in feed:
+            out.append(value)
+            if len(out) == 10:
+                before = len(drawn)
+                assert before <= 10 + 4 * 3  # a few chunks ahead, not everything
+                feed.prefetch(40)
+                assert len(drawn) == before + 40 and len(feed.pending) >= 10
+    assert out == [i * i for i in range(200)]

@@ -16,7 +16,9 @@ the last commit, and the next sync (or ``Corpus.enrich``) does this phase again 
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Generator, Iterator
+from itertools import islice
 from typing import Any
 
 from scoda_desktop.core.documents import Document, Progress
@@ -38,32 +40,73 @@ def _enrich_pair(pair: tuple[str, Any, bool]) -> tuple[str, Prepared | None]:
     return doc_id, (enrich_document(doc, analyse=not carried) if doc is not None else None)
 
 
-def _enriched(service: IndexStore, ids: list[str], cancel: Callable[[], bool]
-              ) -> Iterator[tuple[str, Prepared | None]]:
+class _Feed:
+    """``sync.bounded_map`` whose caller may submit more work before a long pause: the
+    results come in order, ``ahead`` chunks in flight, items drawn only as chunks are
+    submitted; ``prefetch`` submits more now, so the workers go on while the main process
+    commits instead of waiting idle for it (their results wait in memory: a few MB)."""
+
+    def __init__(self, pool: Any, fn: Callable[[Any], Any], items: Iterator[Any],
+                 chunksize: int = 8, ahead: int = 8) -> None:
+        self.pool, self.fn, self.source = pool, fn, items
+        self.chunksize, self.ahead = chunksize, ahead
+        self.pending: deque[Any] = deque()
+
+    def _submit(self) -> bool:
+        from scoda_desktop.core.pipeline import sync
+
+        chunk = list(islice(self.source, self.chunksize))
+        if chunk:
+            self.pending.append(self.pool.submit(sync._run_chunk, self.fn, chunk))
+        return bool(chunk)
+
+    def prefetch(self, items: int) -> None:
+        for _ in range(-(-items // self.chunksize)):
+            if not self._submit():
+                return
+
+    def __iter__(self) -> Iterator[Any]:
+        while True:
+            while len(self.pending) < self.ahead and self._submit():
+                pass
+            if not self.pending:
+                return
+            yield from self.pending.popleft().result()
+
+
+class _Enriched:
     """(doc id, its enriched Prepared with every field) in order; None for a document the
-    index lacks. Documents are read back as the pool asks for them (``sync.bounded_map``: a
-    few chunks ahead of the results, so the workers never wait for the main process and no
-    more than those chunks' documents and results are held). A document whose first-phase
-    postings are in the spool goes to the workers for extraction only; its analysed fields
-    join the result here."""
-    from scoda_desktop.core.pipeline import sync
+    index lacks. Documents are read back as the pool asks for them (``_Feed``: a few chunks
+    ahead of the results, so the workers never wait for the main process and no more than
+    those chunks' documents and results are held). A document whose first-phase postings
+    are in the spool goes to the workers for extraction only; its analysed fields join the
+    result here."""
 
-    spooled = Spool(service.folder / SPOOL)
-    waiting: dict[str, Document] = {}  # in the pool, its analysed fields in the spool
+    def __init__(self, service: IndexStore, ids: list[str], cancel: Callable[[], bool]
+                 ) -> None:
+        self.service, self.ids, self.cancel = service, ids, cancel
+        self.spooled = Spool(service.folder / SPOOL)
+        self.waiting: dict[str, Document] = {}  # in the pool, its analysed fields spooled
+        self.feed: _Feed | None = None
 
-    def pairs() -> Iterator[tuple[str, Any, bool]]:
-        for doc_id in ids:
-            doc = service.document(doc_id)
-            carried = doc is not None and spooled.has(doc_id, doc.text)
+    def prefetch(self, items: int) -> None:
+        """Give the workers ``items`` more documents now (before a commit)."""
+        if self.feed is not None:
+            self.feed.prefetch(items)
+
+    def _pairs(self) -> Iterator[tuple[str, Any, bool]]:
+        for doc_id in self.ids:
+            doc = self.service.document(doc_id)
+            carried = doc is not None and self.spooled.has(doc_id, doc.text)
             if carried:
-                waiting[doc_id] = doc
+                self.waiting[doc_id] = doc
             yield doc_id, doc, carried
 
-    def joined(pair: tuple[str, Prepared | None]) -> tuple[str, Prepared | None]:
+    def _joined(self, pair: tuple[str, Prepared | None]) -> tuple[str, Prepared | None]:
         doc_id, item = pair
-        doc = waiting.pop(doc_id, None)
+        doc = self.waiting.pop(doc_id, None)
         if doc is not None and item is not None:
-            analysed = spooled.take(doc_id)
+            analysed = self.spooled.take(doc_id)
             if analysed is None:  # its record cannot be read back: analyse it here
                 analysed, _ = text_fields(doc)
             else:
@@ -71,29 +114,39 @@ def _enriched(service: IndexStore, ids: list[str], cancel: Callable[[], bool]
             item.fields.update(analysed)
         return doc_id, item
 
-    try:
-        if len(ids) < sync.POOL_MIN:
-            for pair in pairs():
-                if cancel():
-                    return
-                yield joined(_enrich_pair(pair))
-            return
-        pool = sync.make_pool()
+    def __iter__(self) -> Iterator[tuple[str, Prepared | None]]:
+        from scoda_desktop.core.pipeline import sync
+
         try:
-            for pair in sync.bounded_map(pool, _enrich_pair, pairs()):
-                yield joined(pair)
-                if cancel():
-                    return
+            if len(self.ids) < sync.POOL_MIN:
+                for pair in self._pairs():
+                    if self.cancel():
+                        return
+                    yield self._joined(_enrich_pair(pair))
+                return
+            pool = sync.make_pool()
+            try:
+                self.feed = _Feed(pool, _enrich_pair, self._pairs())
+                for pair in self.feed:
+                    yield self._joined(pair)
+                    if self.cancel():
+                        return
+            finally:
+                self.feed = None
+                pool.shutdown(wait=True, cancel_futures=True)
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
-    finally:
-        spooled.close()
+            self.spooled.close()
 
 
 # Documents per commit of this phase. The writer holds every replaced document's postings
 # until it commits, and that commit was the peak of a 10k import (424 MB); committing every
 # few thousand bounds it, at the cost of a commit's fixed work per batch.
 COMMIT_EVERY = 3000
+# Documents handed to the workers before such a commit, as a share of a batch: about what
+# two workers on the core the commit leaves them do while it runs (~1.3 ms of commit CPU
+# a document of the batch, ~6 ms of worker CPU a document), their results then waiting
+# in memory (~40 KB a document: ~24 MB for 600).
+PREFETCH_SHARE = 5
 
 
 def run_enrich(service: IndexStore, catalog: Catalog, cancel: Callable[[], bool]
@@ -110,8 +163,9 @@ def run_enrich(service: IndexStore, catalog: Catalog, cancel: Callable[[], bool]
     writer = service.writer()
     done = 0
     enriched: list[str] = []
+    results = _Enriched(service, ids, cancel)
     try:
-        for doc_id, item in _enriched(service, ids, cancel):
+        for doc_id, item in results:
             done += 1
             paths = catalog.docs.get(doc_id, {}).get("paths") or [""]
             if item is not None:
@@ -127,6 +181,7 @@ def run_enrich(service: IndexStore, catalog: Catalog, cancel: Callable[[], bool]
                 return False
             yield Progress(done, total, paths[0], "enriching")
             if len(enriched) >= COMMIT_EVERY and done < total:
+                results.prefetch(COMMIT_EVERY // PREFETCH_SHARE)  # work on while committing
                 catalog.regroup({}, enriched)  # the pairs of these against all before
                 service.commit(writer, catalog)
                 writer = service.writer()
