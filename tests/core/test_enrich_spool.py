@@ -5,6 +5,7 @@ never a wrong index, and the spool is gone once everything is enriched."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -133,3 +134,33 @@ def test_the_enrichment_feed_keeps_order_and_submits_more_before_a_commit():
                 feed.prefetch(40)
                 assert len(drawn) == before + 40 and len(feed.pending) >= 10
     assert out == [i * i for i in range(200)]
+
+
+def test_worker_processes_spool_and_the_enrichment_pool_commits_the_same_index(
+        tmp_path, monkeypatch):
+    """Both phases in worker processes (as for any import of 200 files or more): each
+    first-phase worker writes its own spool file, and the second phase's result is the
+    index of a second phase that analysed every body again."""
+    monkeypatch.setattr(sync_module, "ENRICH_LATER_MIN", 1)
+    monkeypatch.setattr(sync_module, "POOL_MIN", 2)
+    extra = write_extra(tmp_path / "extra")
+    corpora = []
+    try:
+        for name in ("a", "b"):
+            c = Corpus(tmp_path / name, seeds_dir=SEEDS)
+            c.add_sources([extra])
+            drain(c.sync(enrich=False))
+            corpora.append(c)
+        a, b = corpora
+        assert len(Spool(a.index_dir / SPOOL)) == a.count()
+        writers = {p.name.split("-")[0] for p in (a.index_dir / SPOOL).iterdir()}
+        assert writers and str(os.getpid()) not in writers  # written by the workers
+        shutil.rmtree(b.index_dir / SPOOL)
+        drain(a.enrich())
+        drain(b.enrich())
+        assert a.enrichment_pending() == b.enrichment_pending() == 0
+    finally:
+        for c in corpora:
+            c.close()
+    assert _contents(a.index_dir) == _contents(b.index_dir)
+    assert not (a.index_dir / SPOOL).exists()
