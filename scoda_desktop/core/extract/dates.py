@@ -8,6 +8,7 @@ Bare years are not reported as dates: they are the period of the figures around 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 from scoda_desktop.core.extract.names import MONTHS
@@ -27,7 +28,12 @@ DATE_RE = re.compile(rf"(?<![\w-])({_ONE})(?: (?:and|to|-|–) ({_ONE}))?(?![\w-
 _PARTS = re.compile(rf"({_MONTH})|({_YEAR})|\b(\d{{1,2}})(?:st|nd|rd|th)?\b|(this|last) year")
 # "BEIJING, July 5, 2024 /PRNewswire/ --", "BEIJING, (APP - ... - 9th Mar, 2025)".
 DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40},[^\n]{0,120}?(?:/ --|/ —|--|—|\) )")
-YEAR_RE = re.compile(rf"(?<![\w,.-])({_YEAR})(?![\w.-]| [A-Z])")
+# ``(?<![\w,.-])({_YEAR})(?![\w.-]| [A-Z])`` with the look back after the first digit, so the
+# engine skips to the digits 1 and 2 in C (3x faster; the same matches and groups:
+# tests/core/test_extract_fast_forms.py holds the two forms equal).
+YEAR_RE = re.compile(r"((?:1(?<![\w,.-]1)[89]|2(?<![\w,.-]2)0)\d\d)(?![\w.-]| [A-Z])")
+# Where a date can start: a day's digit or a month's capital, not inside a word.
+_DATE_START = re.compile(r"[1-9JFMASOND](?<![\w-].)")
 
 
 def _doc_parts(doc_date: str | None) -> date | None:
@@ -75,7 +81,7 @@ def find_dates(text: str, doc_date: str | None) -> list[tuple[int, int, str]]:
     dateline = DATELINE_RE.match(text)
     skip_to = dateline.end() if dateline else 0
     out: list[tuple[int, int, str]] = []
-    for m in DATE_RE.finditer(text):
+    for m in _date_matches(text):
         if m.start() < skip_to:
             continue
         first = m.group(1)
@@ -93,6 +99,21 @@ def find_dates(text: str, doc_date: str | None) -> list[tuple[int, int, str]]:
                 value = f"{value}/{second}"
         out.append((m.start(), m.end(), value))
     return out
+
+
+def _date_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``DATE_RE.finditer(text)`` yields, tried only where ``_DATE_START`` says a date
+    can start: DATE_RE opens on a look back, which the engine tried at every character
+    (3x the time)."""
+    pos = 0
+    for c in _DATE_START.finditer(text):
+        p = c.start()
+        if p < pos:
+            continue
+        m = DATE_RE.match(text, p)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 def sentence_period(sentence: str, doc_date: str | None) -> str | None:
