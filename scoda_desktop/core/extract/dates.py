@@ -36,6 +36,11 @@ YEAR_RE = re.compile(r"((?:1(?<![\w,.-]1)[89]|2(?<![\w,.-]2)0)\d\d)(?![\w.-]| [A
 _DATE_START = re.compile(r"[1-9JFMASOND](?<![\w-].)")
 
 
+_DIGIT = re.compile(r"\d")
+_MONTH_YEAR = re.compile(rf"{_MONTH},? {_YEAR}")
+_MAY_DAY = re.compile(r"May \d")
+
+
 def _doc_parts(doc_date: str | None) -> date | None:
     try:
         return date.fromisoformat(doc_date[:10]) if doc_date else None
@@ -85,10 +90,10 @@ def find_dates(text: str, doc_date: str | None) -> list[tuple[int, int, str]]:
         if m.start() < skip_to:
             continue
         first = m.group(1)
-        if not re.search(r"\d", first) or (re.fullmatch(rf"{_MONTH},? {_YEAR}", first)
-                                            and first.startswith("May,")):
+        if not _DIGIT.search(first) or (_MONTH_YEAR.fullmatch(first)
+                                        and first.startswith("May,")):
             continue
-        if first.startswith("May") and not re.match(r"May \d", first):
+        if first.startswith("May") and not _MAY_DAY.match(first):
             continue
         value = _resolve(first, doc)
         if value is None:
@@ -116,22 +121,31 @@ def _date_matches(text: str) -> Iterator[re.Match[str]]:
             pos = m.end()
 
 
+# "over the past five years", "as of June this year". Each pattern opens on a word boundary,
+# which the engine tries at every character; sentence_period runs for every sentence with a
+# figure, so each is searched only where a cheaper test of a part it must contain says so.
+_PAST_YEARS = re.compile(r"\b(?:over|in|during) the (?:past|last) (\w+) years\b", re.I)
+_PAST_YEARS_HINT = re.compile(r"the (?:past|last) ", re.I)
+_AS_OF_MONTH = re.compile(rf"\bas of ({_MONTH}) this year\b", re.I)
+_THIS_YEAR = re.compile(r"\bthis year\b")
+
+
 def sentence_period(sentence: str, doc_date: str | None) -> str | None:
     """The period a sentence's figures refer to, when it says so."""
     doc = _doc_parts(doc_date)
-    m = re.search(r"\b(?:over|in|during) the (?:past|last) (\w+) years\b", sentence, re.I)
+    m = _PAST_YEARS.search(sentence) if doc and _PAST_YEARS_HINT.search(sentence) else None
     if m and doc:
         from scoda_desktop.core.extract.numbers import parse_number
 
         n, _ = parse_number(m.group(1))
         if n:
             return f"{doc.year - int(n)}-{doc.year}"
-    m = re.search(rf"\bas of ({_MONTH}) this year\b", sentence, re.I)
+    m = _AS_OF_MONTH.search(sentence) if doc else None
     if m and doc:
         return f"{doc.year}-{MONTHS[m.group(1).rstrip('.').title()]:02d}"
     years = [y for y in YEAR_RE.findall(sentence)]
     if years:
         return years[0] if len(set(years)) == 1 or "from" not in sentence else years[0]
-    if doc and re.search(r"\bthis year\b", sentence):
+    if doc and "this year" in sentence and _THIS_YEAR.search(sentence):
         return str(doc.year)
     return None

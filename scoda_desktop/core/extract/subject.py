@@ -41,13 +41,17 @@ _CLAUSE = re.compile(r",|;|:|\(|\)|—|–|s(?<!\ws)(?:aid|ays)\b|w(?<!\ww)h(?:i
 _LEAD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+_POSSESSIVE_END = re.compile(r"'s?$")
+_NUMERIC = re.compile(r"[\d.,-]+")
+
+
 def _clean(name: str) -> str:
     words = name.replace("’", "'").split()
     while words and (words[0].lower().strip(".") in _NOT_SUBJECTS or "-" in words[0]
                      and words[0].split("-")[-1].islower()):
         words = words[1:]  # "The", "State-owned"
     text = " ".join(words)
-    text = re.sub(r"'s?$", "", text).rstrip(".")
+    text = _POSSESSIVE_END.sub("", text).rstrip(".")
     if " " not in text and _ADJECTIVE.match(text):
         return ""
     return "" if not text or text.lower() in _NOT_SUBJECTS or len(text) < 2 else text
@@ -62,7 +66,7 @@ def subject_of(sentence: str, start: int, end: int) -> str:
     if (nxt := _CLAUSE.search(sentence, end)) is not None:
         stop = nxt.start()
     for m in _NAME.finditer(sentence, cut, start):
-        if (name := _clean(m.group())) and not re.fullmatch(r"[\d.,-]+", name):
+        if (name := _clean(m.group())) and not _NUMERIC.fullmatch(name):
             return name
     for m in _NAME.finditer(sentence, end, min(stop, end + 60)):
         if name := _clean(m.group()):
