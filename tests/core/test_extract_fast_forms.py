@@ -55,3 +55,23 @@ def test_date_scans_are_the_plain_regexes(text: str) -> None:
     year = re.compile(rf"(?<![\w,.-])({dates._YEAR})(?![\w.-]| [A-Z])")
     assert dates.YEAR_RE.findall(text) == year.findall(text)
     assert _spans(dates._date_matches(text)) == _spans(dates.DATE_RE.finditer(text))
+
+
+TITLED = st.lists(st.sampled_from([
+    "Mr", "Mr.", "Mrs", "Dr.", "President", "president", "Vice President", "Vice-President",
+    "Director-General", "Director General", "Secretary-General", "Prime Minister", "CEO",
+    "Li", "Wu Bin", "Xi Jinping", "Mr&Mrs", "R&", "O'", "O’", "&", "'", "’", "-", "x",
+    "U.S.", "A.", "Presidents", "President's", "King", "Kingdom", "Emirates", " ", "  ",
+    "\n", ",", "(", ".",
+]), max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(TITLED.map(" ".join), TITLED.map("".join)))
+@example("R&Mr Li, O'President Wu, O’Dr. Bo, U.S.President Xi, Mr&Mrs Li, Vice-President Wu")
+def test_title_matches_are_found_where_the_regex_finds_them(text: str) -> None:
+    from scoda_desktop.core.extract.people import _TITLE_RE, _title_starts, matches_at
+    from scoda_desktop.core.extract.text import tokenize
+
+    found = matches_at(_TITLE_RE, text, _title_starts(tokenize(text), text))
+    assert _spans(found) == _spans(_TITLE_RE.finditer(text))
