@@ -98,6 +98,8 @@ volume investment growth value exports imports trade turnover capacity output re
 population deals purchases financing loans profit income funding spending budget production
 """)
 # "15 agreements worth $X", "The deal, valued at X", "contracts with a total value of X"
+# (case-sensitive: a text without "worth" or "value" cannot match, and callers test that
+# first, since the search tries the look backs at every character of a sentence)
 WORTH = re.compile(r"(?:\d[\d,.]*|\b[Tt]he|\ba|\ban|\b[Ii]ts|\b[Tt]heir)\s+"
                     r"([a-zA-Z][\w-]*(?:\s+[a-z][\w-]*){0,2}),?\s+"
                     r"(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of)\s+$")

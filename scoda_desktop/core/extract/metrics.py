@@ -597,7 +597,9 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
                 and text[end:end + 1] == ")" \
                 and _ACCOUNTING_BEFORE.search(before_money):
             value = -value  # "The annual revenue is ($99.99)": an accounting negative
-        if (w := WORTH.search(before_money)) is not None:  # "15 agreements worth $1.2 billion"
+        # "15 agreements worth $1.2 billion"
+        if ("worth" in before_money or "value" in before_money) \
+                and (w := WORTH.search(before_money)) is not None:
             measure = f"value of {w.group(1).lower()}"
         else:
             measure = money_measure(before_money)
