@@ -61,7 +61,7 @@ def count_noun(text: str, pos: int) -> tuple[int, str, str] | None:
             if low in DURATIONS:
                 return None
             phrase = " ".join(w for _, _, w in words[: k + 1])
-            after = re.match(r" of ((?:[a-z][\w-]* ){0,2}[a-z][\w-]*s)\b", text[end:end + 60])
+            after = _OF_PLURAL.match(text[end:end + 60])
             if low in ("types", "kinds", "sorts", "batches", "varieties") and after:
                 phrase += " of " + after.group(1)
             return end, low, phrase
@@ -109,9 +109,13 @@ reached hit totaling totalling amounted worth than
 """)
 
 
+_OF_PLURAL = re.compile(r" of ((?:[a-z][\w-]* ){0,2}[a-z][\w-]*s)\b")
+_LOWER_WORD = re.compile(r"[a-z][a-z-]*")  # compiled once: money_measure runs per figure
+
+
 def money_measure(before: str) -> str:
     """The noun phrase a figure reports: "... total foreign trade volume ... reached X"."""
-    words = re.findall(r"[a-z][a-z-]*", before.lower().replace("'s", ""))
+    words = _LOWER_WORD.findall(before.lower().replace("'s", ""))
     heads = [i for i, w in enumerate(words) if w in _MEASURE_HEADS]
     if not heads:
         return ""

@@ -65,6 +65,10 @@ _WHO_RE = re.compile(r", (?:who\b|(?:aged )?\d{1,2},)")
 _NAME_BEFORE_RE = re.compile(rf"(?<![\w'’-])({_NAME})$")
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_NATIONALITY_END = re.compile(r"(?:ese|ian|ish)$")
+
+
 def _acceptable(name: str, lex: Lexicon, *, single_ok: bool) -> str | None:
     """Trim leading non-name words; reject places, organisations and name heads.
 
@@ -82,7 +86,7 @@ def _acceptable(name: str, lex: Lexicon, *, single_ok: bool) -> str | None:
     if not words or (len(words) == 1 and not single_ok):
         return None
     for w in words:
-        core = re.sub(r"['’]s$", "", w)
+        core = _POSSESSIVE_END.sub("", w)
         if core in nm.NOT_NAMES or core in nm.ORG_HEADS or core in nm.FACILITY_HEADS \
                 or core in nm.EVENT_HEADS \
                 or _is_known_non_person(core, lex) and (len(words) == 1 or not _is_town(core, lex)):
@@ -113,7 +117,7 @@ def find_people(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, i
     def add(m: re.Match[str], group: int, *, single_ok: bool, offset: int = 0,
             named: bool = False) -> None:
         raw = m.group(group)
-        raw = re.sub(r"['’]s$", "", raw)
+        raw = _POSSESSIVE_END.sub("", raw)
         name = _acceptable(raw, lex, single_ok=single_ok)
         if name is None:
             return
@@ -127,7 +131,7 @@ def find_people(text: str, toks: list[Token], lex: Lexicon) -> list[tuple[int, i
 
     for m in matches_at(_TITLE_RE, text, _title_starts(toks, text)):
         name = m.group(1)
-        single_ok = not (len(name.split()) == 1 and re.search(r"(?:ese|ian|ish)$", name))
+        single_ok = not (len(name.split()) == 1 and _NATIONALITY_END.search(name))
         add(m, 1, single_ok=single_ok)
     for m in _APPOSITIVE_RE.finditer(text):
         if m.group(2).lower() in nm.ROLE_WORDS:
