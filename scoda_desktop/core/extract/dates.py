@@ -32,8 +32,10 @@ DATELINE_RE = re.compile(r"^[A-Z][A-Z .'-]{2,40},[^\n]{0,120}?(?:/ --|/ â€”|--|â
 # engine skips to the digits 1 and 2 in C (3x faster; the same matches and groups:
 # tests/core/test_extract_fast_forms.py holds the two forms equal).
 YEAR_RE = re.compile(r"((?:1(?<![\w,.-]1)[89]|2(?<![\w,.-]2)0)\d\d)(?![\w.-]| [A-Z])")
-# Where a date can start: a day's digit or a month's capital, not inside a word.
-_DATE_START = re.compile(r"[1-9JFMASOND](?<![\w-].)")
+# Where a date can start (one character is consumed, the rest is looked at): a day before a
+# month ("5 May", "31st Dec") or the first three letters of a month, not inside a word.
+_DATE_START = re.compile(r"[1-9](?<![\w-].)(?=\d?(?:st|nd|rd|th)? [JFMASOND])"
+                         r"|[JFMASOND](?<![\w-].)(?=an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)")
 
 
 _DIGIT = re.compile(r"\d")
