@@ -21,7 +21,8 @@ PIECES = st.sampled_from([
     "2", "19", "1999", "2024", "2099", "20244", "1899", "x2024", ",2024", "-2024", "2024.5",
     "2024 Expo", "May", "June", "Sept.", "Sep", "Jan.", "Dec", "31st", "3rd", "5", "this year",
     "last year", "Qingdao", "Port of Qingdao", "the", "of", "SCO", "A", "a", "Ü", "x", " ",
-    "  ", "\n", "\n\n", "O'Neil", "Li's", "&", "D.C.", "bin Salman", "al",
+    "  ", "\n", "\n\n", "O'Neil", "Li's", "&", "D.C.", "bin Salman", "al", "fold", "FOLD",
+    "Fold", "fOLd", "ﬀold", "twofold", "f", "old",
 ])
 TEXT = st.one_of(st.text(max_size=120),
                  st.lists(PIECES, max_size=40).map(" ".join),
@@ -75,3 +76,12 @@ def test_title_matches_are_found_where_the_regex_finds_them(text: str) -> None:
 
     found = matches_at(_TITLE_RE, text, _title_starts(tokenize(text), text))
     assert _spans(found) == _spans(_TITLE_RE.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+@example("Twofold, FOLD, fOLd, ﬀold, f old")
+def test_fold_hint_is_the_plain_regex(text: str) -> None:
+    from scoda_desktop.core.extract.metrics import _FOLD_HINT
+
+    assert bool(_FOLD_HINT.search(text)) == bool(re.search(r"(?i)fold", text))
