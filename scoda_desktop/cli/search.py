@@ -177,7 +177,8 @@ COMMANDS = {"index": cmd_index, "search": cmd_search, "show": cmd_show,
 
 
 def run(command: str, args: argparse.Namespace, data_dir: Path | None) -> int:
-    corpus = Corpus(data_dir)
+    # one query, then exit: answered without numpy (--batch runs many: numpy pays there)
+    corpus = Corpus(data_dir, lean=command == "search" and args.batch is None)
     try:
         if command != "index":
             ensure_index(corpus)

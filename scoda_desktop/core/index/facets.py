@@ -8,15 +8,15 @@ counts for any hit set are a few ``bincount`` calls, and "newest first" is one `
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from scoda_desktop.core.fileio import atomic_write
+from scoda_desktop.core.index.lite import TOP_ENTITIES  # the same top for both tables
 from scoda_desktop.core.index.schema import ENTITY_FIELDS
-
-TOP_ENTITIES = 20
 
 
 def _codes(values: list[Any]) -> tuple[np.ndarray, list[Any]]:
@@ -92,7 +92,7 @@ class DocTable:
                 table.months = data["months"].tolist()
                 table.ent_names = list(zip(data["ent_types"].tolist(),
                                            data["ent_names"].tolist(), strict=True))
-        except (OSError, KeyError, ValueError):
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile):  # a damaged file: rebuild
             return None
         table.size = len(table.ids)
         return table

@@ -51,8 +51,9 @@ def _merge_small_dropping_dead(writer: Any, segments: list[Any]) -> list[Any]:
 class IndexStore:
     """The index in ``folder`` (Whoosh segments plus the catalog sidecars)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, lean: bool = False) -> None:
         self.folder = Path(folder)
+        self.lean = lean  # searches without numpy (see Finder): a one-query process
         self._ix: FileIndex | None = None
         self._searcher: Searcher | None = None
         self._catalog: Catalog | None = None
@@ -221,7 +222,7 @@ class IndexStore:
         if self._finder is None:
             cat = self.catalog or Catalog()
             facts = DocFacts(cat.docs, cat.side, cat.other_paths, cat.generation)
-            self._finder = Finder(self.searcher(), facts, self.folder / TABLE)
+            self._finder = Finder(self.searcher(), facts, self.folder / TABLE, lean=self.lean)
         return self._finder
 
     def search(self, text: str, *, limit: int | None = 20, sort: str = "relevance",
