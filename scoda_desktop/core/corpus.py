@@ -187,8 +187,17 @@ class Corpus:
             return report
         with self._writing:
             self._close_retired()
+            self._unlean()
             report = yield from self._sync(rebuild, cancel, enrich, report)
         return report
+
+    def _unlean(self) -> None:
+        """A sync (a first start of ``search``) reads and checks the whole catalog, and
+        builds tables with numpy: a lean store answers one query only."""
+        if self._lean:
+            self._lean = False
+            self._store.close()
+            self._store = self._new_store()
 
     def _sync(self, rebuild: bool, cancel: Callable[[], bool], enrich: bool,
               report: SyncReport) -> Generator[Progress, None, SyncReport]:
@@ -244,6 +253,7 @@ class Corpus:
         report = SyncReport()
         if not self.read_only and self._store.usable():
             with self._writing:
+                self._unlean()
                 yield from self._enrich(cancel or (lambda: False), report,
                                         alongside_searches=True)
         self._fill_report(report)

@@ -91,3 +91,73 @@ def test_a_damaged_table_file_gives_the_same_answers(index_dir, tmp_path):
     finally:
         for store in (lean, damaged, full):
             store.close()
+
+
+def test_lean_search_parses_no_catalog_and_answers_the_same(index_dir, monkeypatch):
+    """The 20 hits' facts (paths, dates, copies) come from the table's copy of the catalog
+    when the catalog file is the one it was copied from."""
+    from scoda_desktop.core.pipeline import catalog as catalog_module
+
+    full = IndexStore(index_dir)
+    want = {q: _answers(full, q) for q in ("freight", "", "harbour", '"industrial cooperation"')}
+    full.close()
+    parsed = []
+    real = catalog_module.load_catalog
+    monkeypatch.setattr(catalog_module, "load_catalog",
+                        lambda *a, **kw: parsed.append(a) or real(*a, **kw))
+    lean = IndexStore(index_dir, lean=True)
+    try:
+        assert lean.usable()
+        assert {q: _answers(lean, q) for q in want} == want
+        assert lean.enrichment_pending() == 0
+    finally:
+        lean.close()
+    assert parsed == []
+
+
+def test_lean_search_checks_the_catalog_it_does_not_parse(index_dir, tmp_path):
+    """A catalog that is not the one the table copied (damaged, or saved by an older
+    version that kept no copy) is parsed as before: damage is found, an edit is read."""
+    import json
+    import shutil
+
+    garbage, edited = tmp_path / "garbage", tmp_path / "edited"
+    for folder in (garbage, edited):
+        shutil.copytree(index_dir, folder)
+    cat = garbage / "catalog.json"
+    cat.write_bytes(b"{" + bytes(len(cat.read_bytes()) - 1))  # same size, not JSON
+    assert not IndexStore(garbage, lean=True).usable()
+    data = json.loads((edited / "catalog.json").read_text(encoding="utf-8"))
+    doc_id = next(iter(data["docs"]))
+    data["docs"][doc_id]["paths"] = ["/elsewhere/moved.txt"]
+    (edited / "catalog.json").write_text(json.dumps(data), encoding="utf-8")
+    lean, full = IndexStore(edited, lean=True), IndexStore(edited)
+    try:
+        assert lean.usable() and full.usable()
+        for query in ("", "freight"):
+            assert _answers(lean, query, limit=None) == _answers(full, query, limit=None)
+        assert "/elsewhere/moved.txt" in {h["path"] for h in _answers(lean, "", limit=None)["hits"]}
+    finally:
+        lean.close()
+        full.close()
+
+
+def test_a_sync_that_only_moves_files_refreshes_the_tables_copy(tmp_path, monkeypatch):
+    """A moved file changes the catalog without a Whoosh commit: the table's copy follows,
+    so a one-query process shows the new path without parsing the catalog."""
+    from scoda_desktop.core.corpus import Corpus
+    from scoda_desktop.core.pipeline import catalog as catalog_module
+
+    corpus = build_corpus(tmp_path)
+    runner = tmp_path / "extra" / "runner.txt"
+    moved = tmp_path / "extra" / "runner-moved.txt"
+    runner.rename(moved)
+    drain(corpus.sync())
+    corpus.close()
+    monkeypatch.setattr(catalog_module, "load_catalog", None)  # any parse would fail
+    lean = Corpus(tmp_path / "data", seeds_dir=tmp_path / "seeds", lean=True)
+    try:
+        paths = {h.path for h in lean.search("runners harbour").hits}
+    finally:
+        lean.close()
+    assert str(moved.resolve()) in paths and str(runner.resolve()) not in paths

@@ -8,6 +8,7 @@ counts for any hit set are a few ``bincount`` calls, and "newest first" is one `
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,26 @@ def _codes(values: list[Any]) -> tuple[np.ndarray, list[Any]]:
     names = sorted({v for v in values if v is not None})
     index = {v: i for i, v in enumerate(names)}
     return np.array([index.get(v, -1) for v in values], dtype=np.int64), names
+
+
+def _dumps(obj: Any) -> bytes:
+    # paths that are not valid UTF-8 arrive as lone surrogates: kept (as the catalog does)
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8", "surrogatepass")
+
+
+def _facts_arrays(ids: list[str | None], facts: dict[str, Any]) -> dict[str, np.ndarray]:
+    """Each document number's catalog facts as JSON in one byte run (``fact_ends``:
+    where each ends; empty for a number with no document), and the groups, pending count
+    and catalog digest beside them (read back by ``lite.LiteTable``)."""
+    docs = facts["docs"]
+    entries = [_dumps(docs[i]) if i is not None and i in docs else b"" for i in ids]
+    lens = np.fromiter(map(len, entries), dtype=np.int64, count=len(entries))
+    return {"fact_ends": np.cumsum(lens),
+            "fact_blob": np.frombuffer(b"".join(entries), dtype=np.uint8),
+            "fact_groups": np.frombuffer(_dumps(facts["groups"]), dtype=np.uint8),
+            "fact_pending": np.array(int(facts["pending"]), dtype=np.int64),
+            "fact_digest": np.array(str(facts["catalog_digest"]), dtype=str)}
 
 
 class DocTable:
@@ -64,10 +85,18 @@ class DocTable:
 
     _ARRAYS = ("live", "words", "date_rank", "source", "year", "month", "ent_doc", "ent_code")
 
-    def save(self, path: Path, generation: int) -> None:
+    def save(self, path: Path, generation: int, facts: dict[str, Any] | None = None) -> None:
         """Written by the sync after its commit, so a new process's first query loads
-        arrays instead of rebuilding them from every document's entities."""
+        arrays instead of rebuilding them from every document's entities.
+
+        ``facts`` (from the store): ``docs`` (doc id -> its catalog facts), ``groups``,
+        ``pending`` and ``catalog_digest`` (of the catalog file those come from). Saved
+        with the table so that a one-query process reads the 20 hits' facts here instead
+        of parsing the whole catalog (``lite.LiteTable.facts``), while the digest says the
+        catalog is still the one they were copied from."""
         arrays = {name: getattr(self, name) for name in self._ARRAYS}
+        if facts is not None:
+            arrays.update(_facts_arrays(self.ids, facts))
         buf = io.BytesIO()
         np.savez(buf, generation=np.array(generation),
                  ids=np.array([i or "" for i in self.ids], dtype=str),

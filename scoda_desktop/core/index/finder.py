@@ -61,11 +61,11 @@ class Finder:
     without a saved table it falls back to the numpy classes (which build one)."""
 
     def __init__(self, searcher: Searcher, facts: DocFacts, table_file: Path, *,
-                 lean: bool = False) -> None:
+                 lean: bool = False, table: Any = None) -> None:
         self._searcher = searcher
         self.facts = facts
         self._table_file = table_file
-        self._table: Any = None  # DocTable, or LiteTable when lean
+        self._table: Any = table  # DocTable, or LiteTable when lean (the store may have it)
         self._engine: Any = None  # Engine, or LiteEngine when lean
         self._vocab: Vocab | None = None
         self.lean = lean
@@ -94,12 +94,13 @@ class Finder:
             self._table = DocTable(ids, self.facts.docs, self.facts.side("entities"))
         return self._table
 
-    def save_table(self) -> None:
-        """Save the (numpy) DocTable for the next process; after a commit, so a lean
-        finder builds one (it is no longer a one-query process)."""
+    def save_table(self, facts: dict[str, Any] | None = None) -> None:
+        """Save the (numpy) DocTable for the next process, with the catalog's ``facts``
+        (see ``DocTable.save``); after a commit, so a lean finder builds one (it is no
+        longer a one-query process)."""
         if self.lean:
             self.lean, self._table, self._engine = False, None, None
-        self.table().save(self._table_file, self.facts.generation)
+        self.table().save(self._table_file, self.facts.generation, facts)
 
     def engine(self) -> Engine:
         if self._engine is None:

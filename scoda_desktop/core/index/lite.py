@@ -14,12 +14,14 @@ Both read the table ``DocTable.save`` wrote (``npyfile.load_npz``: no numpy).
 from __future__ import annotations
 
 import heapq
+import json
 import math
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import accumulate, compress
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh import query as wq
 
@@ -31,12 +33,50 @@ TOP_ENTITIES = 20  # entity names per facet field, of both tables (facets.py imp
 _ARRAYS = ("live", "words", "date_rank", "source", "year", "month", "ent_doc", "ent_code")
 
 
+class TableDocs(Mapping[str, dict[str, Any]]):
+    """doc id -> its catalog facts, from the table's copy (``DocTable.save``): each entry
+    decoded when asked for (a search asks for its 20 hits', not the corpus's)."""
+
+    def __init__(self, ids: list[str | None], ends: Sequence[int], blob: bytes) -> None:
+        self._at: dict[str, tuple[int, int]] = {}
+        start = 0
+        for doc_id, end in zip(ids, ends, strict=True):
+            if doc_id is not None and end > start:
+                self._at[doc_id] = (start, end)
+            start = end
+        self._blob = blob
+
+    def __getitem__(self, doc_id: str) -> dict[str, Any]:
+        a, b = self._at[doc_id]
+        return json.loads(self._blob[a:b].decode("utf-8", "surrogatepass"))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._at
+
+
+class TableFacts(NamedTuple):
+    """What the table keeps of the catalog for a one-query process (``DocTable.save``)."""
+
+    docs: TableDocs
+    groups: list[list[str]]
+    pending: int  # documents waiting for enrichment
+    digest: str  # of the catalog file these were copied from
+
+
 class LiteTable:
     """``facets.DocTable`` as lists: loaded from its file only (``None`` otherwise: the
-    finder then builds a ``DocTable``, which needs the catalog's entities anyway)."""
+    finder then builds a ``DocTable``, which needs the catalog's entities anyway).
+    ``facts``: the catalog's facts saved with it, or None (a table saved without them)."""
 
     ids: list[str | None]
     live: Sequence[bool]
+    facts: TableFacts | None = None
 
     @classmethod
     def load(cls, path: Path, generation: int) -> LiteTable | None:
@@ -53,6 +93,11 @@ class LiteTable:
             table.sources, table.years = data["sources"], data["years"]
             table.months = data["months"]
             table.ent_names = list(zip(data["ent_types"], data["ent_names"], strict=True))
+            if "fact_blob" in data:
+                table.facts = TableFacts(
+                    TableDocs(table.ids, data["fact_ends"], data["fact_blob"]),
+                    json.loads(data["fact_groups"].decode("utf-8", "surrogatepass")),
+                    int(data["fact_pending"]), str(data["fact_digest"]))
         except (OSError, KeyError, ValueError, TypeError):
             return None
         table.size = len(table.ids)
@@ -75,17 +120,22 @@ class LiteTable:
         for name, codes, labels in (("source", self.source, self.sources),
                                     ("year", self.year, self.years),
                                     ("month", self.month, self.months)):
-            counts = Counter(c for c in map(codes.__getitem__, docnums) if c >= 0)
+            counts = Counter(map(codes.__getitem__, docnums))
+            counts.pop(-1, None)  # no source / no date
             pairs = sorted(((n, labels[c]) for c, n in counts.items()),
                            key=lambda p: (-p[0], p[1]))
             out[name] = {label: n for n, label in pairs}
         for fname in ENTITY_FIELDS.values():
             out[fname] = {}
         if len(self.ent_doc):
-            mask = bytearray(self.size)
+            # ent_doc is in doc number order (DocTable builds it so), as docnums are: each
+            # document's entity codes are one slice, found by bisection
+            ent_doc, ent_code, lo, codes = self.ent_doc, self.ent_code, 0, []
             for d in docnums:
-                mask[d] = 1
-            counts = Counter(compress(self.ent_code, map(mask.__getitem__, self.ent_doc)))
+                a = bisect_left(ent_doc, d, lo)
+                lo = bisect_left(ent_doc, d + 1, a)
+                codes += ent_code[a:lo]
+            counts = Counter(codes)
             taken: dict[str, int] = {}
             for code in sorted(counts, key=lambda c: (-counts[c], c)):
                 etype, canonical = self.ent_names[code]

@@ -49,12 +49,10 @@ def _parse(data: bytes) -> Any:
     if order == ">" or (order == "=" and sys.byteorder != "little"):
         raise ValueError("big-endian arrays")
     if kind == "U":  # fixed width UTF-32, padded with NULs
-        width = 4 * size
-        text = bytes(body[:count * width])
-        values: Any = [text[i:i + width].decode("utf-32-le").rstrip("\x00")
-                       for i in range(0, len(text), width)]
-    elif kind == "b" and size == 1:
-        values = [b != 0 for b in body[:count]]
+        text = str(body[:count * 4 * size], "utf-32-le")
+        values: Any = [text[i:i + size].rstrip("\x00") for i in range(0, len(text), size)]
+    elif size == 1 and kind in "bu":  # booleans (0 and 1: truth values), or uint8 bytes
+        values = bytes(body[:count])
     elif kind in "iu" and size in _INT_CODES:
         code = _INT_CODES[size] if kind == "i" else _INT_CODES[size].upper()
         values = array(code)
@@ -71,8 +69,9 @@ def _parse(data: bytes) -> Any:
 
 
 def load_npz(path: Path) -> dict[str, Any]:
-    """name -> its array (``array.array`` of ints, a list of bools or of strings; a 0-d
-    array as its one value). Raises OSError or ValueError for a missing or damaged file."""
+    """name -> its array (``array.array`` of ints, ``bytes`` for booleans (0/1) and uint8,
+    a list of strings; a 0-d array as its one value). Raises OSError or ValueError for a
+    missing or damaged file."""
     try:
         with zipfile.ZipFile(path) as z:
             return {name[:-4]: _parse(z.read(name)) for name in z.namelist()

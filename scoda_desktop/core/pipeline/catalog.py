@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 from scoda_desktop.core.documents import EXTRACTION_VERSION
 from scoda_desktop.core.fileio import atomic_write
 from scoda_desktop.core.pipeline.sidefiles import (
+    CATALOG,
     SIDE_NAMES,
     LazyEntities,
     load_catalog,
@@ -43,6 +44,17 @@ def read_meta(folder: Path) -> dict[str, Any] | None:
     try:
         return json.loads((folder / META).read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return None
+
+
+def catalog_digest(folder: Path) -> str | None:
+    """A digest of the catalog file's bytes (None when it cannot be read): the facts a
+    search table copied from it (``IndexStore``, lean) are used only while it matches."""
+    import hashlib
+
+    try:
+        return hashlib.sha1((folder / CATALOG).read_bytes(), usedforsecurity=False).hexdigest()
+    except OSError:
         return None
 
 
