@@ -48,14 +48,16 @@ def read_meta(folder: Path) -> dict[str, Any] | None:
 
 
 def catalog_digest(folder: Path) -> str | None:
-    """A digest of the catalog file's bytes (None when it cannot be read): the facts a
-    search table copied from it (``IndexStore``, lean) are used only while it matches."""
+    """SHA-1 of the catalog file's bytes (None when it cannot be read): the facts a search
+    table copied from it (``IndexStore``, lean) are used only while it matches (~1 ms for
+    the 2 MB of 5,000 articles; Whoosh has imported hashlib already)."""
     import hashlib
 
     try:
-        return hashlib.sha1((folder / CATALOG).read_bytes(), usedforsecurity=False).hexdigest()
+        data = (folder / CATALOG).read_bytes()
     except OSError:
         return None
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()
 
 
 def metrics_entry(value: Any) -> list[dict[str, Any]]:
