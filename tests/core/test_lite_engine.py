@@ -161,3 +161,27 @@ def test_a_sync_that_only_moves_files_refreshes_the_tables_copy(tmp_path, monkey
     finally:
         lean.close()
     assert str(moved.resolve()) in paths and str(runner.resolve()) not in paths
+
+
+def test_a_table_saved_before_the_facts_and_starts_gives_the_same_answers(index_dir, tmp_path):
+    """An index from the previous version: its table has no catalog facts and no entity
+    starts; a lean search parses the catalog and finds each hit's entities by bisection."""
+    import shutil
+
+    import numpy as np
+
+    copy = tmp_path / "index"
+    shutil.copytree(index_dir, copy)
+    with np.load(copy / TABLE) as data:
+        old = {k: data[k] for k in data.files if not k.startswith(("fact_", "ent_starts"))}
+    assert len(old) < len(np.load(copy / TABLE).files)
+    np.savez(copy / TABLE, **old)
+    lean, full = IndexStore(copy, lean=True), IndexStore(index_dir)
+    try:
+        for query in ("freight", "", "cooperation NOT Russia", "harbour"):
+            assert _answers(lean, query) == _answers(full, query), query
+        table = lean.finder().table()
+        assert isinstance(table, LiteTable) and table.facts is None and table.ent_starts is None
+    finally:
+        lean.close()
+        full.close()

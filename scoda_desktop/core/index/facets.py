@@ -95,6 +95,9 @@ class DocTable:
         of parsing the whole catalog (``lite.LiteTable.facts``), while the digest says the
         catalog is still the one they were copied from."""
         arrays = {name: getattr(self, name) for name in self._ARRAYS}
+        # where each document number's entities start in ent_doc (which is in doc number
+        # order): a one-query process slices them instead of searching (lite.LiteTable)
+        arrays["ent_starts"] = np.searchsorted(self.ent_doc, np.arange(self.size + 1))
         if facts is not None:
             arrays.update(_facts_arrays(self.ids, facts))
         buf = io.BytesIO()

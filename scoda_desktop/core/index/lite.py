@@ -38,26 +38,51 @@ class TableDocs(Mapping[str, dict[str, Any]]):
     decoded when asked for (a search asks for its 20 hits', not the corpus's)."""
 
     def __init__(self, ids: list[str | None], ends: Sequence[int], blob: bytes) -> None:
-        self._at: dict[str, tuple[int, int]] = {}
-        start = 0
-        for doc_id, end in zip(ids, ends, strict=True):
-            if doc_id is not None and end > start:
-                self._at[doc_id] = (start, end)
-            start = end
-        self._blob = blob
+        if len(ids) != len(ends) or (len(ends) and ends[-1] != len(blob)):
+            raise ValueError("the table's facts do not match its documents")
+        self._ids, self._ends, self._blob = ids, ends, blob
+        self._at: dict[str, int] | None = None  # doc id -> doc number, made when iterated
+
+    def _docnum(self, doc_id: object) -> int | None:
+        # a search asks for its hits' facts only: a scan of the ids (C speed) for each
+        # costs less than the dict of every document, which iteration makes
+        if self._at is None:
+            try:
+                n = self._ids.index(doc_id)  # type: ignore[arg-type]
+            except ValueError:
+                return None
+        else:
+            n = self._at.get(doc_id)  # type: ignore[arg-type]
+            if n is None:
+                return None
+        start = self._ends[n - 1] if n else 0
+        return n if self._ends[n] > start else None  # no facts: not a live document
 
     def __getitem__(self, doc_id: str) -> dict[str, Any]:
-        a, b = self._at[doc_id]
-        return json.loads(self._blob[a:b].decode("utf-8", "surrogatepass"))
+        n = self._docnum(doc_id)
+        if n is None:
+            raise KeyError(doc_id)
+        start = self._ends[n - 1] if n else 0
+        return json.loads(self._blob[start:self._ends[n]].decode("utf-8", "surrogatepass"))
+
+    def _index(self) -> dict[str, int]:
+        if self._at is None:
+            self._at = {}
+            start = 0
+            for n, (doc_id, end) in enumerate(zip(self._ids, self._ends, strict=True)):
+                if doc_id is not None and end > start:
+                    self._at[doc_id] = n
+                start = end
+        return self._at
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._at)
+        return iter(self._index())
 
     def __len__(self) -> int:
-        return len(self._at)
+        return len(self._index())
 
     def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._at
+        return self._docnum(doc_id) is not None
 
 
 class TableFacts(NamedTuple):
@@ -77,6 +102,7 @@ class LiteTable:
     ids: list[str | None]
     live: Sequence[bool]
     facts: TableFacts | None = None
+    ent_starts: Sequence[int] | None = None
 
     @classmethod
     def load(cls, path: Path, generation: int) -> LiteTable | None:
@@ -93,6 +119,7 @@ class LiteTable:
             table.sources, table.years = data["sources"], data["years"]
             table.months = data["months"]
             table.ent_names = list(zip(data["ent_types"], data["ent_names"], strict=True))
+            table.ent_starts = data.get("ent_starts")  # None in tables saved before it
             if "fact_blob" in data:
                 table.facts = TableFacts(
                     TableDocs(table.ids, data["fact_ends"], data["fact_blob"]),
@@ -101,8 +128,10 @@ class LiteTable:
         except (OSError, KeyError, ValueError, TypeError):
             return None
         table.size = len(table.ids)
+        starts = table.ent_starts
         if any(len(getattr(table, n)) != table.size for n in _ARRAYS[:6]) \
-                or len(table.ent_doc) != len(table.ent_code):
+                or len(table.ent_doc) != len(table.ent_code) or (starts is not None and (
+                    len(starts) != table.size + 1 or starts[-1] != len(table.ent_doc))):
             return None
         return table
 
@@ -128,13 +157,18 @@ class LiteTable:
         for fname in ENTITY_FIELDS.values():
             out[fname] = {}
         if len(self.ent_doc):
-            # ent_doc is in doc number order (DocTable builds it so), as docnums are: each
-            # document's entity codes are one slice, found by bisection
-            ent_doc, ent_code, lo, codes = self.ent_doc, self.ent_code, 0, []
-            for d in docnums:
-                a = bisect_left(ent_doc, d, lo)
-                lo = bisect_left(ent_doc, d + 1, a)
-                codes += ent_code[a:lo]
+            # ent_doc is in doc number order (DocTable builds it so): each document's entity
+            # codes are one slice, from the saved starts (or found by bisection)
+            ent_doc, ent_code, starts, codes = self.ent_doc, self.ent_code, self.ent_starts, []
+            if starts is not None:
+                for d in docnums:
+                    codes += ent_code[starts[d]:starts[d + 1]]
+            else:
+                lo = 0
+                for d in docnums:
+                    a = bisect_left(ent_doc, d, lo)
+                    lo = bisect_left(ent_doc, d + 1, a)
+                    codes += ent_code[a:lo]
             counts = Counter(codes)
             taken: dict[str, int] = {}
             for code in sorted(counts, key=lambda c: (-counts[c], c)):
@@ -165,9 +199,10 @@ class LiteEngine:
         self.live = live
         self.all_live = all(live)
         self.n = sum(live)
-        self.doc_len = [max(float(x), 1.0) for x in doc_len]
-        # the lengths are whole numbers, so this sum is exact, as numpy's mean's is
-        self.avg_len = sum(compress(self.doc_len, live)) / self.n if self.n else 1.0
+        self.words = doc_len  # a document's length is max(words, 1), as a float
+        # whole numbers, so the sum is exact, as numpy's mean's is; a length 0 counts as 1
+        lens = list(compress(doc_len, live))
+        self.avg_len = (sum(lens) + lens.count(0)) / self.n if self.n else 1.0
         self.subs = searcher.subsearchers if searcher.subsearchers else [(searcher, 0)]
         self._cache: dict[tuple[str, bytes], tuple[list[int], list[float]]] = {}
 
@@ -291,7 +326,7 @@ class LiteEngine:
         ``Engine.rank``'s arithmetic, term by term in the same order, per document."""
         scores: dict[int, float] = {}
         get = scores.get
-        k1p1, avg, dl = K1 + 1, self.avg_len, self.doc_len
+        k1p1, avg, words = K1 + 1, self.avg_len, self.words
         for field, bt in self.scored_terms(q):
             ids, weights = self.postings(field, bt)
             if not ids:
@@ -299,7 +334,7 @@ class LiteEngine:
             idf = math.log(1.0 + (self.n - len(ids) + 0.5) / (len(ids) + 0.5))
             if field == "body":
                 for d, w in zip(ids, weights, strict=True):
-                    norm = K1 * (1 - B + B * dl[d] / avg)
+                    norm = K1 * (1 - B + B * float(words[d] or 1) / avg)
                     scores[d] = get(d, 0.0) + idf * w * k1p1 / (w + norm)
             else:  # short fields (title, source) get no length normalisation
                 for d, w in zip(ids, weights, strict=True):
