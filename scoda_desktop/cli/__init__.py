@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import sys
 from pathlib import Path
@@ -247,7 +248,13 @@ def _dispatch(args: argparse.Namespace) -> int:
     return search.run(command, args, data_dir_from(args))
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, one_shot: bool = False) -> int:
+    """Run one command; its exit code. ``one_shot``: the process ends when this returns
+    (``python -m scoda_desktop``, the bundle), so a ``search`` of one query runs without
+    the cyclic garbage collector and ends without the interpreter's teardown
+    (``_quick_exit``): together ~30-40 ms of a ~200 ms process, measured in
+    docs/PERFORMANCE.md (issue 17). The query makes next to no cyclic garbage; a first
+    start's index build switches the collector back on (``search.ensure_index``)."""
     for stream in (sys.stdout, sys.stderr):
         # file names that are not UTF-8 (surrogate escapes) and consoles that are not
         # UTF-8 must print escaped, not fail the command after its work is done
@@ -260,6 +267,29 @@ def main(argv: list[str] | None = None) -> int:
     if query is not None and getattr(args, "query", None) == _QUERY_MARK:
         args.query = query
     debug = getattr(args, "debug", False)
+    quick = one_shot and args.command == "search" and getattr(args, "batch", None) is None
+    if quick:
+        gc.disable()  # before the imports: they are most of the collector's work
+    code = _run(parser, args, debug)
+    if quick:
+        _quick_exit(code)
+    return code
+
+
+def _quick_exit(code: int) -> None:
+    """End the process now: output flushed, no module teardown (the corpus is closed,
+    its lock released; nothing of ours or Whoosh's registers exit handlers)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:  # a reader that stopped early: as main() answers it
+            pass
+        except (OSError, ValueError):  # a full disk: what Python's own exit answers
+            code = code or 120
+    os._exit(code)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, debug: bool) -> int:
     from scoda_desktop.cli.common import UsageError
 
     try:

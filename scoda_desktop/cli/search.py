@@ -8,6 +8,7 @@ so ``--json`` output on stdout stays clean for scripts.
 from __future__ import annotations
 
 import argparse
+import gc
 import html
 import re
 import sys
@@ -23,6 +24,7 @@ def ensure_index(corpus: Corpus) -> None:
     when read-only (another instance writes, maybe its first build): the command answers
     from what that instance has committed."""
     if not corpus.read_only and corpus.needs_sync():
+        gc.enable()  # a one-query process runs without it (cli.main): a build needs it
         if sys.stderr.isatty():
             sys.stderr.write("building the index (first start)...\n")
         report = run_sync(corpus)

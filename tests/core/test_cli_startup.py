@@ -13,13 +13,15 @@ from scoda_desktop.core.corpus import Corpus
 from tests.core.corpus_fixtures import ROOT, drain
 
 PROBE = """
-import json, runpy, sys
+import json, os, runpy, sys
 sys.argv = ["scoda_desktop", "--data-dir", sys.argv[1], "search", "freight", "--json"]
+exits = []
+os._exit = lambda code: (exits.append(code), sys.exit(code))  # record the quick exit
 try:
     runpy.run_module("scoda_desktop", run_name="__main__")
 except SystemExit:
     pass
-sys.stderr.write(json.dumps(sorted(sys.modules)))
+sys.stderr.write(json.dumps({"exits": exits, "modules": sorted(sys.modules)}))
 """
 
 NOT_FOR_A_SEARCH = ("PySide6", "pyqtgraph", "scoda_desktop.ui", "scoda_desktop.core.extract",
@@ -36,7 +38,9 @@ def test_a_search_process_imports_no_qt_no_extraction_no_pool(tmp_path):
     proc = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path / "data")],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert json.loads(proc.stdout)["total"] > 0
-    modules = json.loads(proc.stderr)
+    probed = json.loads(proc.stderr)
+    assert probed["exits"] == [0]  # one query: ended without the interpreter's teardown
+    modules = probed["modules"]
     loaded = sorted({m for m in modules for bad in NOT_FOR_A_SEARCH
                      if m == bad or m.startswith(bad + ".")})
     assert loaded == []
