@@ -185,3 +185,17 @@ def test_a_table_saved_before_the_facts_and_starts_gives_the_same_answers(index_
     finally:
         lean.close()
         full.close()
+
+
+def test_the_tables_copy_of_the_facts_is_the_catalogs(index_dir):
+    """Every document's facts as the catalog has them, looked up one by one or iterated."""
+    lean, full = IndexStore(index_dir, lean=True), IndexStore(index_dir)
+    try:
+        assert lean.usable()
+        copy, docs = lean._lean_catalog.docs, full.documents()
+        assert len(copy) == len(docs) and set(copy) == set(docs)
+        assert all(copy[d] == docs[d] for d in docs) and "missing" not in copy
+        assert lean._lean_catalog.groups == full.duplicate_groups()
+    finally:
+        lean.close()
+        full.close()

@@ -41,11 +41,15 @@ class TableDocs(Mapping[str, dict[str, Any]]):
         if len(ids) != len(ends) or (len(ends) and ends[-1] != len(blob)):
             raise ValueError("the table's facts do not match its documents")
         self._ids, self._ends, self._blob = ids, ends, blob
-        self._at: dict[str, int] | None = None  # doc id -> doc number, made when iterated
+        self._at: dict[str, int] | None = None  # doc id -> doc number, made when needed
+        self._scans = 0
 
     def _docnum(self, doc_id: object) -> int | None:
         # a search asks for its hits' facts only: a scan of the ids (C speed) for each
-        # costs less than the dict of every document, which iteration makes
+        # costs less than the dict of every document, made for iteration or many look-ups
+        self._scans += 1
+        if self._at is None and self._scans > 64:
+            self._index()
         if self._at is None:
             try:
                 n = self._ids.index(doc_id)  # type: ignore[arg-type]
