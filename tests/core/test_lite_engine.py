@@ -199,3 +199,12 @@ def test_the_tables_copy_of_the_facts_is_the_catalogs(index_dir):
     finally:
         lean.close()
         full.close()
+
+
+def test_phrase_starts_from_position_lists_that_do_not_line_up():
+    """The fallback of the lite phrase check (lists not document by document): a phrase
+    is found where word i sits at start + i in the same document, nowhere else."""
+    first = [(1, [0, 5]), (2, [3]), (4, [7])]
+    second = [(1, [1]), (2, [9]), (3, [1])]  # doc 3 lacks the first word, doc 4 the second
+    assert LiteEngine._phrase_pairs([first, second]) == [1]
+    assert LiteEngine._phrase_pairs([first, [(2, [4]), (1, [6])]]) == [1, 2]
