@@ -64,6 +64,8 @@ class Corpus:
     ``Corpus(data_dir=None)`` uses ``SCODA_DATA_DIR`` or platformdirs'
     ``user_data_dir("scoda-desktop")``; the bundled seeds are always a source.
     Reading methods are safe to call from a worker thread while no sync runs.
+    ``lean=True``: for a process that answers one search and exits (the same answers,
+    without numpy or a parse of the whole catalog); a sync or enrichment ends it.
     """
 
     def __init__(self, data_dir: Path | None = None, *, seeds_dir: Path | None = None,
