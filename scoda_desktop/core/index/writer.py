@@ -52,9 +52,8 @@ class GroupingPool:
         """Add one field's pre-analysed postings; returns the field length (sum of freqs)."""
         if not items:
             return 0
-        terms, freqs, weights, values = zip(*items, strict=True)
-        self._field(fieldname).extend(docnum, terms, weights, values)
-        return sum(freqs)
+        self._field(fieldname).extend_packed(docnum, items)
+        return items.length()
 
     def iter_postings(self):
         """Every posting in (field, term, doc) order; each field freed once written."""
@@ -87,6 +86,19 @@ class _FieldPostings:
         self.weights.extend(weights)
         self.lens.extend(map(len, values))
         self.values += b"".join(values)
+
+    def extend_packed(self, docnum: int, items: Preanalyzed) -> None:
+        """``extend`` for a packed field: the arrays appended as they are, and only the
+        terms this field has not seen get an id (a set difference, not a loop)."""
+        tid, terms = self.tid, items.terms
+        new = set(terms).difference(tid)
+        if new:  # ids are only keys: iter_terms ranks terms by their sorted order
+            tid.update(zip(new, range(len(tid), len(tid) + len(new)), strict=True))
+        self.tids.extend(map(tid.__getitem__, terms))
+        self.docs.extend(array("i", (docnum,)) * len(terms))
+        self.weights.extend(items.weights)
+        self.lens.extend(items.lens)
+        self.values += items.values
 
     def iter_terms(self):
         """``(term, docs, weights, starts, ends, values)`` per term, in term order (docs in
@@ -151,8 +163,56 @@ class _Lengths:
         return [dfl(d, fieldname, default) for d in range(self.doccount)]
 
 
+STORED = "_stored"  # add_document's key for a document's finished stored record
+
+
+def pack_stored(fields: dict[str, Any]) -> dict[str, Any]:
+    """``add_document`` arguments with the stored values replaced by one finished record
+    (``whoosh_private.stored_record``), in a worker process: the values ``FastWriter``
+    would store (a field's ``_stored_<name>`` value, else its value), in its order. Fields
+    that are only stored (``doc``) leave the arguments."""
+    schema = _schema()
+    out: dict[str, Any] = {}
+    stored: dict[str, Any] = {}
+    for name in sorted(n for n in fields if not n.startswith("_")):
+        value = fields[name]
+        if value is None:
+            continue
+        field = schema[name]
+        custom = fields.get(f"_stored_{name}", value)
+        if field.stored and custom is not None:
+            stored[name] = custom
+        if field.indexed or field.column_type:
+            out[name] = value
+    if stored:
+        out[STORED] = wp.stored_record(stored)
+    return out
+
+
+def unpack_stored(fields: dict[str, Any]) -> dict[str, Any]:
+    """``pack_stored``'s arguments back as Whoosh's ``add_document`` takes them."""
+    if STORED not in fields:
+        return fields
+    out = {k: v for k, v in fields.items() if k != STORED}
+    for name, value in wp.stored_values(fields[STORED]).items():
+        out[f"_stored_{name}" if name in out else name] = value
+    return out
+
+
+_SCHEMA: list[Any] = []
+
+
+def _schema() -> Any:
+    if not _SCHEMA:
+        from scoda_desktop.core.index.schema import make_schema
+
+        _SCHEMA.append(make_schema())
+    return _SCHEMA[0]
+
+
 class FastWriter(wp.HookedSegmentWriter):
-    """A SegmentWriter whose ``add_document`` files ``Preanalyzed`` values in bulk."""
+    """A SegmentWriter whose ``add_document`` files ``Preanalyzed`` values in bulk (and a
+    ``pack_stored`` record as it is)."""
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
@@ -160,9 +220,10 @@ class FastWriter(wp.HookedSegmentWriter):
 
     def add_document(self, **fields: Any) -> None:
         if not any(isinstance(v, Preanalyzed) for v in fields.values()):
-            return super().add_document(**fields)
+            return super().add_document(**unpack_stored(fields))
         self.check_open()
         schema, pdw, docnum, pool = self.schema, self.perdocwriter, self.docnum, self.pool
+        record = fields.get(STORED)
         names = sorted(n for n in fields if not n.startswith("_"))
         self.check_fields(schema, names)
         pdw.start_doc(docnum)
@@ -183,9 +244,13 @@ class FastWriter(wp.HookedSegmentWriter):
                     if not field.scorable:
                         length = 0
                 custom = fields.get(f"_stored_{name}", value)
-                pdw.add_field(name, field, custom if field.stored else None, length)
+                store = field.stored and record is None
+                pdw.add_field(name, field, custom if store else None, length)
                 if field.column_type and custom is not None:
                     pdw.add_column_value(name, field.column_type, field.to_column_value(custom))
+            if record is not None and not wp.add_stored_record(pdw, record):
+                for name, value in wp.stored_values(record).items():
+                    pdw.add_field(name, schema[name], value, 0)
         except Exception:
             pdw.cancel_doc()
             raise

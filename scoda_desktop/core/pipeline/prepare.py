@@ -24,6 +24,7 @@ from scoda_desktop.core.documents import (
 )
 from scoda_desktop.core.index.analysis import keyword
 from scoda_desktop.core.index.schema import ENTITY_FIELDS, Preanalyzed, encode_postings
+from scoda_desktop.core.index.writer import pack_stored
 from scoda_desktop.core.pipeline.sidefiles import dumps
 
 # Document attributes kept in the stored ``doc`` JSON (text lives in the ``body`` field).
@@ -78,9 +79,8 @@ def metrics_json(doc: Document) -> list[dict[str, Any]]:
 def document_fields(doc: Document, metrics: list[dict[str, Any]] | None = None
                     ) -> tuple[dict[str, Any], dict[str, str]]:
     """The ``add_document`` arguments of a Document, and its vocabulary (``metrics``: the
-    metrics as JSON when the caller already has them)."""
-    from scoda_desktop.core.extract import measure_key
-
+    metrics as JSON when the caller already has them). Its stored fields are one finished
+    record (``writer.pack_stored``): made here, in the worker, not by the main process."""
     body, words = encode_postings(doc.text)
     out: dict[str, Any] = {"id": doc.id, "body": body, "_stored_body": doc.text}
     if doc.title:
@@ -105,7 +105,11 @@ def document_fields(doc: Document, metrics: list[dict[str, Any]] | None = None
             per_type.setdefault(name, set()).update(values)
         per_type.setdefault("entity", set()).update(values)
     units = {keyword(m.unit) for m in doc.metrics if m.unit} - {""}
-    measures = {keyword(measure_key(m)) for m in doc.metrics} - {""}
+    measures: set[str] = set()
+    if doc.metrics:  # not in the first phase: its workers never import extraction (0.2 s)
+        from scoda_desktop.core.extract import measure_key
+
+        measures = {keyword(measure_key(m)) for m in doc.metrics} - {""}
     for name, values in (*per_type.items(), ("unit", units), ("measure", measures)):
         if values:  # keyword postings, encoded here like Whoosh's ID field would
             out[name] = Preanalyzed((v.encode("utf-8"), 1, 1.0, b"") for v in sorted(values))
@@ -114,7 +118,7 @@ def document_fields(doc: Document, metrics: list[dict[str, Any]] | None = None
     stored["entities"] = [_plain(e, _ENTITY_KEYS) for e in doc.entities]
     stored["metrics"] = metrics if metrics is not None else metrics_json(doc)
     out["doc"] = json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
-    return out, words
+    return pack_stored(out), words
 
 
 def prepare_document(doc: Document, *, extract_entities: bool = True,
