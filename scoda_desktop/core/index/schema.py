@@ -99,25 +99,32 @@ class Preanalyzed:
 
 
 _POSITIONS = Positions()
-# Most terms occur once in a document: their encoded positions (Whoosh's own bytes for a
-# one-element list) are kept per position instead of being pickled again for every term
-# (a tenth of the first phase's CPU was this encoding).
-_ONCE: dict[int, bytes] = {}
 _ONCE_MAX = 1 << 16
 _dumps = pickle.dumps  # what whoosh.formats uses (whoosh.compat.dumps)
 
 
-def _encode(plist: list[int]) -> bytes:
-    """``Positions().encode(plist)``, byte for byte (the count, then a protocol-2 pickle
-    of the gaps), with the one-position values cached."""
-    if len(plist) == 1:
-        pos = plist[0]
-        value = _ONCE.get(pos)
-        if value is None:
-            value = _POSITIONS.encode(plist)
-            if pos < _ONCE_MAX:
-                _ONCE[pos] = value
+class _Once(dict):
+    """Position -> Whoosh's encoded value of a one-position list, made on first use.
+
+    Most terms occur once in a document: their values are looked up, not pickled again for
+    every term (a tenth of the first phase's CPU was this encoding), and the look-up is a
+    plain ``dict`` subscript in ``encode_postings``' loop (no call per term)."""
+
+    def __missing__(self, pos: int) -> bytes:
+        value = _POSITIONS.encode([pos])
+        if pos < _ONCE_MAX:  # bounded: one long document does not grow it further
+            self[pos] = value
         return value
+
+
+_ONCE = _Once()
+
+
+def _encode(plist: list[int]) -> bytes:
+    """``Positions().encode(plist)``, byte for byte: the count, then a protocol-2 pickle
+    of the gaps."""
+    if len(plist) == 1:
+        return _ONCE[plist[0]]
     return _pack_uint(len(plist)) + _dumps(
         [b - a for a, b in zip([0, *plist[:-1]], plist, strict=True)], 2)
 
@@ -127,7 +134,8 @@ def encode_postings(text: str, boost: float = 1.0) -> tuple[Preanalyzed, dict[st
     postings, words = analyze(text)
     plists = list(postings.values())
     freqs = array("I", map(len, plists))
-    values = list(map(_encode, plists))
+    once = _ONCE
+    values = [once[pl[0]] if len(pl) == 1 else _encode(pl) for pl in plists]
     weights = array("f", freqs) if boost == 1.0 else array("f", [f * boost for f in freqs])
     terms = tuple([t.encode("utf-8") for t in postings])
     return Preanalyzed.packed(terms, freqs, weights, array("I", map(len, values)),

@@ -72,11 +72,26 @@ def word_count(text: str) -> int:
     return len(LATIN_WORD_RE.findall(text)) + cjk_count(text)
 
 
+_SAMPLE = 50000  # characters of a text that guess_language reads
+
+
 def guess_language(text: str) -> str:
     """"zh" for mostly-Han text, "en" for English prose, "other" otherwise."""
-    sample = text[:50000]
-    han = cjk_count(sample)
-    words = LATIN_WORD_RE.findall(sample)
+    sample = text[:_SAMPLE]
+    return _language(cjk_count(sample), LATIN_WORD_RE.findall(sample))
+
+
+def language_and_words(text: str) -> tuple[str, int]:
+    """``(guess_language(text), word_count(text))``, scanning a text no longer than the
+    sample once instead of twice (a document's body gets both)."""
+    if len(text) > _SAMPLE:
+        return guess_language(text), word_count(text)
+    han, words = cjk_count(text), LATIN_WORD_RE.findall(text)
+    return _language(han, words), len(words) + han
+
+
+def _language(han: int, words: list[str]) -> str:
+    """``guess_language`` from the sample's Han count and Latin words."""
     latin = len("".join(words))
     if han > latin * 0.5 and han >= 10:
         return "zh"
@@ -144,14 +159,17 @@ def _date_only(text: str) -> bool:
     return len(LATIN_WORD_RE.findall(rest)) + cjk_count(rest) // 2 <= 2
 
 
-def classify(line: Line, lang: str, repeats: Counter[str]) -> None:
-    """Set ``kind``/``reason``/``hard`` of one line (see the module docstring)."""
+def classify(line: Line, lang: str, repeats: Counter[str],
+             latin: list[str] | None = None) -> None:
+    """Set ``kind``/``reason``/``hard`` of one line (see the module docstring); ``latin``:
+    the line's Latin words when the caller has them."""
     text = line.text
     if text.startswith(MARK_START) and MARK_END in text:
         line.reason, line.text = text[1:].split(MARK_END, 1)
         line.kind, line.hard = BAD, line.reason in {"related", "footer", "comments"}
         return
-    latin = LATIN_WORD_RE.findall(text)
+    if latin is None:
+        latin = LATIN_WORD_RE.findall(text)
     han = cjk_count(text)
     words = len(latin) + han  # word_count(text)
     if not any(ch.isalnum() for ch in text):
@@ -196,8 +214,16 @@ def label_lines(raw: str) -> tuple[list[Line], str]:
     """The non-empty lines of ``raw``, labelled, and the page language."""
     lines = [Line(n, t) for n, t in enumerate(map(str.strip, raw.split("\n"))) if t]
     plain = "\n".join(ln.text for ln in lines if not ln.text.startswith(MARK_START))
-    lang = guess_language(plain)
+    per_line: list[list[str] | None] = [None] * len(lines)
+    if len(plain) <= _SAMPLE:
+        # the page's words are its lines' words (no word spans a line break): found once,
+        # for the page language and for each line's labels
+        per_line = [None if ln.text.startswith(MARK_START) else LATIN_WORD_RE.findall(ln.text)
+                    for ln in lines]
+        lang = _language(cjk_count(plain), [w for ws in per_line if ws for w in ws])
+    else:
+        lang = guess_language(plain)
     repeats = Counter(normalize_key(ln.text) for ln in lines)
-    for ln in lines:
-        classify(ln, lang, repeats)
+    for ln, latin in zip(lines, per_line, strict=True):
+        classify(ln, lang, repeats, latin)
     return lines, lang
