@@ -166,11 +166,13 @@ class _Lengths:
 STORED = "_stored"  # add_document's key for a document's finished stored record
 
 
-def pack_stored(fields: dict[str, Any]) -> dict[str, Any]:
-    """``add_document`` arguments with the stored values replaced by one finished record
-    (``whoosh_private.stored_record``), in a worker process: the values ``FastWriter``
-    would store (a field's ``_stored_<name>`` value, else its value), in its order. Fields
-    that are only stored (``doc``) leave the arguments."""
+def pack_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """``add_document`` arguments made ready in a worker process, so the main process only
+    files them: the stored values become one finished record (``whoosh_private.
+    stored_record``: the values ``FastWriter`` would store, a field's ``_stored_<name>``
+    value, else its value, in its order); a plain value of an indexed field without a
+    column (``date``, ``year``, ``language``) becomes its ``Preanalyzed`` postings, the
+    field's own ``index()`` run here; fields that are only stored (``doc``) leave."""
     schema = _schema()
     out: dict[str, Any] = {}
     stored: dict[str, Any] = {}
@@ -182,7 +184,9 @@ def pack_stored(fields: dict[str, Any]) -> dict[str, Any]:
         custom = fields.get(f"_stored_{name}", value)
         if field.stored and custom is not None:
             stored[name] = custom
-        if field.indexed or field.column_type:
+        if field.indexed and not field.column_type and isinstance(value, str):
+            out[name] = Preanalyzed((t, f, w, v or b"") for t, f, w, v in field.index(value))
+        elif field.indexed or field.column_type:
             out[name] = value
     if stored:
         out[STORED] = wp.stored_record(stored)
@@ -190,7 +194,7 @@ def pack_stored(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 def unpack_stored(fields: dict[str, Any]) -> dict[str, Any]:
-    """``pack_stored``'s arguments back as Whoosh's ``add_document`` takes them."""
+    """``pack_fields``'s stored record back as Whoosh's ``add_document`` takes it."""
     if STORED not in fields:
         return fields
     out = {k: v for k, v in fields.items() if k != STORED}
@@ -212,7 +216,7 @@ def _schema() -> Any:
 
 class FastWriter(wp.HookedSegmentWriter):
     """A SegmentWriter whose ``add_document`` files ``Preanalyzed`` values in bulk (and a
-    ``pack_stored`` record as it is)."""
+    ``pack_fields`` stored record as it is)."""
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)

@@ -24,7 +24,7 @@ from scoda_desktop.core.documents import (
 )
 from scoda_desktop.core.index.analysis import keyword
 from scoda_desktop.core.index.schema import ENTITY_FIELDS, Preanalyzed, encode_postings
-from scoda_desktop.core.index.writer import pack_stored
+from scoda_desktop.core.index.writer import pack_fields
 from scoda_desktop.core.pipeline.sidefiles import dumps
 
 # Document attributes kept in the stored ``doc`` JSON (text lives in the ``body`` field).
@@ -80,7 +80,7 @@ def document_fields(doc: Document, metrics: list[dict[str, Any]] | None = None
                     ) -> tuple[dict[str, Any], dict[str, str]]:
     """The ``add_document`` arguments of a Document, and its vocabulary (``metrics``: the
     metrics as JSON when the caller already has them). Its stored fields are one finished
-    record (``writer.pack_stored``): made here, in the worker, not by the main process."""
+    record (``writer.pack_fields``): made here, in the worker, not by the main process."""
     body, words = encode_postings(doc.text)
     out: dict[str, Any] = {"id": doc.id, "body": body, "_stored_body": doc.text}
     if doc.title:
@@ -118,7 +118,7 @@ def document_fields(doc: Document, metrics: list[dict[str, Any]] | None = None
     stored["entities"] = [_plain(e, _ENTITY_KEYS) for e in doc.entities]
     stored["metrics"] = metrics if metrics is not None else metrics_json(doc)
     out["doc"] = json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
-    return pack_stored(out), words
+    return pack_fields(out), words
 
 
 def prepare_document(doc: Document, *, extract_entities: bool = True,
