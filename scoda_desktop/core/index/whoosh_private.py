@@ -152,7 +152,7 @@ class PostingBlocks:
     def __init__(self, fieldwriter: Any) -> None:
         self.pw = fieldwriter._postwriter
         self.limit: int = self.pw._blocklimit
-        if type(self.pw) is _w3_postings_writer():
+        if type(self.pw) is not _protocol4_writer() and type(self.pw) is _W3_WRITER[0]:
             self.pw.__class__ = _protocol4_writer()  # this field's blocks: see below
 
     def write_full_block(self) -> None:
@@ -189,6 +189,7 @@ def _w3_postings_writer() -> type:
 
 
 _PROTOCOL4: list[type] = []
+_W3_WRITER: list[type] = []  # whoosh3's own postings writer, once _protocol4_writer ran
 
 
 def _protocol4_writer() -> type:
@@ -232,6 +233,7 @@ def _protocol4_writer() -> type:
             self._new_block()
 
     _PROTOCOL4.append(Protocol4PostingsWriter)
+    _W3_WRITER.append(_w3_postings_writer())
     return Protocol4PostingsWriter
 
 

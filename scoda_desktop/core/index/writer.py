@@ -122,9 +122,10 @@ class _FieldPostings:
         weights = np.frombuffer(self.weights, dtype=np.float32)
         lens = np.frombuffer(self.lens, dtype=np.uint32)
         ends = np.cumsum(lens, dtype=np.uint32 if len(self.values) < 2**32 else np.int64)
-        # sliced in place, each slice made bytes by its consumer: a bytes() copy of the
-        # whole run would double it (most of the values memory of a big commit)
-        values = memoryview(self.values)
+        # one bytes copy of the run, the bytearray dropped at once (so the run is held twice
+        # only for the copy): a slice of bytes is the value itself, where a memoryview's
+        # slice had to be copied again (per posting, the commit's biggest Python cost)
+        values, self.values = bytes(self.values), bytearray()
         pos = 0
         for term, count in zip(terms, counts, strict=True):
             idx = order[pos : pos + count]
@@ -137,7 +138,7 @@ class _FieldPostings:
         for term, docs, weights, starts, ends, values in self.iter_terms():
             for d, w, a, b in zip(docs.tolist(), weights.tolist(), starts.tolist(),
                                   ends.tolist(), strict=True):
-                yield fieldname, term, d, w, bytes(values[a:b])
+                yield fieldname, term, d, w, values[a:b]
 
 
 class _Lengths:
@@ -294,8 +295,7 @@ def _write_postings_bulk(fw: Any, schema: Any, lengths: _Lengths | None,
             blocks = wp.PostingBlocks(fw)
             limit = blocks.limit
             ids, ws = docs.tolist(), weights.tolist()
-            vals = [bytes(values[a:b])
-                    for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+            vals = [values[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
             if field_lengths is not None:
                 lens = field_lengths[np.minimum(docs, len(field_lengths) - 1)].tolist()
             else:
