@@ -167,7 +167,7 @@ class PostingBlocks:
         top = max(weights)
         if top > pw._maxweight:
             pw._maxweight = top
-        pw._values.extend(v for v in values if v)
+        pw._values.extend(filter(None, values))  # Whoosh keeps no empty value
         if lens is not None:
             nonzero = [n for n in lens if n]
             if nonzero:
@@ -206,6 +206,8 @@ def _protocol4_writer() -> type:
     """
     if _PROTOCOL4:
         return _PROTOCOL4[0]
+    import itertools
+    import operator
     import zlib
 
     from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, length_to_byte
@@ -231,6 +233,22 @@ def _protocol4_writer() -> type:
             postfile.write(databytes)
             self._blockcount += 1
             self._new_block()
+
+        # Whoosh's two minifiers below, with its per-posting generators done in C
+        # (``delta_encode``; ``all(w == ...)``): same tuples, same None / single weight.
+        def _mini_ids(self) -> tuple[Any, ...]:
+            ids = self._ids
+            if self._byteids:
+                return tuple(ids)
+            return tuple(map(operator.sub, ids, itertools.chain((0,), ids)))
+
+        def _mini_weights(self) -> Any:
+            weights = self._weights
+            if weights.count(1.0) == len(weights):
+                return None
+            if weights.count(weights[0]) == len(weights):
+                return weights[0]
+            return tuple(weights)
 
     _PROTOCOL4.append(Protocol4PostingsWriter)
     _W3_WRITER.append(_w3_postings_writer())
