@@ -100,11 +100,14 @@ class _FieldPostings:
         self.lens.extend(items.lens)
         self.values += items.values
 
-    def iter_terms(self):
-        """``(term, docs, weights, starts, ends, values)`` per term, in term order (docs in
-        doc order; a term's encoded values are ``values[starts[i]:ends[i]]``). Temporaries
-        kept narrow (int32 keys, no array of starts): at 10,000 articles the body field has
-        ~4 million postings."""
+    def iter_terms(self, field_lengths: Any = None):
+        """``(term, docs, weights, values, lengths)`` per term, in term order, as lists (docs
+        in doc order; ``values`` the encoded values; ``lengths`` each document's field length
+        from ``field_lengths``, an array indexed by doc number whose last entry is the
+        length of any later document, or None without it). Temporaries kept narrow (int32
+        keys, no array of starts): at 10,000 articles the body field has ~4 million
+        postings. The postings are gathered and made lists ``_CHUNK`` at a time, not a term
+        at a time: a few numpy calls per term were most of the commit's per-term cost."""
         import numpy as np
 
         terms = sorted(self.tid)
@@ -126,19 +129,37 @@ class _FieldPostings:
         # only for the copy): a slice of bytes is the value itself, where a memoryview's
         # slice had to be copied again (per posting, the commit's biggest Python cost)
         values, self.values = bytes(self.values), bytearray()
-        pos = 0
-        for term, count in zip(terms, counts, strict=True):
-            idx = order[pos : pos + count]
-            pos += count
+        pos, first = 0, 0
+        while first < len(terms):
+            last, size = first, 0  # terms [first, last) hold the next chunk's postings
+            while last < len(terms) and (size == 0 or size + counts[last] <= _CHUNK):
+                size += counts[last]
+                last += 1
+            idx = order[pos : pos + size]
+            pos += size
+            chunk_docs = docs[idx]
             e = ends[idx]
-            yield term, docs[idx], weights[idx], e - lens[idx], e, values
+            d, w = chunk_docs.tolist(), weights[idx].tolist()
+            v = [values[i:j] for i, j in zip((e - lens[idx]).tolist(), e.tolist(), strict=True)]
+            n = None
+            if field_lengths is not None:
+                n = field_lengths[np.minimum(chunk_docs, len(field_lengths) - 1)].tolist()
+            at = 0
+            for k in range(first, last):
+                c = counts[k]
+                yield (terms[k], d[at : at + c], w[at : at + c], v[at : at + c],
+                       None if n is None else n[at : at + c])
+                at += c
+            first = last
 
     def iter_sorted(self, fieldname: str):
         """This field's postings by (term, doc), as Whoosh's ``add_postings`` takes them."""
-        for term, docs, weights, starts, ends, values in self.iter_terms():
-            for d, w, a, b in zip(docs.tolist(), weights.tolist(), starts.tolist(),
-                                  ends.tolist(), strict=True):
-                yield fieldname, term, d, w, values[a:b]
+        for term, docs, weights, values, _ in self.iter_terms():
+            for d, w, v in zip(docs, weights, values, strict=True):
+                yield fieldname, term, d, w, v
+
+
+_CHUNK = 1 << 16  # postings gathered at once by iter_terms (~3 MB of lists)
 
 
 class _Lengths:
@@ -290,16 +311,10 @@ def _write_postings_bulk(fw: Any, schema: Any, lengths: _Lengths | None,
             lengths.doc_field_length(0, fieldname)  # fills the cache for this field
             field_lengths = np.array([n or 0 for n in lengths.cache[fieldname]] + [0],
                                      dtype=np.int64)  # None (no length) counts as 0
-        for term, docs, weights, starts, ends, values in fp.iter_terms():
+        for term, ids, ws, vals, lens in fp.iter_terms(field_lengths):
             fw.start_term(term)
             blocks = wp.PostingBlocks(fw)
             limit = blocks.limit
-            ids, ws = docs.tolist(), weights.tolist()
-            vals = [values[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
-            if field_lengths is not None:
-                lens = field_lengths[np.minimum(docs, len(field_lengths) - 1)].tolist()
-            else:
-                lens = None
             for s in range(0, len(ids), limit):
                 if s:
                     blocks.write_full_block()  # a full block, and more postings follow
