@@ -159,7 +159,7 @@ class _FieldPostings:
                 yield fieldname, term, d, w, v
 
 
-_CHUNK = 1 << 16  # postings gathered at once by iter_terms (~3 MB of lists)
+_CHUNK = 1 << 14  # postings gathered at once by iter_terms (~2 MB of lists)
 
 
 class _Lengths:
