@@ -11,4 +11,4 @@ if __name__ == "__main__":
         import multiprocessing
 
         multiprocessing.freeze_support()
-    sys.exit(main())
+    sys.exit(main(one_shot=True))

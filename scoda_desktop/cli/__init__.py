@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from scoda_desktop import __version__
 
@@ -31,7 +33,54 @@ QUERY_COMMANDS = ("search", "export", "kwic")
 _QUERY_MARK = "\x00query"  # stands in for such a query while argparse reads the options
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Only:
+    """The subparsers action, adding only the parser of one command: every other
+    ``add_parser`` gets a stand-in that takes its arguments and keeps nothing.
+
+    Why: each argparse parser looks up its help texts' translation with ``gettext``, which
+    searches the locale folders again on every call when there is none (four ``stat`` a
+    text): the 20-odd parsers of every command took 8-12 ms of a ``search`` process, which
+    parses one command's arguments (issue 17). A command named plainly in argv gets its one
+    parser (the same parser, so the same options, usage and errors); anything else (no
+    command, ``--help``, ``--version``, an unknown word) builds them all.
+    """
+
+    def __init__(self, sub: Any, name: str) -> None:
+        self._sub, self._name = sub, name
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        return self._sub.add_parser(name, **kwargs) if name == self._name else _Discard()
+
+
+class _Discard:
+    """A parser that is never parsed with: accepts what building one does."""
+
+    def __getattr__(self, _name: str) -> Any:
+        return lambda *args, **kwargs: self
+
+
+def command_of(argv: list[str], commands: tuple[str, ...]) -> str | None:
+    """The command ``argv`` names when that is plain: only ``--data-dir DIR``,
+    ``--data-dir=DIR`` and ``--debug`` before it; None otherwise."""
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token in ("--debug",) or token.startswith("--data-dir="):
+            i += 1
+        elif token == "--data-dir":
+            i += 2
+        else:
+            return token if token in commands else None
+    return None
+
+
+COMMAND_NAMES = ("gui", "index", "search", "show", "export", "stats", "clean", "extract",
+                 "kwic", "saved", "collect", "collections", "uncollect")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; ``only``: with the sub-parser of that command alone
+    (see ``_Only``)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
@@ -51,7 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"scoda-desktop {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub: Any = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if only is not None:
+        sub = _Only(sub, only)
 
     p = sub.add_parser("gui", parents=[common], help="open the window (the default)")
     p.add_argument("--screenshot", metavar="FILE", help="render the window to a PNG and exit")
@@ -197,18 +248,48 @@ def _dispatch(args: argparse.Namespace) -> int:
     return search.run(command, args, data_dir_from(args))
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, one_shot: bool = False) -> int:
+    """Run one command; its exit code. ``one_shot``: the process ends when this returns
+    (``python -m scoda_desktop``, the bundle), so a ``search`` of one query runs without
+    the cyclic garbage collector and ends without the interpreter's teardown
+    (``_quick_exit``): together ~30-40 ms of a ~200 ms process, measured in
+    docs/PERFORMANCE.md (issue 17). The query makes next to no cyclic garbage; a first
+    start's index build switches the collector back on (``search.ensure_index``)."""
     for stream in (sys.stdout, sys.stderr):
         # file names that are not UTF-8 (surrogate escapes) and consoles that are not
         # UTF-8 must print escaped, not fail the command after its work is done
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")
-    parser = build_parser()
-    argv, query = protect_query(parser, list(sys.argv[1:] if argv is None else argv))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(command_of(argv, COMMAND_NAMES))
+    argv, query = protect_query(parser, argv)
     args = parser.parse_args(argv)
     if query is not None and getattr(args, "query", None) == _QUERY_MARK:
         args.query = query
     debug = getattr(args, "debug", False)
+    quick = one_shot and args.command == "search" and getattr(args, "batch", None) is None
+    if quick:
+        gc.disable()  # before the imports: they are most of the collector's work
+    code = _run(parser, args, debug)
+    if quick:
+        _quick_exit(code)
+    return code
+
+
+def _quick_exit(code: int) -> None:
+    """End the process now: output flushed, no module teardown (the corpus is closed,
+    its lock released; nothing of ours or Whoosh's registers exit handlers)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:  # a reader that stopped early: as main() answers it
+            pass
+        except (OSError, ValueError):  # a full disk: what Python's own exit answers
+            code = code or 120
+    os._exit(code)
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, debug: bool) -> int:
     from scoda_desktop.cli.common import UsageError
 
     try:

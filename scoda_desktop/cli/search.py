@@ -8,6 +8,7 @@ so ``--json`` output on stdout stays clean for scripts.
 from __future__ import annotations
 
 import argparse
+import gc
 import html
 import re
 import sys
@@ -23,6 +24,7 @@ def ensure_index(corpus: Corpus) -> None:
     when read-only (another instance writes, maybe its first build): the command answers
     from what that instance has committed."""
     if not corpus.read_only and corpus.needs_sync():
+        gc.enable()  # a one-query process runs without it (cli.main): a build needs it
         if sys.stderr.isatty():
             sys.stderr.write("building the index (first start)...\n")
         report = run_sync(corpus)
@@ -177,7 +179,8 @@ COMMANDS = {"index": cmd_index, "search": cmd_search, "show": cmd_show,
 
 
 def run(command: str, args: argparse.Namespace, data_dir: Path | None) -> int:
-    corpus = Corpus(data_dir)
+    # one query, then exit: answered without numpy (--batch runs many: numpy pays there)
+    corpus = Corpus(data_dir, lean=command == "search" and args.batch is None)
     try:
         if command != "index":
             ensure_index(corpus)

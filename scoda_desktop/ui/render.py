@@ -140,13 +140,32 @@ def highlight_html(text: str, spans: list[Span], base: int = 0) -> str:
 
 
 _P = '<p style="white-space:pre-wrap; margin-top:0px; margin-bottom:10px">{}</p>'
+# The headline, when the article text opens with it (web pages do: the text is kept as the
+# page gives it, so a match in the headline has a place to point at). It is drawn here,
+# once, instead of in the metadata header as well.
+_HEADLINE = ('<p style="white-space:pre-wrap; margin-top:0px; margin-bottom:10px; '
+             'font-size:15pt; font-weight:600">{}</p>')
 _REMOVED = ('<p style="white-space:pre-wrap; margin-top:0px; margin-bottom:10px; '
             'color:#888888"><i>[{}] {}</i></p>')
 
 
+def _same_words(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def opens_with_title(doc: Document) -> bool:
+    """Whether the article text's first paragraph is its title (the reading view then
+    shows the headline once, in the text, where matches in it are highlighted)."""
+    if not doc.title or not doc.text:
+        return False
+    first = doc.text.split(PARAGRAPH_SEP, 1)[0]
+    return _same_words(first, doc.title)
+
+
 def render_document(text: str, spans: list[Span], removed: list[Removed] | None = None,
-                    *, show_removed: bool = False) -> Rendered:
-    """The article as HTML, one block per paragraph; removed lines greyed in place."""
+                    *, show_removed: bool = False, headline: bool = False) -> Rendered:
+    """The article as HTML, one block per paragraph; removed lines greyed in place.
+    ``headline``: the first paragraph is the title, drawn as a heading."""
     by_place: dict[int, list[Removed]] = {}
     if show_removed:
         for r in removed or []:
@@ -163,7 +182,8 @@ def render_document(text: str, spans: list[Span], removed: list[Removed] | None 
             blocks.append(_REMOVED.format(escape(r.reason), escape(r.text)))
         paras.append((len(blocks), start, end))
         near = spans[bisect.bisect_left(starts, start - longest):bisect.bisect_left(starts, end)]
-        blocks.append(_P.format(highlight_html(text[start:end], near, start)))
+        block = _HEADLINE if headline and i == 0 else _P
+        blocks.append(block.format(highlight_html(text[start:end], near, start)))
     for at in sorted(by_place):  # lines after the last paragraph
         for r in by_place[at]:
             blocks.append(_REMOVED.format(escape(r.reason), escape(r.text)))
@@ -188,8 +208,9 @@ def where_text(doc: Document) -> str:
 
 def header_html(doc: Document) -> str:
     """Metadata header: title, then date · source · author, then URL · capture, then the
-    path. The URL is shown as text, never as a link: the reading view opens nothing."""
-    title = escape(doc.title or "(untitled)")
+    path. The URL is shown as text, never as a link: the reading view opens nothing.
+    The title is left out when the text opens with it (``opens_with_title``): the text
+    shows it as its heading."""
     date = (doc.date or "").replace("T", " ")[:16]
     meta = " · ".join(escape(v) for v in (date, doc.source, doc.author) if v)
     copies = ""
@@ -199,7 +220,9 @@ def header_html(doc: Document) -> str:
     if doc.captured:
         origin.append("captured " + escape(captured_text(doc.captured)))
     provenance = (f'<div style="color:#444444">{" · ".join(origin)}</div>' if origin else "")
-    return (f'<div style="font-size:15pt; font-weight:600">{title}</div>'
+    title = "" if opens_with_title(doc) else (
+        f'<div style="font-size:15pt; font-weight:600">{escape(doc.title or "(untitled)")}</div>')
+    return (f'{title}'
             f'<div>{meta}{copies} · {doc.words} words</div>'
             f'{provenance}'
             f'<div style="color:#777777">{escape(where_text(doc))}</div>')

@@ -26,6 +26,7 @@ from scoda_desktop.core.documents import Skipped
 from scoda_desktop.core.index import whoosh_private
 from scoda_desktop.core.index.analysis import iter_tokens
 from scoda_desktop.core.index.engine import Engine
+from scoda_desktop.core.index.lite import LiteEngine
 from scoda_desktop.core.index.query import parse_query
 from scoda_desktop.core.index.schema import Preanalyzed, PreText, make_schema
 from scoda_desktop.core.index.vocab import Vocab
@@ -230,18 +231,21 @@ def _vocab(searcher, docs):
                  lambda t: searcher.doc_frequency("body", t) + searcher.doc_frequency("title", t))
 
 
-def _engine(searcher):
+def _engine(searcher, kind="numpy"):
     n = searcher.doc_count_all()
+    if kind == "lite":  # a one-query process's engine (lite.py)
+        return LiteEngine(searcher, [True] * n, [1] * n)
     return Engine(searcher, np.ones(n, dtype=bool), np.ones(n))
 
 
+@pytest.mark.parametrize("kind", ["numpy", "lite"])
 @pytest.mark.parametrize("text", QUERIES)
-def test_our_hit_sets_equal_stock_search_for_the_same_query(indexes, prepared, text):
+def test_our_hit_sets_equal_stock_search_for_the_same_query(indexes, prepared, text, kind):
     ours, _ = indexes
     with ours.searcher() as s:
         parsed = parse_query(text, _vocab(s, prepared[1]))
         assert not parsed.empty and not parsed.messages, (text, parsed.messages)
-        got = set(_engine(s).docs(parsed.query).tolist())
+        got = set(list(_engine(s, kind).docs(parsed.query)))
         want = {hit.docnum for hit in s.search(parsed.query, limit=None)}
     assert got == want, (text, parsed.shown, len(got), len(want))
     assert want, f"{text!r} finds nothing: the comparison would prove nothing"

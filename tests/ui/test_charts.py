@@ -130,3 +130,14 @@ def test_chart_panel_builds_its_plots_on_first_use_and_forwards_their_signals(qt
     assert panel.tabs.widget(1) is panel.entities and panel.tabs.tabText(1) == "Top entities"
     panel.entities.bar_clicked.emit("org", "SCO")
     assert chosen == [("org", "SCO")]
+
+
+def test_a_ledger_with_no_measure_draws_no_axes(qtbot, window):
+    ledger = window.charts.ledger
+    _routes_index(qtbot, window)
+    item = ledger.plot.getPlotItem()
+    assert item.getAxis("bottom").isVisible() and item.getAxis("left").isVisible()
+    search(qtbot, window, "zzqqxx")  # no hit: no measure
+    qtbot.waitUntil(lambda: ledger.measure.count() == 0, timeout=WAIT)
+    assert not item.getAxis("bottom").isVisible() and not item.getAxis("left").isVisible()
+    assert ledger.info.text()  # it says why instead

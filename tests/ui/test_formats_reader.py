@@ -72,3 +72,16 @@ def test_the_citation_of_a_pdf_names_the_page_of_the_match(qtbot, make_window,
                     and window.reading.current[0] < doc.pages[0])
     qtbot.mouseClick(window.reader.copy_citation, Qt.MouseButton.LeftButton)
     assert "p. 1" in QGuiApplication.clipboard().text()
+
+
+def test_a_page_that_opens_with_its_headline_shows_it_once_with_its_matches(
+        qtbot, make_window, archive_corpus):
+    window = make_window(archive_corpus)
+    doc = open_first(qtbot, window, "centres")
+    assert doc.title == "Zone opens centres" and doc.text.startswith(doc.title)
+    shown = _header(window) + "\n" + window.reader.view.toPlainText()
+    assert shown.count(doc.title) == 1  # the text's heading, not the header's as well
+    assert doc.url in _header(window)  # the rest of the header is still there
+    start = doc.text.index("centres")
+    assert (start, start + len("centres")) in window.reading.matches
+    assert window.reader.view.text_at(start, start + len("centres")) == "centres"

@@ -22,6 +22,8 @@ from scoda_desktop.ui.render import (
     citation,
     copies_badge,
     document_spans,
+    header_html,
+    opens_with_title,
     render_document,
     safe_snippet,
 )
@@ -155,3 +157,24 @@ def test_preferences_round_trip_and_survive_a_damaged_file(tmp_path):
     assert back.layers == ["match"]
     path.write_text("{not json", encoding="utf-8")
     assert Preferences.load(path).recent_queries == []
+
+
+def test_the_headline_is_drawn_once_as_the_texts_heading_and_keeps_its_marks():
+    text = "Zone  opens <centres>\n\nThe zone opened two centres."
+    doc = Document(id="d", path="/p", sha256="", raw="", text=text,
+                   title="Zone opens <centres>")
+    assert opens_with_title(doc)
+    assert "Zone opens" not in header_html(doc) and "/p" in header_html(doc)
+    start = text.index("<centres>")
+    out = render_document(text, [Span(start, start + 9, "match")], headline=True).html
+    head, body = out.split("</p>", 1)
+    assert "font-weight:600" in head and "&lt;centres&gt;</span>" in head
+    assert "font-weight:600" not in body
+
+
+def test_a_title_the_text_does_not_open_with_stays_in_the_header():
+    doc = Document(id="d", path="/p", sha256="", raw="", text="The zone opened.\n\nMore.",
+                   title="Zone opens")
+    assert not opens_with_title(doc)
+    assert "Zone opens" in header_html(doc)
+    assert "font-weight:600" not in render_document(doc.text, []).html

@@ -61,7 +61,7 @@ def count_noun(text: str, pos: int) -> tuple[int, str, str] | None:
             if low in DURATIONS:
                 return None
             phrase = " ".join(w for _, _, w in words[: k + 1])
-            after = re.match(r" of ((?:[a-z][\w-]* ){0,2}[a-z][\w-]*s)\b", text[end:end + 60])
+            after = _OF_PLURAL.match(text[end:end + 60])
             if low in ("types", "kinds", "sorts", "batches", "varieties") and after:
                 phrase += " of " + after.group(1)
             return end, low, phrase
@@ -98,6 +98,8 @@ volume investment growth value exports imports trade turnover capacity output re
 population deals purchases financing loans profit income funding spending budget production
 """)
 # "15 agreements worth $X", "The deal, valued at X", "contracts with a total value of X"
+# (case-sensitive: a text without "worth" or "value" cannot match, and callers test that
+# first, since the search tries the look backs at every character of a sentence)
 WORTH = re.compile(r"(?:\d[\d,.]*|\b[Tt]he|\ba|\ban|\b[Ii]ts|\b[Tt]heir)\s+"
                     r"([a-zA-Z][\w-]*(?:\s+[a-z][\w-]*){0,2}),?\s+"
                     r"(?:worth|valued\s+at|with\s+a\s+(?:total\s+)?value\s+of)\s+$")
@@ -107,9 +109,13 @@ reached hit totaling totalling amounted worth than
 """)
 
 
+_OF_PLURAL = re.compile(r" of ((?:[a-z][\w-]* ){0,2}[a-z][\w-]*s)\b")
+_LOWER_WORD = re.compile(r"[a-z][a-z-]*")  # compiled once: money_measure runs per figure
+
+
 def money_measure(before: str) -> str:
     """The noun phrase a figure reports: "... total foreign trade volume ... reached X"."""
-    words = re.findall(r"[a-z][a-z-]*", before.lower().replace("'s", ""))
+    words = _LOWER_WORD.findall(before.lower().replace("'s", ""))
     heads = [i for i, w in enumerate(words) if w in _MEASURE_HEADS]
     if not heads:
         return ""

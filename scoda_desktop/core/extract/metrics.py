@@ -108,7 +108,9 @@ _FRACTION_HINT = re.compile(r"(?:half|thirds?|quarters?|fourths?|fifth|tenth)(?=
 _FRACTION_HINT_I = re.compile(_FRACTION_HINT.pattern, re.IGNORECASE)
 # The hint has checked the " of" after it; the search ends at the hint's end.
 _FRACTION_BACK = re.compile(_FRACTION.pattern.removesuffix(r"(?= of\b)") + r"\Z", re.IGNORECASE)
-_FOLD_HINT = re.compile(r"(?i)fold")
+# ``(?i)fold``, opening on a character set so the engine skips to an "f" in C (a case-blind
+# literal was tried at every character of the text).
+_FOLD_HINT = re.compile(r"[fF](?i:old)")
 # Where a figure's number starts: digits, vulgar fractions, number words, "a"/"half" + scale.
 # The words are looked for in the lower-cased text (same offsets), case-sensitively: an
 # IGNORECASE alternation tried at every word cost more than all the digits.
@@ -331,6 +333,21 @@ _LIST_NEXT = re.compile(rf"(?:,\s?|\s+(?:and|or)\s+)(?:{NUMBER})(?:\s?{SCALE_RE}
                         re.IGNORECASE)
 
 
+# Small patterns of _figure and _bare_number, compiled once (re.search(pattern, ...) looks the
+# pattern up in re's cache on every call, and _figure runs for every number).
+_TIME_SEP_BEFORE = re.compile(r"\d[:/]$")
+_US_BEFORE_WORD = re.compile(r"\b(?:us|u\.s\.)\s?$", re.I)
+_US_BEFORE = re.compile(r"(?:us|u\.s\.)\s?$", re.I)
+_C_BEFORE = re.compile(r"\bc\s?$", re.I)
+_DIGIT_END = re.compile(r"\d$")
+_CODE_GLUED = re.compile(r"[A-Z]{3}\b")
+_SCALE_AFTER = re.compile(rf"\s(?P<s>{BIG})\b", re.IGNORECASE)
+_STERLING = re.compile(r"[£]|\bsterling\b")
+_ACCOUNTING_BEFORE = re.compile(r"(?:\b(?:is|was|were|are|be|been|of|at)|[:=])\s?\($")
+_MINUS_BEFORE = re.compile(r"(?:^|[\s(])(?:-|−|minus )$")
+_SPACED_MINUS_BEFORE = re.compile(r"(?:^|(?<![\d%])\s)(?:- |− )$")
+
+
 def _shares_unit(text: str, end: int, finish, add, start: int, value: float | None,
                  common: dict) -> bool:
     """Add the figure in the unit of the list item after it; False when there is none."""
@@ -369,7 +386,7 @@ def _bare_number(text: str, m: re.Match[str], start: int, end: int, value: float
     num_text = m.group("num").lower()
     if num_text in ("one", "a", "an") and m.group("qual") is None:
         return
-    if _CLOCK_AFTER.match(text, end) or re.search(r"\d[:/]$", text[max(0, start - 2):start]):
+    if _CLOCK_AFTER.match(text, end) or _TIME_SEP_BEFORE.search(text[max(0, start - 2):start]):
         return
     if text[start - 1:start] == "(" and text[end:end + 1] == ")":
         return
@@ -405,15 +422,15 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         return  # "000" after a stray comma space: part of a number, not one
     scale_word = m.group("scale")
     cur_text = m.group("cur")
-    if cur_text and cur_text.strip() == "$" and re.search(r"\b(?:us|u\.s\.)\s?$", before, re.I):
-        start -= len(re.search(r"(?:us|u\.s\.)\s?$", before, re.I).group())  # "u.s $ 100"
-    elif cur_text and cur_text.strip() == "$" and (cad := re.search(r"\bc\s?$", before, re.I)):
+    if cur_text and cur_text.strip() == "$" and _US_BEFORE_WORD.search(before):
+        start -= len(_US_BEFORE.search(before).group())  # "u.s $ 100"
+    elif cur_text and cur_text.strip() == "$" and (cad := _C_BEFORE.search(before)):
         start -= len(cad.group())  # "c $ 300 million", as lower-cased wires write C$
         cur_text = "C$"
     # A lone letter scale with no currency is a unit ("48m", "5 k") unless people are counted.
     if scale_word and scale_word.lower() in ("m", "b", "k") and not cur_text \
             and not POST_CUR_RE.match(text, end) and not _UNIT_AFTER_SCALE.match(text, end) \
-            and not (scale_word == "m" and re.search(r"\d$", text[:m.start("scale")])
+            and not (scale_word == "m" and _DIGIT_END.search(text[:m.start("scale")])
                      and count_noun(text, end)):
         end = m.end("num2") if m.group("num2") else m.end("num")
         scale_word = None
@@ -428,7 +445,7 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
     attached = unit or duration or _FOLD.match(text, end) or _POWER.match(text, end) \
         or BP.match(text, end) or _MASS.match(text, end) or POST_SYMBOL_RE.match(text, end) \
         or PERCENT.match(text, end) or (
-        re.match(r"[A-Z]{3}\b", text[end:end + 4]) and POST_CUR_RE.match(text, end))  # "115USD"
+        _CODE_GLUED.match(text[end:end + 4]) and POST_CUR_RE.match(text, end))  # "115USD"
     if not attached and _GLUED.match(text, end) and not scale_word:
         return  # "18th", "2.0.1", "5G"
     if not attached and _HYPHEN_WORD.match(after) and not POST_CUR_RE.match(text, end) \
@@ -548,8 +565,7 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         if word not in AMBIGUOUS_POST or scale_word or cur_text:
             cur = post_currency(word)
             end = pc.end()
-            if not scale_word and (sc := re.match(rf"\s(?P<s>{BIG})\b", text[end:end + 12],
-                                                  re.IGNORECASE)):
+            if not scale_word and (sc := _SCALE_AFTER.match(text[end:end + 12])):
                 scale_word = sc.group("s")  # "75 USD million"
                 value = value * scale_of(scale_word) if value is not None else None
                 end += sc.end()
@@ -565,7 +581,7 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
             and ic.group("code") in ISO_AFTER:
         cur, end = ic.group("code"), ic.end()  # "6.25 BTC", "500 KGS"
     if cur is None and (pd := POUNDS_RE.match(text, end)) is not None and (
-            scale_word or re.search(r"[£]|\bsterling\b", text[max(0, start - 200):start + 200])):
+            scale_word or _STERLING.search(text[max(0, start - 200):start + 200])):
         cur, end = "GBP", pd.end()  # "361 million pounds"; "two pounds" is a weight
     sub = None
     if cur is None and not scale_word and (sb := SUBUNIT_RE.match(text, end)) is not None:
@@ -581,9 +597,11 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         before_money = text[sentence_of(spans, start)[0]:start]
         if value is not None and value > 0 and text[start - 1:start] == "(" \
                 and text[end:end + 1] == ")" \
-                and re.search(r"(?:\b(?:is|was|were|are|be|been|of|at)|[:=])\s?\($", before_money):
+                and _ACCOUNTING_BEFORE.search(before_money):
             value = -value  # "The annual revenue is ($99.99)": an accounting negative
-        if (w := WORTH.search(before_money)) is not None:  # "15 agreements worth $1.2 billion"
+        # "15 agreements worth $1.2 billion"
+        if ("worth" in before_money or "value" in before_money) \
+                and (w := WORTH.search(before_money)) is not None:
             measure = f"value of {w.group(1).lower()}"
         else:
             measure = money_measure(before_money)
@@ -619,8 +637,8 @@ def _figure(text: str, m: re.Match[str], spans: list[tuple[int, int]], add) -> N
         return
     if unit is not None and not (year_like and unit[1] in ("length", "mass")):
         stop, kind, canon, factor = unit
-        sign = re.search(r"(?:^|[\s(])(?:-|−|minus )$", text[max(0, start - 7):start]) \
-            or re.search(r"(?:^|(?<![\d%])\s)(?:- |− )$", text[max(0, start - 7):start])
+        sign = _MINUS_BEFORE.search(text[max(0, start - 7):start]) \
+            or _SPACED_MINUS_BEFORE.search(text[max(0, start - 7):start])
         if kind == "temperature" and sign and value is not None:
             start -= len(sign.group().lstrip(" ("))  # "-5 degrees", "minus 30 degrees"
             value = -value

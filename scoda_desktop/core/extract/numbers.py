@@ -68,10 +68,14 @@ _TIMES_TEN = re.compile(r"(\d+(?:\.\d+)?)\s?[×x]\s?10(?:\^([-−]?\d+)|([-−]\
 _BIG_VALUES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
+_WORD_SEPARATORS = re.compile(r"[\s,&-]+")
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")  # "2,5 trillion"
+
+
 def _spelled_value(raw: str) -> float | None:
     """Value of a spelled-out compound ("one hundred and two" = 102), None if it is none."""
     total = current = 0.0
-    for i, word in enumerate(re.split(r"[\s,&-]+", raw)):
+    for i, word in enumerate(_WORD_SEPARATORS.split(raw)):
         if word in ("", "and") or (i == 0 and word in ("a", "an")):
             continue  # "a hundred and two": "a" is the one of "one hundred"
         if word == "hundred":
@@ -110,7 +114,7 @@ def parse_number(text: str) -> tuple[float | None, bool]:
         whole, _, frac = raw.rpartition(" ")
         top, bottom = frac.split("/")
         return (float(whole) if whole else 0.0) + int(top) / int(bottom), False
-    if re.fullmatch(r"\d{1,3},\d{1,2}", raw):
+    if _DECIMAL_COMMA.fullmatch(raw):
         return float(raw.replace(",", ".")), False  # "2,5 trillion" (a decimal comma)
     try:
         return float(raw.replace(", ", "").replace(",", "")), False  # "80, 000" (tokenised)

@@ -32,6 +32,10 @@ _TOWN_PREPOSITIONS = ("in", "In", "at", "At", "from", "From", "near", "Near", "t
 _WORD_CHAR = re.compile(r"\w")
 
 
+_OF_THE = re.compile(r" (?:of|for) (?:the )?")
+_BRACKETED_ACRONYM = re.compile(r" \(([A-Z]{2,8})\) ")
+
+
 def lexicon_matches(text: str, toks: list[Token], lex: Lexicon) -> list[Candidate]:
     out: list[Candidate] = []
     n_tok = len(toks)
@@ -131,7 +135,7 @@ def headed_phrases(text: str, toks: list[Token], lex: Lexicon) -> list[Candidate
             tok = toks[end_tok]
             if tok.possessive:
                 break
-            m = re.match(r" (?:of|for) (?:the )?", text[tok.end:tok.end + 9])
+            m = _OF_THE.match(text[tok.end:tok.end + 9])
             if not m:
                 break
             nxt = next((t for t in range(end_tok + 1, min(end_tok + 4, len(toks)))
@@ -165,7 +169,7 @@ def lookup_phrase(lex: Lexicon, phrase: str) -> Known | None:
     """Exact name, or with an inserted acronym: "Organization (SCO) Local ... Area"."""
     phrase = " ".join(phrase.split())
     known = lex.get(phrase)
-    m = re.search(r" \(([A-Z]{2,8})\) ", phrase)
+    m = _BRACKETED_ACRONYM.search(phrase)
     if known is None and m:
         known = lex.get(m.group(1) + " " + phrase[m.end():]) or \
             lex.get(phrase[: m.start()] + " " + phrase[m.end():])

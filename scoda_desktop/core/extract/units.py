@@ -276,6 +276,9 @@ _FEET_BEFORE = re.compile(r"\d\s?(?:ft|feet|foot)\.?\s\d+(?:\.\d+)?\Z")
 _INCH_AFTER_FEET = re.compile(r"\s?(?:in\b\.?|inch(?:es)?\b)")
 
 
+_SPACES_HYPHENS = re.compile(r"[\s-]+")
+
+
 def match_unit(text: str, pos: int) -> tuple[int, str, str, float] | None:
     """(end, kind, canonical unit, factor) of a physical unit right after ``pos``, or None.
 
@@ -289,7 +292,7 @@ def match_unit(text: str, pos: int) -> tuple[int, str, str, float] | None:
         return c  # "9.8 m/s²", "-1e-3 W/min", "3 kg per m2"
     if m is not None:
         if m.group("word"):
-            key = re.sub(r"[\s-]+", " ", m.group("word").lower())
+            key = _SPACES_HYPHENS.sub(" ", m.group("word").lower())
             if key not in _WORDS:
                 key = key.replace(" ", "-")
             kind, canon, factor = _WORDS.get(key, ("", "", 0.0))
@@ -342,7 +345,7 @@ def _unit_at(text: str, pos: int) -> tuple[int, str, str, float] | None:
     if m is None:
         return None
     if m.group("word"):
-        key = re.sub(r"[\s-]+", " ", m.group("word").lower())
+        key = _SPACES_HYPHENS.sub(" ", m.group("word").lower())
         kind, canon, factor = _WORDS.get(key, _WORDS.get(key.replace(" ", "-"), ("", "", 0.0)))
     else:
         kind, canon, factor = _SYMBOLS[m.group("sym")]

@@ -22,8 +22,8 @@ import numpy as np
 from whoosh import query as wq
 
 from scoda_desktop.core.index import whoosh_private as wp
+from scoda_desktop.core.index.lite import K1, B  # one BM25 for both engines
 
-K1, B = 1.2, 0.75
 CACHE_TERMS = 2048
 _EMPTY = np.zeros(0, dtype=np.int64)
 

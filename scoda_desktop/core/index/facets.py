@@ -8,21 +8,42 @@ counts for any hit set are a few ``bincount`` calls, and "newest first" is one `
 from __future__ import annotations
 
 import io
+import json
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from scoda_desktop.core.fileio import atomic_write
+from scoda_desktop.core.index.lite import TOP_ENTITIES  # the same top for both tables
 from scoda_desktop.core.index.schema import ENTITY_FIELDS
-
-TOP_ENTITIES = 20
 
 
 def _codes(values: list[Any]) -> tuple[np.ndarray, list[Any]]:
     names = sorted({v for v in values if v is not None})
     index = {v: i for i, v in enumerate(names)}
     return np.array([index.get(v, -1) for v in values], dtype=np.int64), names
+
+
+def _dumps(obj: Any) -> bytes:
+    # paths that are not valid UTF-8 arrive as lone surrogates: kept (as the catalog does)
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode(
+        "utf-8", "surrogatepass")
+
+
+def _facts_arrays(ids: list[str | None], facts: dict[str, Any]) -> dict[str, np.ndarray]:
+    """Each document number's catalog facts as JSON in one byte run (``fact_ends``:
+    where each ends; empty for a number with no document), and the groups, pending count
+    and catalog digest beside them (read back by ``lite.LiteTable``)."""
+    docs = facts["docs"]
+    entries = [_dumps(docs[i]) if i is not None and i in docs else b"" for i in ids]
+    lens = np.fromiter(map(len, entries), dtype=np.int64, count=len(entries))
+    return {"fact_ends": np.cumsum(lens),
+            "fact_blob": np.frombuffer(b"".join(entries), dtype=np.uint8),
+            "fact_groups": np.frombuffer(_dumps(facts["groups"]), dtype=np.uint8),
+            "fact_pending": np.array(int(facts["pending"]), dtype=np.int64),
+            "fact_digest": np.array(str(facts["catalog_digest"]), dtype=str)}
 
 
 class DocTable:
@@ -64,10 +85,21 @@ class DocTable:
 
     _ARRAYS = ("live", "words", "date_rank", "source", "year", "month", "ent_doc", "ent_code")
 
-    def save(self, path: Path, generation: int) -> None:
+    def save(self, path: Path, generation: int, facts: dict[str, Any] | None = None) -> None:
         """Written by the sync after its commit, so a new process's first query loads
-        arrays instead of rebuilding them from every document's entities."""
+        arrays instead of rebuilding them from every document's entities.
+
+        ``facts`` (from the store): ``docs`` (doc id -> its catalog facts), ``groups``,
+        ``pending`` and ``catalog_digest`` (of the catalog file those come from). Saved
+        with the table so that a one-query process reads the 20 hits' facts here instead
+        of parsing the whole catalog (``lite.LiteTable.facts``), while the digest says the
+        catalog is still the one they were copied from."""
         arrays = {name: getattr(self, name) for name in self._ARRAYS}
+        # where each document number's entities start in ent_doc (which is in doc number
+        # order): a one-query process slices them instead of searching (lite.LiteTable)
+        arrays["ent_starts"] = np.searchsorted(self.ent_doc, np.arange(self.size + 1))
+        if facts is not None:
+            arrays.update(_facts_arrays(self.ids, facts))
         buf = io.BytesIO()
         np.savez(buf, generation=np.array(generation),
                  ids=np.array([i or "" for i in self.ids], dtype=str),
@@ -92,7 +124,7 @@ class DocTable:
                 table.months = data["months"].tolist()
                 table.ent_names = list(zip(data["ent_types"].tolist(),
                                            data["ent_names"].tolist(), strict=True))
-        except (OSError, KeyError, ValueError):
+        except (OSError, KeyError, ValueError, zipfile.BadZipFile):  # a damaged file: rebuild
             return None
         table.size = len(table.ids)
         return table

@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
 from scoda_desktop.core.documents import (
     Document,
     Entity,
@@ -32,6 +30,7 @@ from scoda_desktop.core.documents import (
 )
 
 if TYPE_CHECKING:
+    import numpy as np
     from whoosh.searching import Searcher
 
     from scoda_desktop.core.index.engine import Engine
@@ -49,18 +48,34 @@ class DocFacts:
     generation: int = -1
 
 
-class Finder:
-    """Reads one opened Whoosh index; ``table_file`` caches the DocTable between runs."""
+def _list(docnums: Any) -> list[int]:
+    """Doc numbers as a list, from the numpy engine's arrays or the lite engine's lists."""
+    return docnums.tolist() if hasattr(docnums, "tolist") else list(docnums)
 
-    def __init__(self, searcher: Searcher, facts: DocFacts, table_file: Path) -> None:
+
+class Finder:
+    """Reads one opened Whoosh index; ``table_file`` caches the DocTable between runs.
+
+    ``lean=True`` (a process that runs one query: ``search`` on the command line) answers
+    with ``lite.LiteEngine`` and ``LiteTable``, the same results without importing numpy;
+    without a saved table it falls back to the numpy classes (which build one)."""
+
+    def __init__(self, searcher: Searcher, facts: DocFacts, table_file: Path, *,
+                 lean: bool = False, table: Any = None) -> None:
         self._searcher = searcher
         self.facts = facts
         self._table_file = table_file
-        self._table: DocTable | None = None
-        self._engine: Engine | None = None
+        self._table: Any = table  # DocTable, or LiteTable when lean (the store may have it)
+        self._engine: Any = None  # Engine, or LiteEngine when lean
         self._vocab: Vocab | None = None
+        self.lean = lean
 
     def table(self) -> DocTable:
+        if self._table is None and self.lean:
+            from scoda_desktop.core.index.lite import LiteTable
+
+            self._table = LiteTable.load(self._table_file, self.facts.generation)
+            self.lean = self._table is not None
         if self._table is None:
             from scoda_desktop.core.index.facets import DocTable
 
@@ -79,14 +94,21 @@ class Finder:
             self._table = DocTable(ids, self.facts.docs, self.facts.side("entities"))
         return self._table
 
-    def save_table(self) -> None:
-        self.table().save(self._table_file, self.facts.generation)
+    def save_table(self, facts: dict[str, Any] | None = None) -> None:
+        """Save the (numpy) DocTable for the next process, with the catalog's ``facts``
+        (see ``DocTable.save``); after a commit, so a lean finder builds one (it is no
+        longer a one-query process)."""
+        if self.lean:
+            self.lean, self._table, self._engine = False, None, None
+        self.table().save(self._table_file, self.facts.generation, facts)
 
     def engine(self) -> Engine:
         if self._engine is None:
-            from scoda_desktop.core.index.engine import Engine
-
             table = self.table()
+            if self.lean:
+                from scoda_desktop.core.index.lite import LiteEngine as Engine
+            else:
+                from scoda_desktop.core.index.engine import Engine
             self._engine = Engine(self._searcher, table.live, table.words)
         return self._engine
 
@@ -118,10 +140,10 @@ class Finder:
             top = top if limit is None else top[:limit]
             if not parsed.empty and len(top):
                 ranked, sc = engine.rank(q, top, None)
-                scores = dict(zip(ranked.tolist(), sc.tolist(), strict=True))
+                scores = dict(zip(_list(ranked), _list(sc), strict=True))
         else:
             top, sc = engine.rank(q, docnums, limit)
-            scores = dict(zip(top.tolist(), sc.tolist(), strict=True))
+            scores = dict(zip(_list(top), _list(sc), strict=True))
         hits = self._hits(top, scores, marks, plain)
         result = SearchResult(query=text, parsed=parsed.shown, total=total, took_ms=0.0,
                               hits=hits, error="; ".join(parsed.messages) or None,
@@ -132,7 +154,7 @@ class Finder:
         return result
 
     def _match(self, text: str, filters: dict[str, str] | None,
-               notes: Mapping[str, str] | None) -> tuple[Any, Any, np.ndarray]:
+               notes: Mapping[str, str] | None) -> tuple[Any, Any, Any]:
         """(parsed query, Whoosh query with the filters, matching docnums)."""
         from whoosh import query as wq
 
@@ -156,10 +178,10 @@ class Finder:
         its documents, and building 10,000 hits would cost seconds)."""
         parsed, _q, docnums = self._match(text, filters, notes)
         table, stored = self.table(), self._searcher
-        ids = [table.ids[n] or stored.stored_fields(n).get("id") for n in docnums.tolist()]
+        ids = [table.ids[n] or stored.stored_fields(n).get("id") for n in _list(docnums)]
         return [i for i in ids if i], "; ".join(parsed.messages) or None
 
-    def _hits(self, docnums: np.ndarray, scores: dict[int, float], marks: Marks,
+    def _hits(self, docnums: np.ndarray | list[int], scores: dict[int, float], marks: Marks,
               plain: bool) -> list[Hit]:
         from scoda_desktop.core.index.snippets import make_snippet, marker
 
@@ -167,7 +189,7 @@ class Finder:
         s, table, docs = self._searcher, self.table(), self.facts.docs
         pattern = marker(terms) if len(docnums) else None
         hits = []
-        for docnum in docnums.tolist():
+        for docnum in _list(docnums):
             fields = s.stored_fields(docnum)
             doc_id = table.ids[docnum] or fields.get("id")
             info = docs.get(doc_id, {})

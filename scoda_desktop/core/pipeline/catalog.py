@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 from scoda_desktop.core.documents import EXTRACTION_VERSION
 from scoda_desktop.core.fileio import atomic_write
 from scoda_desktop.core.pipeline.sidefiles import (
+    CATALOG,
     SIDE_NAMES,
     LazyEntities,
     load_catalog,
@@ -44,6 +45,19 @@ def read_meta(folder: Path) -> dict[str, Any] | None:
         return json.loads((folder / META).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def catalog_digest(folder: Path) -> str | None:
+    """SHA-1 of the catalog file's bytes (None when it cannot be read): the facts a search
+    table copied from it (``IndexStore``, lean) are used only while it matches (~1 ms for
+    the 2 MB of 5,000 articles; Whoosh has imported hashlib already)."""
+    import hashlib
+
+    try:
+        data = (folder / CATALOG).read_bytes()
+    except OSError:
+        return None
+    return hashlib.sha1(data, usedforsecurity=False).hexdigest()
 
 
 def metrics_entry(value: Any) -> list[dict[str, Any]]:

@@ -28,8 +28,6 @@ from itertools import starmap
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from scoda_desktop.core.fileio import atomic_write, atomic_write_stream
 
 CATALOG = "catalog.json"
@@ -83,6 +81,8 @@ def load_catalog(folder: Path, record: Any = tuple) -> dict[str, Any] | None:
 
 # -- side files ----------------------------------------------------------------------
 def save_side(folder: Path, name: str, generation: int, data: dict[str, Any]) -> None:
+    import numpy as np  # here, not at the top: most searches read no npz side file
+
     if name == "signatures":
         ids = list(data)
         lens = np.fromiter((len(data[d]) for d in ids), dtype=np.int64, count=len(ids))
@@ -132,6 +132,8 @@ def load_side(folder: Path, name: str, generation: int) -> dict[str, Any]:
 
 
 def _load_signatures(path: Path, generation: int) -> dict[str, array]:
+    import numpy as np
+
     with np.load(path, allow_pickle=False) as npz:
         if int(npz["generation"]) != generation:
             return {}
@@ -191,6 +193,8 @@ def _entry_bytes(name: str, value: Any) -> bytes:
 
 
 def _save_blobs(path: Path, generation: int, entries: dict[str, bytes]) -> None:
+    import numpy as np
+
     lens = np.fromiter(map(len, entries.values()), dtype=np.int64, count=len(entries))
     blob = np.frombuffer(b"".join(entries.values()), dtype=np.uint8)
     atomic_write_stream(path, lambda fh: np.savez(
@@ -199,6 +203,8 @@ def _save_blobs(path: Path, generation: int, entries: dict[str, bytes]) -> None:
 
 
 def _load_blobs(path: Path, generation: int) -> dict[str, bytes]:
+    import numpy as np
+
     with np.load(path, allow_pickle=False) as npz:
         if int(npz["generation"]) != generation:
             return {}

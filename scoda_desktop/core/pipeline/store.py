@@ -17,7 +17,7 @@ from scoda_desktop.core.documents import Document, SearchResult
 from scoda_desktop.core.fileio import atomic_write
 from scoda_desktop.core.index.finder import DocFacts, Finder
 from scoda_desktop.core.index.schema import SCHEMA_VERSION, make_schema
-from scoda_desktop.core.pipeline.catalog import META, Catalog, read_meta
+from scoda_desktop.core.pipeline.catalog import META, Catalog, catalog_digest, read_meta
 
 if TYPE_CHECKING:
     from whoosh.index import FileIndex
@@ -51,8 +51,14 @@ def _merge_small_dropping_dead(writer: Any, segments: list[Any]) -> list[Any]:
 class IndexStore:
     """The index in ``folder`` (Whoosh segments plus the catalog sidecars)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, lean: bool = False) -> None:
         self.folder = Path(folder)
+        # lean (a one-query process): searches without numpy (see Finder), and with the
+        # facts the table copied from the catalog while the catalog is the one they came
+        # from (``_table_facts``): the 20 hits' facts without parsing every document's
+        self.lean = lean
+        self._lean_table: Any = None  # lite.LiteTable with facts
+        self._lean_catalog: Catalog | None = None  # its facts, as a Catalog (no files)
         self._ix: FileIndex | None = None
         self._searcher: Searcher | None = None
         self._catalog: Catalog | None = None
@@ -85,7 +91,7 @@ class IndexStore:
             return "no index yet"
         if meta.get("schema_version") != SCHEMA_VERSION:
             return "the index was built by another version"
-        if self.catalog is None:
+        if self._table_facts(meta.get("generation")) is None and self.catalog is None:
             return "the catalog is missing, damaged or out of step with the index"
         try:
             files = json.loads((self.folder / FILES).read_text(encoding="utf-8"))
@@ -109,6 +115,25 @@ class IndexStore:
             self._ix = self._searcher = None
             return f"the index cannot be opened ({type(exc).__name__})"
         return None
+
+    def _table_facts(self, generation: Any) -> Catalog | None:
+        """Lean only: the catalog's facts as the table of this generation copied them,
+        when the catalog file is byte for byte the one they were copied from (its digest):
+        then that catalog is intact and in step (it was saved, complete, before the table),
+        as ``Catalog.load`` would have found by parsing it all. None otherwise (the caller
+        then parses the catalog)."""
+        if not self.lean or not isinstance(generation, int):
+            return None
+        from scoda_desktop.core.index.lite import LiteTable
+
+        table = LiteTable.load(self.folder / TABLE, generation)
+        if table is None or table.facts is None \
+                or table.facts.digest != catalog_digest(self.folder):
+            return None
+        self._lean_table = table
+        self._lean_catalog = Catalog(generation, {}, table.facts.docs,  # type: ignore[arg-type]
+                                     table.facts.groups, self.folder)
+        return self._lean_catalog
 
     def save_catalog(self, catalog: Catalog) -> None:
         """Save ``catalog`` for the committed generation, with the list of index files
@@ -137,7 +162,8 @@ class IndexStore:
         """True when the folder holds a newer commit than this store opened (another
         process is the writer): read ``meta.json`` only, a few microseconds."""
         meta = read_meta(self.folder)
-        known = self._catalog.generation if self._catalog is not None else None
+        opened = self._catalog or self._lean_catalog
+        known = opened.generation if opened is not None else None
         return (meta or {}).get("generation") != known
 
     def index(self) -> FileIndex:
@@ -166,6 +192,7 @@ class IndexStore:
         if self._ix is not None:
             self._ix.close()
         self._ix = self._searcher = self._catalog = self._finder = None
+        self._lean_table = self._lean_catalog = None
         self._problem = _UNCHECKED
 
     # -- writing -------------------------------------------------------------------------
@@ -206,11 +233,25 @@ class IndexStore:
         self.reopen()
         self.save_catalog(catalog)
         self.reopen()
+        self.save_table(catalog)
+
+    def save_catalog_and_table(self, catalog: Catalog) -> None:
+        """Save a catalog that changed without a Whoosh commit (paths, mtimes), and the
+        table's copy of its facts, so one-query processes keep reading those."""
+        self.save_catalog(catalog)
+        self.reopen()
+        self.save_table(catalog)
+
+    def save_table(self, catalog: Catalog) -> None:
+        """The facet table of the committed generation, with the facts of ``catalog``
+        (just saved) a one-query process reads instead of the catalog (``_table_facts``)."""
         # the catalog just saved is what Catalog.load would read back: keep it, rather than
         # decode the file again while the caller still holds this one (two catalogs in
         # memory at the commit's peak, and ~0.1 s of CPU at 5,000 articles)
         self._catalog = catalog
-        self.finder().save_table()
+        self.finder().save_table({"docs": catalog.docs, "groups": catalog.groups,
+                                  "pending": len(catalog.unenriched()),
+                                  "catalog_digest": catalog_digest(self.folder) or ""})
 
     def generation(self) -> int:
         return int(self.index().latest_generation())
@@ -219,9 +260,10 @@ class IndexStore:
     def finder(self) -> Finder:
         """The index's Finder over the committed generation, with the catalog's facts."""
         if self._finder is None:
-            cat = self.catalog or Catalog()
+            cat = self._lean_catalog or self.catalog or Catalog()
             facts = DocFacts(cat.docs, cat.side, cat.other_paths, cat.generation)
-            self._finder = Finder(self.searcher(), facts, self.folder / TABLE)
+            self._finder = Finder(self.searcher(), facts, self.folder / TABLE, lean=self.lean,
+                                  table=self._lean_table)
         return self._finder
 
     def search(self, text: str, *, limit: int | None = 20, sort: str = "relevance",
@@ -265,6 +307,8 @@ class IndexStore:
 
     def enrichment_pending(self) -> int:
         """Documents searchable but still waiting for entities, metrics and MinHash."""
+        if self._lean_catalog is not None:
+            return self._lean_table.facts.pending
         return len(self._cat().unenriched())
 
     def file_count(self) -> int:

@@ -262,8 +262,7 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
     gone = [d for d in unlinked if d and d in catalog.docs and not catalog.docs[d]["paths"]]
     if not writer and not gone and not new_docs:
         if dirty or report.updated or report.added or report.removed or catalog.generation < 0:
-            service.save_catalog(catalog)
-            service.reopen()
+            service.save_catalog_and_table(catalog)
         return True
     if writer is None:
         writer = service.writer()

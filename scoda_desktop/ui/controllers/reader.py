@@ -17,6 +17,7 @@ from scoda_desktop.ui.render import (
     document_spans,
     entity_mentions,
     header_html,
+    opens_with_title,
     render_document,
 )
 from scoda_desktop.ui.widgets.document_view import ReaderPanel
@@ -133,7 +134,8 @@ class ReaderController(QObject):
         spans = document_spans(self.doc, self.matches, layers, self.focus, self.current)
         self.reader.view.show_rendered(render_document(
             self.doc.text, spans, self.doc.removed,
-            show_removed=self.reader.show_removed.isChecked()))
+            show_removed=self.reader.show_removed.isChecked(),
+            headline=opens_with_title(self.doc)))
         if self.current is not None:
             self.reader.view.scroll_to(*self.current)
         elif self.focus:

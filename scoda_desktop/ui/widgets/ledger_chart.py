@@ -170,6 +170,10 @@ class LedgerChart(QWidget):
                                   size=12, symbol="|")
         self._set_labels(data)
         self.plot.setLabel("left", data.unit or "value")
+        # An empty plot has no axes: with no points pyqtgraph's default range drew 1970's
+        # clock times along the bottom and "value (x0.001)" up the side.
+        for axis in ("left", "bottom"):
+            self.plot.getPlotItem().showAxis(axis, bool(data.x))
         if data.x:
             self.plot.enableAutoRange()
             pad = max(MONTH, (max(data.x) - min(data.x)) * 0.08)
