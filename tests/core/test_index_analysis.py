@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from scoda_desktop.core.index.analysis import analyze, iter_tokens, keyword, term_of
+from scoda_desktop.core.index.analysis import (
+    analyze,
+    fold,
+    is_cjk,
+    iter_tokens,
+    keyword,
+    term_of,
+)
 from scoda_desktop.core.index.snippets import make_snippet, marker
 
 
@@ -49,3 +56,34 @@ def test_snippet_marks_original_words_and_escapes_html():
 def test_snippet_without_match_shows_the_opening():
     assert make_snippet("Opening words here.", {"zzz"}) == "Opening words here."
     assert make_snippet("x < y", set(), plain=True) == "x < y"
+
+
+def _reference_analyze(text):
+    """Postings and words from ``iter_tokens``, one token at a time: what ``analyze``
+    (whose text without CJK takes a faster path) must equal, content and order."""
+    postings, seen = {}, {}
+    for term, pos, start, end in iter_tokens(text):
+        postings.setdefault(term, []).append(pos)
+        seen[text[start:end]] = term
+    words = {}
+    for w, t in seen.items():
+        if is_cjk(t[:1]):  # CJK terms are not vocabulary
+            continue
+        low = w.lower()
+        words[fold(low).replace("\u2019", "'")] = t
+        if not low.isascii():
+            words[low] = t
+    return postings, words
+
+
+def test_analyze_gives_the_token_by_token_postings_and_words_in_their_order():
+    from tests.core.corpus_fixtures import SEEDS
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir())]
+    texts += ["Trade trade TRADE trades traded: Mérida MERIDA merida naïve Naive naive",
+              "China’s China's china rail-freight 2024 2024 2,024 x"]
+    for text in texts:
+        got, want = analyze(text), _reference_analyze(text)
+        assert got == want
+        assert list(got[0]) == list(want[0]) and list(got[1]) == list(want[1])
+        assert all(plist == sorted(plist) for plist in got[0].values())

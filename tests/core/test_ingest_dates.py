@@ -45,3 +45,14 @@ def test_not_dates(text):
 def test_parse_date_never_raises(text):
     found = parse_date(text)
     assert found is None or (len(found[0]) >= 10 and found[1] in text)
+
+
+def test_every_date_pattern_needs_a_year():
+    """``search_date`` skips a text with no "19xx"/"20xx" before trying its patterns: a
+    pattern added without a year would silently never match."""
+    from scoda_desktop.core.ingest.dates import _ANY_YEAR_RE, _PATTERNS
+
+    for pattern in _PATTERNS:
+        assert "(?:19|20)\\d\\d" in pattern.pattern, pattern.pattern
+    assert _ANY_YEAR_RE.search("Updated 2025-03-09") and not _ANY_YEAR_RE.search("March 9")
+    assert parse_date("9 March 2025") == ("2025-03-09", "9 March 2025")

@@ -30,7 +30,7 @@ from scoda_desktop.core.index.lite import LiteEngine
 from scoda_desktop.core.index.query import parse_query
 from scoda_desktop.core.index.schema import Preanalyzed, PreText, make_schema
 from scoda_desktop.core.index.vocab import Vocab
-from scoda_desktop.core.index.writer import FastWriter
+from scoda_desktop.core.index.writer import FastWriter, unpack_stored
 from scoda_desktop.core.pipeline.prepare import prepare_file
 from tests.core.corpus_fixtures import ROOT, SEEDS, write_extra
 
@@ -86,7 +86,7 @@ def _stock(folder, docs, parts: int = 1):
     def fields(p, schema):
         return {name: [t.decode("utf-8") for t, *_ in value]
                 if isinstance(value, Preanalyzed) and not isinstance(schema[name], PreText)
-                else value for name, value in p.fields.items()}
+                else value for name, value in unpack_stored(p.fields).items()}
 
     return _build(folder, docs, writer, fields, parts)
 

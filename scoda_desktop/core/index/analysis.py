@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterator
 
 from whoosh.lang.porter2 import stem as _porter2
@@ -32,6 +33,7 @@ CJK_RUN_RE = re.compile(f"[{_CJK_CLASS}]+")
 _CJK_ANY_RE = CJK_RUN_RE
 _CACHE_LIMIT = 300_000
 _term_cache: dict[str, str] = {}
+_info_cache: dict[str, tuple[str, str, str | None]] = {}  # analyze's, per surface word
 
 
 def fold(word: str) -> str:
@@ -99,6 +101,17 @@ def iter_tokens(text: str) -> Iterator[tuple[str, int, int, int]]:
                 pos += 1
 
 
+def _word_info(word: str) -> tuple[str, str, str | None]:
+    """A surface word's term, its vocabulary key (folded) and, when it has accents, its
+    lower-case accented form (a second key, for snippet marks); cached like terms."""
+    low = word.lower()
+    info = (term_of(word), fold(low).replace("\u2019", "'"), None if low.isascii() else low)
+    if len(_info_cache) >= _CACHE_LIMIT:
+        _info_cache.clear()
+    _info_cache[word] = info
+    return info
+
+
 def analyze(text: str) -> tuple[dict[str, list[int]], dict[str, str]]:
     """Postings of one field value: ``term -> positions``, and ``folded word -> term``.
 
@@ -106,28 +119,41 @@ def analyze(text: str) -> tuple[dict[str, list[int]], dict[str, str]]:
     the user sees ("runn*", "logistcs~"), not stems like "cooper".
     """
     postings: dict[str, list[int]] = {}
-    seen: dict[str, str] = {}
-    if _CJK_ANY_RE.search(text):
-        for term, pos, start, end in iter_tokens(text):
-            plist = postings.get(term)
-            if plist is None:
-                postings[term] = [pos]
-            else:
-                plist.append(pos)
-            seen[text[start:end]] = term
-    else:  # no CJK: every word is one token (what iter_tokens does, without its overhead)
-        cached = _term_cache.get
-        for pos, word in enumerate(WORD_RE.findall(text)):
-            term = cached(word)
-            if term is None:
-                term = term_of(word)
-            plist = postings.get(term)
-            if plist is None:
-                postings[term] = [pos]
-            else:
-                plist.append(pos)
-            seen[word] = term
     words: dict[str, str] = {}
+    if not _CJK_ANY_RE.search(text):
+        # No CJK: every word is one token. Positions per surface word first (one append
+        # per word), then one cached look-up per distinct word for its term and keys,
+        # merging the words of one term ("Trade", "trade"): the same postings and words,
+        # in the same order (a term's first word comes first), as iter_tokens would give.
+        by_word: defaultdict[str, list[int]] = defaultdict(list)
+        for pos, word in enumerate(WORD_RE.findall(text)):
+            by_word[word].append(pos)
+        cached = _info_cache.get
+        add = postings.setdefault
+        merged: set[str] = set()
+        for word, plist in by_word.items():
+            info = cached(word)
+            if info is None:
+                info = _word_info(word)
+            term = info[0]
+            words[info[1]] = term
+            if info[2] is not None:
+                words[info[2]] = term
+            prev = add(term, plist)
+            if prev is not plist:
+                prev.extend(plist)
+                merged.add(term)
+        for term in merged:
+            postings[term].sort()
+        return postings, words
+    seen: dict[str, str] = {}
+    for term, pos, start, end in iter_tokens(text):
+        plist = postings.get(term)
+        if plist is None:
+            postings[term] = [pos]
+        else:
+            plist.append(pos)
+        seen[text[start:end]] = term
     for w, t in seen.items():
         if not _CJK_ANY_RE.match(t):
             low = w.lower()

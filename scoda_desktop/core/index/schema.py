@@ -16,8 +16,14 @@ type below accepts either such a ``Preanalyzed`` list or plain text (analysed in
 
 from __future__ import annotations
 
+import pickle
+from array import array
+from collections.abc import Iterable, Iterator
+from typing import Any
+
 from whoosh import fields
 from whoosh.formats import Positions
+from whoosh.system import pack_uint as _pack_uint
 
 from scoda_desktop.core.index.analysis import analyze
 
@@ -42,40 +48,98 @@ TEXT_FIELDS = ("title", "body", "source", "author")
 DEFAULT_FIELDS = ("title", "body")
 
 
-class Preanalyzed(list):
-    """``(term_bytes, freq, weight, encoded_value)`` tuples made by a worker process
-    (``encode_postings`` for text; keyword lists in ``prepare``). Only ``FastWriter``
-    files keyword fields given this way; text fields also accept it in stock Whoosh."""
+class Preanalyzed:
+    """One field's postings made by a worker process (``encode_postings`` for text; keyword
+    lists in ``prepare``), packed: the terms (UTF-8 bytes, in order), their frequencies and
+    weights as arrays, and their encoded values as one bytes run with its lengths.
+
+    Iterating gives Whoosh's ``(term_bytes, freq, weight, encoded_value)`` tuples, so text
+    fields accept it in stock Whoosh too. Why packed: a document's postings cross from the
+    worker to the main process as a handful of objects instead of four per term (that
+    unpickling was main-process CPU on the critical path), and ``FastWriter`` appends them
+    to its pool in bulk. Only ``FastWriter`` files keyword fields given this way.
+    """
+
+    __slots__ = ("terms", "freqs", "weights", "lens", "values")
+
+    def __init__(self, items: Iterable[tuple[bytes, int, float, bytes]] = ()) -> None:
+        items = list(items)
+        values = [item[3] for item in items]
+        self.terms = tuple(item[0] for item in items)
+        self.freqs = array("I", [item[1] for item in items])
+        self.weights = array("f", [item[2] for item in items])
+        self.lens = array("I", map(len, values))
+        self.values = b"".join(values)
+
+    @classmethod
+    def packed(cls, terms: tuple[bytes, ...], freqs: array[int], weights: array[float],
+               lens: array[int], values: bytes) -> Preanalyzed:
+        out = cls.__new__(cls)
+        out.terms, out.freqs, out.weights, out.lens, out.values = (
+            terms, freqs, weights, lens, values)
+        return out
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Preanalyzed.packed, (self.terms, self.freqs, self.weights, self.lens,
+                                    self.values)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __iter__(self) -> Iterator[tuple[bytes, int, float, bytes]]:
+        values, end = self.values, 0
+        for term, freq, weight, n in zip(self.terms, self.freqs, self.weights, self.lens,
+                                         strict=True):
+            start, end = end, end + n
+            yield term, freq, weight, values[start:end]
+
+    def length(self) -> int:
+        """The field length Whoosh records: the sum of the frequencies."""
+        return sum(self.freqs)
 
 
 _POSITIONS = Positions()
-# Most terms occur once in a document: their encoded positions (Whoosh's own bytes for a
-# one-element list) are kept per position instead of being pickled again for every term
-# (a tenth of the first phase's CPU was this encoding).
-_ONCE: dict[int, bytes] = {}
 _ONCE_MAX = 1 << 16
+_dumps = pickle.dumps  # what whoosh.formats uses (whoosh.compat.dumps)
+
+
+class _Once(dict):
+    """Position -> Whoosh's encoded value of a one-position list, made on first use.
+
+    Most terms occur once in a document: their values are looked up, not pickled again for
+    every term (a tenth of the first phase's CPU was this encoding), and the look-up is a
+    plain ``dict`` subscript in ``encode_postings``' loop (no call per term)."""
+
+    def __missing__(self, pos: int) -> bytes:
+        value = _POSITIONS.encode([pos])
+        if pos < _ONCE_MAX:  # bounded: one long document does not grow it further
+            self[pos] = value
+        return value
+
+
+_ONCE = _Once()
 
 
 def _encode(plist: list[int]) -> bytes:
+    """``Positions().encode(plist)``, byte for byte: the count, then a protocol-2 pickle
+    of the gaps."""
     if len(plist) == 1:
-        pos = plist[0]
-        value = _ONCE.get(pos)
-        if value is None:
-            value = _POSITIONS.encode(plist)
-            if pos < _ONCE_MAX:
-                _ONCE[pos] = value
-        return value
-    return _POSITIONS.encode(plist)
+        return _ONCE[plist[0]]
+    return _pack_uint(len(plist)) + _dumps(
+        [b - a for a, b in zip([0, *plist[:-1]], plist, strict=True)], 2)
 
 
 def encode_postings(text: str, boost: float = 1.0) -> tuple[Preanalyzed, dict[str, str]]:
     """Analyse and encode one text for a ``PreText`` field (runs in worker processes)."""
     postings, words = analyze(text)
-    items = Preanalyzed([
-        (term.encode("utf-8"), len(plist), len(plist) * boost, _encode(plist))
-        for term, plist in postings.items()
-    ])
-    return items, words
+    plists = list(postings.values())
+    freqs = array("I", map(len, plists))
+    once = _ONCE
+    values = [once[pl[0]] if len(pl) == 1 else _encode(pl) for pl in plists]
+    weights = array("f", freqs) if boost == 1.0 else array("f", [f * boost for f in freqs])
+    terms = tuple([t.encode("utf-8") for t in postings])
+    return Preanalyzed.packed(terms, freqs, weights, array("I", map(len, values)),
+                              b"".join(values)), words
 
 
 class PreText(fields.TEXT):

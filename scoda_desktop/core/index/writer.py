@@ -52,9 +52,8 @@ class GroupingPool:
         """Add one field's pre-analysed postings; returns the field length (sum of freqs)."""
         if not items:
             return 0
-        terms, freqs, weights, values = zip(*items, strict=True)
-        self._field(fieldname).extend(docnum, terms, weights, values)
-        return sum(freqs)
+        self._field(fieldname).extend_packed(docnum, items)
+        return items.length()
 
     def iter_postings(self):
         """Every posting in (field, term, doc) order; each field freed once written."""
@@ -88,11 +87,27 @@ class _FieldPostings:
         self.lens.extend(map(len, values))
         self.values += b"".join(values)
 
-    def iter_terms(self):
-        """``(term, docs, weights, starts, ends, values)`` per term, in term order (docs in
-        doc order; a term's encoded values are ``values[starts[i]:ends[i]]``). Temporaries
-        kept narrow (int32 keys, no array of starts): at 10,000 articles the body field has
-        ~4 million postings."""
+    def extend_packed(self, docnum: int, items: Preanalyzed) -> None:
+        """``extend`` for a packed field: the arrays appended as they are, and only the
+        terms this field has not seen get an id (a set difference, not a loop)."""
+        tid, terms = self.tid, items.terms
+        new = set(terms).difference(tid)
+        if new:  # ids are only keys: iter_terms ranks terms by their sorted order
+            tid.update(zip(new, range(len(tid), len(tid) + len(new)), strict=True))
+        self.tids.extend(map(tid.__getitem__, terms))
+        self.docs.extend(array("i", (docnum,)) * len(terms))
+        self.weights.extend(items.weights)
+        self.lens.extend(items.lens)
+        self.values += items.values
+
+    def iter_terms(self, field_lengths: Any = None):
+        """``(term, docs, weights, values, lengths)`` per term, in term order, as lists (docs
+        in doc order; ``values`` the encoded values; ``lengths`` each document's field length
+        from ``field_lengths``, an array indexed by doc number whose last entry is the
+        length of any later document, or None without it). Temporaries kept narrow (int32
+        keys, no array of starts): at 10,000 articles the body field has ~4 million
+        postings. The postings are gathered and made lists ``_CHUNK`` at a time, not a term
+        at a time: a few numpy calls per term were most of the commit's per-term cost."""
         import numpy as np
 
         terms = sorted(self.tid)
@@ -110,22 +125,41 @@ class _FieldPostings:
         weights = np.frombuffer(self.weights, dtype=np.float32)
         lens = np.frombuffer(self.lens, dtype=np.uint32)
         ends = np.cumsum(lens, dtype=np.uint32 if len(self.values) < 2**32 else np.int64)
-        # sliced in place, each slice made bytes by its consumer: a bytes() copy of the
-        # whole run would double it (most of the values memory of a big commit)
-        values = memoryview(self.values)
-        pos = 0
-        for term, count in zip(terms, counts, strict=True):
-            idx = order[pos : pos + count]
-            pos += count
+        # one bytes copy of the run, the bytearray dropped at once (so the run is held twice
+        # only for the copy): a slice of bytes is the value itself, where a memoryview's
+        # slice had to be copied again (per posting, the commit's biggest Python cost)
+        values, self.values = bytes(self.values), bytearray()
+        pos, first = 0, 0
+        while first < len(terms):
+            last, size = first, 0  # terms [first, last) hold the next chunk's postings
+            while last < len(terms) and (size == 0 or size + counts[last] <= _CHUNK):
+                size += counts[last]
+                last += 1
+            idx = order[pos : pos + size]
+            pos += size
+            chunk_docs = docs[idx]
             e = ends[idx]
-            yield term, docs[idx], weights[idx], e - lens[idx], e, values
+            d, w = chunk_docs.tolist(), weights[idx].tolist()
+            v = [values[i:j] for i, j in zip((e - lens[idx]).tolist(), e.tolist(), strict=True)]
+            n = None
+            if field_lengths is not None:
+                n = field_lengths[np.minimum(chunk_docs, len(field_lengths) - 1)].tolist()
+            at = 0
+            for k in range(first, last):
+                c = counts[k]
+                yield (terms[k], d[at : at + c], w[at : at + c], v[at : at + c],
+                       None if n is None else n[at : at + c])
+                at += c
+            first = last
 
     def iter_sorted(self, fieldname: str):
         """This field's postings by (term, doc), as Whoosh's ``add_postings`` takes them."""
-        for term, docs, weights, starts, ends, values in self.iter_terms():
-            for d, w, a, b in zip(docs.tolist(), weights.tolist(), starts.tolist(),
-                                  ends.tolist(), strict=True):
-                yield fieldname, term, d, w, bytes(values[a:b])
+        for term, docs, weights, values, _ in self.iter_terms():
+            for d, w, v in zip(docs, weights, values, strict=True):
+                yield fieldname, term, d, w, v
+
+
+_CHUNK = 1 << 14  # postings gathered at once by iter_terms (~2 MB of lists)
 
 
 class _Lengths:
@@ -151,8 +185,60 @@ class _Lengths:
         return [dfl(d, fieldname, default) for d in range(self.doccount)]
 
 
+STORED = "_stored"  # add_document's key for a document's finished stored record
+
+
+def pack_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """``add_document`` arguments made ready in a worker process, so the main process only
+    files them: the stored values become one finished record (``whoosh_private.
+    stored_record``: the values ``FastWriter`` would store, a field's ``_stored_<name>``
+    value, else its value, in its order); a plain value of an indexed field without a
+    column (``date``, ``year``, ``language``) becomes its ``Preanalyzed`` postings, the
+    field's own ``index()`` run here; fields that are only stored (``doc``) leave."""
+    schema = _schema()
+    out: dict[str, Any] = {}
+    stored: dict[str, Any] = {}
+    for name in sorted(n for n in fields if not n.startswith("_")):
+        value = fields[name]
+        if value is None:
+            continue
+        field = schema[name]
+        custom = fields.get(f"_stored_{name}", value)
+        if field.stored and custom is not None:
+            stored[name] = custom
+        if field.indexed and not field.column_type and isinstance(value, str):
+            out[name] = Preanalyzed((t, f, w, v or b"") for t, f, w, v in field.index(value))
+        elif field.indexed or field.column_type:
+            out[name] = value
+    if stored:
+        out[STORED] = wp.stored_record(stored)
+    return out
+
+
+def unpack_stored(fields: dict[str, Any]) -> dict[str, Any]:
+    """``pack_fields``'s stored record back as Whoosh's ``add_document`` takes it."""
+    if STORED not in fields:
+        return fields
+    out = {k: v for k, v in fields.items() if k != STORED}
+    for name, value in wp.stored_values(fields[STORED]).items():
+        out[f"_stored_{name}" if name in out else name] = value
+    return out
+
+
+_SCHEMA: list[Any] = []
+
+
+def _schema() -> Any:
+    if not _SCHEMA:
+        from scoda_desktop.core.index.schema import make_schema
+
+        _SCHEMA.append(make_schema())
+    return _SCHEMA[0]
+
+
 class FastWriter(wp.HookedSegmentWriter):
-    """A SegmentWriter whose ``add_document`` files ``Preanalyzed`` values in bulk."""
+    """A SegmentWriter whose ``add_document`` files ``Preanalyzed`` values in bulk (and a
+    ``pack_fields`` stored record as it is)."""
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
@@ -160,9 +246,10 @@ class FastWriter(wp.HookedSegmentWriter):
 
     def add_document(self, **fields: Any) -> None:
         if not any(isinstance(v, Preanalyzed) for v in fields.values()):
-            return super().add_document(**fields)
+            return super().add_document(**unpack_stored(fields))
         self.check_open()
         schema, pdw, docnum, pool = self.schema, self.perdocwriter, self.docnum, self.pool
+        record = fields.get(STORED)
         names = sorted(n for n in fields if not n.startswith("_"))
         self.check_fields(schema, names)
         pdw.start_doc(docnum)
@@ -183,9 +270,13 @@ class FastWriter(wp.HookedSegmentWriter):
                     if not field.scorable:
                         length = 0
                 custom = fields.get(f"_stored_{name}", value)
-                pdw.add_field(name, field, custom if field.stored else None, length)
+                store = field.stored and record is None
+                pdw.add_field(name, field, custom if store else None, length)
                 if field.column_type and custom is not None:
                     pdw.add_column_value(name, field.column_type, field.to_column_value(custom))
+            if record is not None and not wp.add_stored_record(pdw, record):
+                for name, value in wp.stored_values(record).items():
+                    pdw.add_field(name, schema[name], value, 0)
         except Exception:
             pdw.cancel_doc()
             raise
@@ -220,17 +311,10 @@ def _write_postings_bulk(fw: Any, schema: Any, lengths: _Lengths | None,
             lengths.doc_field_length(0, fieldname)  # fills the cache for this field
             field_lengths = np.array([n or 0 for n in lengths.cache[fieldname]] + [0],
                                      dtype=np.int64)  # None (no length) counts as 0
-        for term, docs, weights, starts, ends, values in fp.iter_terms():
+        for term, ids, ws, vals, lens in fp.iter_terms(field_lengths):
             fw.start_term(term)
             blocks = wp.PostingBlocks(fw)
             limit = blocks.limit
-            ids, ws = docs.tolist(), weights.tolist()
-            vals = [bytes(values[a:b])
-                    for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
-            if field_lengths is not None:
-                lens = field_lengths[np.minimum(docs, len(field_lengths) - 1)].tolist()
-            else:
-                lens = None
             for s in range(0, len(ids), limit):
                 if s:
                     blocks.write_full_block()  # a full block, and more postings follow

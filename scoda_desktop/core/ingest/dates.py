@@ -44,6 +44,9 @@ _PATTERNS = [
                rf"(?![\d])" + _TIME, re.I),
 ]
 _MAX_SCAN = 20000
+# What every pattern above holds (``_YEAR``, or the same text in the first): a text without
+# it has no date, and one scan for it is cheaper than the five patterns' scans.
+_ANY_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +100,8 @@ def search_date(text: str) -> DateMatch | None:
         if not isinstance(text, str) or not text:
             return None
         scan = text[:_MAX_SCAN]
+        if not _ANY_YEAR_RE.search(scan):  # every pattern needs a year: most lines have none
+            return None
         best: DateMatch | None = None
         for pattern in _PATTERNS:
             for m in pattern.finditer(scan):

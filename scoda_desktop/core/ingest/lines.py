@@ -49,6 +49,7 @@ _DATE_LABEL_RE = re.compile(
 _SOURCE_FIELD_RE = re.compile(r"(?:source|来源|來源|出处)\s*[:：]\s*\S{0,30}", re.I)
 _SEPARATORS_RE = re.compile(r"[,，|｜、;；]")
 _NAV_SEP_RE = re.compile(r"\s[|·•»›>/]\s")
+_NOT_LATIN_RE = re.compile(r"[^A-Za-z]")
 
 
 @dataclass(slots=True)
@@ -63,7 +64,7 @@ class Line:
 
 
 def cjk_count(text: str) -> int:
-    return len(CJK_RE.findall(text))
+    return 0 if text.isascii() else len(CJK_RE.findall(text))  # most lines: no scan
 
 
 def word_count(text: str) -> int:
@@ -71,11 +72,26 @@ def word_count(text: str) -> int:
     return len(LATIN_WORD_RE.findall(text)) + cjk_count(text)
 
 
+_SAMPLE = 50000  # characters of a text that guess_language reads
+
+
 def guess_language(text: str) -> str:
     """"zh" for mostly-Han text, "en" for English prose, "other" otherwise."""
-    sample = text[:50000]
-    han = cjk_count(sample)
-    words = LATIN_WORD_RE.findall(sample)
+    sample = text[:_SAMPLE]
+    return _language(cjk_count(sample), LATIN_WORD_RE.findall(sample))
+
+
+def language_and_words(text: str) -> tuple[str, int]:
+    """``(guess_language(text), word_count(text))``, scanning a text no longer than the
+    sample once instead of twice (a document's body gets both)."""
+    if len(text) > _SAMPLE:
+        return guess_language(text), word_count(text)
+    han, words = cjk_count(text), LATIN_WORD_RE.findall(text)
+    return _language(han, words), len(words) + han
+
+
+def _language(han: int, words: list[str]) -> str:
+    """``guess_language`` from the sample's Han count and Latin words."""
     latin = len("".join(words))
     if han > latin * 0.5 and han >= 10:
         return "zh"
@@ -87,15 +103,19 @@ def guess_language(text: str) -> str:
 
 
 def _stop_ratio(words: list[str]) -> float:
-    return sum(1 for w in words if w.lower() in STOPWORDS) / len(words) if words else 0.0
+    return sum(map(STOPWORDS.__contains__, map(str.lower, words))) / len(words) if words else 0.0
 
 
 def is_sentence_like(text: str, lang: str) -> bool:
     """Does this line read like article prose rather than a label, a headline or a link?"""
-    han = cjk_count(text)
+    return _sentence_like(text, lang, cjk_count(text), LATIN_WORD_RE.findall(text))
+
+
+def _sentence_like(text: str, lang: str, han: int, words: list[str]) -> bool:
+    """``is_sentence_like`` given the line's Han count and Latin words (``classify`` has
+    them already: counting them again was a fifth of the labelling)."""
     if han >= 0.3 * max(1, len(text.replace(" ", ""))):
         return han >= 15 and any(p in text for p in "。！？；") and text.count("|") < 2
-    words = LATIN_WORD_RE.findall(text)
     n = len(words)
     if n < 4:
         return False
@@ -119,7 +139,10 @@ def is_chinese_sentence(text: str) -> bool:
 
 def _is_keyword_list(text: str) -> bool:
     """Comma/pipe separated short items with no sentence in them: SEO spam, tag clouds, menus."""
-    items = [i.strip() for i in _SEPARATORS_RE.split(text) if i.strip()]
+    parts = _SEPARATORS_RE.split(text)
+    if len(parts) < 6:  # fewer than six items whatever they hold (most lines)
+        return False
+    items = [i.strip() for i in parts if i.strip()]
     if len(items) < 6 or any(p in text for p in "。！？"):
         return False
     return sum(len(i) for i in items) / len(items) <= 14
@@ -136,19 +159,23 @@ def _date_only(text: str) -> bool:
     return len(LATIN_WORD_RE.findall(rest)) + cjk_count(rest) // 2 <= 2
 
 
-def classify(line: Line, lang: str, repeats: Counter[str]) -> None:
-    """Set ``kind``/``reason``/``hard`` of one line (see the module docstring)."""
+def classify(line: Line, lang: str, repeats: Counter[str],
+             latin: list[str] | None = None) -> None:
+    """Set ``kind``/``reason``/``hard`` of one line (see the module docstring); ``latin``:
+    the line's Latin words when the caller has them."""
     text = line.text
     if text.startswith(MARK_START) and MARK_END in text:
         line.reason, line.text = text[1:].split(MARK_END, 1)
         line.kind, line.hard = BAD, line.reason in {"related", "footer", "comments"}
         return
-    words = word_count(text)
+    if latin is None:
+        latin = LATIN_WORD_RE.findall(text)
+    han = cjk_count(text)
+    words = len(latin) + han  # word_count(text)
     if not any(ch.isalnum() for ch in text):
         line.kind, line.reason = BAD, "navigation"
         return
-    han = cjk_count(text)
-    if (lang == "en" and han >= 2 and han >= 0.1 * (han + len(re.sub(r"[^A-Za-z]", "", text)))
+    if (lang == "en" and han >= 2 and han >= 0.1 * (han + len(_NOT_LATIN_RE.sub("", text)))
             and not is_chinese_sentence(text)):
         line.kind, line.reason = BAD, ("spam" if han >= 20 else "navigation")
         return
@@ -165,13 +192,14 @@ def classify(line: Line, lang: str, repeats: Counter[str]) -> None:
     if words <= 12 and _date_only(text):
         line.kind, line.reason = BAD, "date"
         return
-    if is_sentence_like(text, lang):
+    if _sentence_like(text, lang, han, latin):
         line.kind = GOOD
         return
     if words <= 15 and repeats[normalize_key(text)] > 1:
         line.kind, line.reason = BAD, "repeated header"
         return
-    if len(_NAV_SEP_RE.findall(text)) >= 2 and words <= 4 * (len(_NAV_SEP_RE.findall(text)) + 1):
+    seps = len(_NAV_SEP_RE.findall(text))
+    if seps >= 2 and words <= 4 * (seps + 1):
         line.kind, line.reason = BAD, "navigation"
         return
     line.kind = NEUTRAL
@@ -184,10 +212,18 @@ def normalize_key(text: str) -> str:
 
 def label_lines(raw: str) -> tuple[list[Line], str]:
     """The non-empty lines of ``raw``, labelled, and the page language."""
-    lines = [Line(n, t.strip()) for n, t in enumerate(raw.split("\n")) if t.strip()]
+    lines = [Line(n, t) for n, t in enumerate(map(str.strip, raw.split("\n"))) if t]
     plain = "\n".join(ln.text for ln in lines if not ln.text.startswith(MARK_START))
-    lang = guess_language(plain)
+    per_line: list[list[str] | None] = [None] * len(lines)
+    if len(plain) <= _SAMPLE:
+        # the page's words are its lines' words (no word spans a line break): found once,
+        # for the page language and for each line's labels
+        per_line = [None if ln.text.startswith(MARK_START) else LATIN_WORD_RE.findall(ln.text)
+                    for ln in lines]
+        lang = _language(cjk_count(plain), [w for ws in per_line if ws for w in ws])
+    else:
+        lang = guess_language(plain)
     repeats = Counter(normalize_key(ln.text) for ln in lines)
-    for ln in lines:
-        classify(ln, lang, repeats)
+    for ln, latin in zip(lines, per_line, strict=True):
+        classify(ln, lang, repeats, latin)
     return lines, lang

@@ -22,7 +22,7 @@ from scoda_desktop.core.ingest.formats import (
     suffix_of,
 )
 from scoda_desktop.core.ingest.formats.web import meta_charset
-from scoda_desktop.core.ingest.lines import guess_language, word_count
+from scoda_desktop.core.ingest.lines import guess_language, language_and_words, word_count
 from scoda_desktop.core.ingest.meta import read_meta
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -99,12 +99,19 @@ def _clean_html(raw: str, path: str, url: str | None) -> Document:
 
     parts = read_page(raw, url)
     body_text = "\n\n".join(parts.paragraphs)
+    language, words = _language_and_words(body_text, parts.page_text)
     return _document(
         raw, path, text=body_text, removed=parts.removed, title=parts.title, date=parts.date,
         date_text=parts.date_text, source=parts.source, author=parts.author,
-        language=guess_language(body_text or parts.page_text), words=word_count(body_text),
-        warning=None if body_text.strip() else NO_TEXT,
+        language=language, words=words, warning=None if body_text.strip() else NO_TEXT,
     )
+
+
+def _language_and_words(body_text: str, page_text: str) -> tuple[str, int]:
+    """The body's language (the page's when there is no body) and its word count."""
+    if body_text:
+        return language_and_words(body_text)
+    return guess_language(page_text), 0
 
 
 def _clean(raw: str, path: str, html: bool, url: str | None = None) -> Document:
@@ -121,11 +128,11 @@ def _clean(raw: str, path: str, html: bool, url: str | None = None) -> Document:
     first = paragraphs[0] if paragraphs else ""
     meta = read_meta(cleaned.header, first, known_title, cleaned.trailer)
     body_text = "\n\n".join(paragraphs)
+    language, words = _language_and_words(body_text, text)
     return _document(
         raw, path, text=body_text, removed=removed_lines(cleaned, meta.line_reasons),
         title=meta.title, date=meta.date, date_text=meta.date_text, source=meta.source,
-        author=meta.author, language=guess_language(body_text or text),
-        words=word_count(body_text),
+        author=meta.author, language=language, words=words,
     )
 
 

@@ -26,7 +26,7 @@ from scoda_desktop.core.pipeline.catalog import Catalog
 from scoda_desktop.core.pipeline.prepare import (
     Prepared,
     enrich_document,
-    stored_texts,
+    text_field_names,
     text_fields,
 )
 from scoda_desktop.core.pipeline.spool import SPOOL, Spool, remove
@@ -106,12 +106,13 @@ class _Enriched:
         doc_id, item = pair
         doc = self.waiting.pop(doc_id, None)
         if doc is not None and item is not None:
+            # the worker's fields hold these as empty postings (``prepare.carried_texts``);
+            # their stored values are in its finished record already
+            names = text_field_names(doc)
             analysed = self.spooled.take(doc_id)
-            if analysed is None:  # its record cannot be read back: analyse it here
-                analysed, _ = text_fields(doc)
-            else:
-                analysed.update(stored_texts(doc))
-            item.fields.update(analysed)
+            if analysed is None or set(analysed) != set(names):
+                analysed, _ = text_fields(doc)  # its record cannot be read back: analyse
+            item.fields.update({name: analysed[name] for name in names})
         return doc_id, item
 
     def __iter__(self) -> Iterator[tuple[str, Prepared | None]]:

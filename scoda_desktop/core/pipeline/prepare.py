@@ -27,6 +27,7 @@ from scoda_desktop.core.documents import (
 )
 from scoda_desktop.core.index.analysis import keyword
 from scoda_desktop.core.index.schema import ENTITY_FIELDS, Preanalyzed, encode_postings
+from scoda_desktop.core.index.writer import pack_fields
 from scoda_desktop.core.pipeline.sidefiles import dumps
 
 # Document attributes kept in the stored ``doc`` JSON (text lives in the ``body`` field).
@@ -104,9 +105,18 @@ def text_fields(doc: Document) -> tuple[dict[str, Any], dict[str, str]]:
     return out, words
 
 
-def stored_texts(doc: Document) -> dict[str, Any]:
-    """The stored values ``text_fields`` gives, for analysed fields carried from elsewhere."""
-    out: dict[str, Any] = {"_stored_body": doc.text}
+def text_field_names(doc: Document) -> tuple[str, ...]:
+    """The analysed fields ``text_fields`` gives this Document."""
+    return ("body", *(name for name in ("title", "source", "author") if getattr(doc, name)))
+
+
+def carried_texts(doc: Document) -> dict[str, Any]:
+    """``text_fields`` with empty postings, for a document whose analysed fields the main
+    process carries from the first phase (``enrich``): their stored values go into the
+    worker's finished record (``writer.pack_fields``), their postings replace the empty
+    ones in the main process before the writer sees them."""
+    out: dict[str, Any] = {name: Preanalyzed() for name in text_field_names(doc)}
+    out["_stored_body"] = doc.text
     if doc.title:
         out["_stored_title"] = doc.title
     if doc.source:
@@ -133,14 +143,16 @@ def document_fields(doc: Document, metrics: list[dict[str, Any]] | None = None,
                     ) -> tuple[dict[str, Any], dict[str, str]]:
     """The ``add_document`` arguments of a Document, and its vocabulary (``metrics``: the
     metrics as JSON when the caller already has them; ``analyse=False``: without the
-    analysed fields of ``text_fields``, which the caller carries from the first phase)."""
-    from scoda_desktop.core.extract import measure_key
-
+    analysed fields of ``text_fields``, which the caller carries from the first phase: they
+    come empty, see ``carried_texts``). Its stored fields are one finished record
+    (``writer.pack_fields``): made here, in the worker, not by the main process."""
     out: dict[str, Any] = {"id": doc.id}
     words: dict[str, str] = {}
     if analyse:
         analysed, words = text_fields(doc)
-        out.update(analysed)
+    else:
+        analysed = carried_texts(doc)
+    out.update(analysed)
     if doc.date:
         out["date"] = doc.date[:10]
         out["year"] = doc.date[:4]
@@ -153,7 +165,11 @@ def document_fields(doc: Document, metrics: list[dict[str, Any]] | None = None,
             per_type.setdefault(name, set()).update(values)
         per_type.setdefault("entity", set()).update(values)
     units = {kw(m.unit) for m in doc.metrics if m.unit} - {""}
-    measures = {kw(measure_key(m)) for m in doc.metrics} - {""}
+    measures: set[str] = set()
+    if doc.metrics:  # not in the first phase: its workers never import extraction (0.2 s)
+        from scoda_desktop.core.extract import measure_key
+
+        measures = {kw(measure_key(m)) for m in doc.metrics} - {""}
     for name, values in (*per_type.items(), ("unit", units), ("measure", measures)):
         if values:  # keyword postings, encoded here like Whoosh's ID field would
             out[name] = Preanalyzed((v.encode("utf-8"), 1, 1.0, b"") for v in sorted(values))
@@ -162,7 +178,7 @@ def document_fields(doc: Document, metrics: list[dict[str, Any]] | None = None,
     stored["entities"] = _plain(doc.entities, _ENTITY)
     stored["metrics"] = metrics if metrics is not None else metrics_json(doc)
     out["doc"] = json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
-    return out, words
+    return pack_fields(out), words
 
 
 def prepare_document(doc: Document, *, extract_entities: bool = True,
@@ -216,18 +232,13 @@ def prepare_searchable(path: str, spool: str | None = None) -> Prepared | Skippe
     """Worker entry point of the first phase: ``prepare_file`` without the enrichment;
     with ``spool`` (a folder), its analysed text fields are also kept there for the second
     phase (``pipeline/spool.py``)."""
-    item = prepare_file(path, enrich=False)
-    if spool is not None and isinstance(item, Prepared):
-        from scoda_desktop.core.pipeline import spool as spool_file
-
-        # a cache: a full disk costs the second phase time, never a file
-        with contextlib.suppress(OSError):
-            spool_file.write(spool, item.id, item.fields["_stored_body"], item.fields)
-    return item
+    return prepare_file(path, enrich=False, spool=spool)
 
 
-def prepare_file(path: str, enrich: bool = True) -> Prepared | Skipped:
-    """Worker entry point: one file to a Prepared, or a Skipped with the reason."""
+def prepare_file(path: str, enrich: bool = True, spool: str | None = None
+                 ) -> Prepared | Skipped:
+    """Worker entry point: one file to a Prepared, or a Skipped with the reason
+    (``spool``: see ``prepare_searchable``)."""
     from scoda_desktop.core.ingest import IngestError, load_document
 
     try:
@@ -237,4 +248,11 @@ def prepare_file(path: str, enrich: bool = True) -> Prepared | Skipped:
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop an import
         return Skipped(path, f"could not read: {type(exc).__name__}: {exc}")
     doc.path = path
-    return prepare_document(doc, enrich=enrich)
+    item = prepare_document(doc, enrich=enrich)
+    if spool is not None:
+        from scoda_desktop.core.pipeline import spool as spool_file
+
+        # a cache: a full disk costs the second phase time, never a file
+        with contextlib.suppress(OSError):
+            spool_file.write(spool, item.id, doc.text, item.fields)
+    return item

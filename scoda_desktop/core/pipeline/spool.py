@@ -52,12 +52,12 @@ def encode(doc_id: str, text: str, fields: dict[str, Any]) -> bytes:
         items = fields.get(name)
         if not items:
             continue
-        terms, freqs, weights, values = zip(*items, strict=True)
-        tblob, vblob = b"".join(terms), b"".join(values)
+        terms = items.terms  # a packed Preanalyzed: its arrays as they are
+        tblob, vblob = b"".join(terms), items.values
         key = name.encode()
         parts += [_FIELD.pack(len(key), len(terms), len(tblob), len(vblob)), key,
-                  array("I", map(len, terms)).tobytes(), array("I", freqs).tobytes(),
-                  array("d", weights).tobytes(), array("I", map(len, values)).tobytes(),
+                  array("I", map(len, terms)).tobytes(), array("I", items.freqs).tobytes(),
+                  array("d", items.weights).tobytes(), array("I", items.lens).tobytes(),
                   tblob, vblob]
     payload = b"".join(parts)
     key = doc_id.encode()
@@ -100,10 +100,8 @@ def _decode(payload: bytes) -> dict[str, Preanalyzed]:
         tends, vends = list(accumulate(tlens)), list(accumulate(vlens))
         if n and (tends[-1] != tlen or vends[-1] != vlen):
             raise ValueError("inconsistent spool record")
-        terms = [tblob[e - k : e] for e, k in zip(tends, tlens, strict=True)]
-        values = [vblob[e - k : e] for e, k in zip(vends, vlens, strict=True)]
-        out[name] = Preanalyzed(zip(terms, freqs.tolist(), weights.tolist(), values,
-                                    strict=True))
+        terms = tuple([tblob[e - k : e] for e, k in zip(tends, tlens, strict=True)])
+        out[name] = Preanalyzed.packed(terms, freqs, array("f", weights), vlens, vblob)
     return out
 
 
