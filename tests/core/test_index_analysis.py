@@ -87,3 +87,20 @@ def test_analyze_gives_the_token_by_token_postings_and_words_in_their_order():
         assert got == want
         assert list(got[0]) == list(want[0]) and list(got[1]) == list(want[1])
         assert all(plist == sorted(plist) for plist in got[0].values())
+
+
+def test_encoded_postings_are_what_whoosh_would_encode():
+    """A posting's value is Whoosh's own ``Positions`` encoding, byte for byte (stock
+    Whoosh reads the index), for one position and for many, small gaps and large."""
+    from whoosh.formats import Positions
+
+    from scoda_desktop.core.index.schema import encode_postings
+
+    text = " ".join(["trade port"] * 1200 + [f"w{i}" for i in range(70_000)] + ["port"])
+    items, _ = encode_postings(text)
+    want = Positions()
+    postings, _ = analyze(text)
+    got = {term.decode(): value for term, _, _, value in items}
+    assert got.keys() == postings.keys()
+    for term, plist in postings.items():
+        assert got[term] == want.encode(plist), term

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from scoda_desktop.core.ingest import clean_text, load_document
 from scoda_desktop.core.ingest.clean import split_page
 from scoda_desktop.core.ingest.reader import _clean
+from tests.core.corpus_fixtures import SEEDS
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "ingest"
 
@@ -145,3 +146,20 @@ def test_a_failing_cleaner_keeps_the_article_text() -> None:
     assert doc.text == ("Qingdao port news\n\nThe freight train left at noon.\n\n"
                         "Officials said so.")
     assert doc.words == 12 and doc.language == "en"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet="aZé’'- \t\u00a0\u3000上合,.。x1", max_size=40), max_size=12))
+def test_the_body_language_from_its_lines_is_the_body_scanned_again(lines: list[str]) -> None:
+    """``body_language`` (the words labelling found per line) gives what scanning the
+    body text gives, whatever the white space, accents and Han characters."""
+    from scoda_desktop.core.ingest.lines import body_language, language_and_words
+
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir())[:3]]
+    for raw in ["\n".join(lines), *seeds]:
+        cleaned = split_page(raw)
+        body_text = "\n\n".join(" ".join(ln.text.split()) for ln in cleaned.body)
+        known = body_language(cleaned.body, body_text)
+        if body_text:
+            assert known is not None
+            assert known == language_and_words(body_text)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import pickle
 from array import array
 from collections.abc import Iterable, Iterator
+from itertools import chain
+from operator import sub
 from typing import Any
 
 from whoosh import fields
@@ -125,8 +127,8 @@ def _encode(plist: list[int]) -> bytes:
     of the gaps."""
     if len(plist) == 1:
         return _ONCE[plist[0]]
-    return _pack_uint(len(plist)) + _dumps(
-        [b - a for a, b in zip([0, *plist[:-1]], plist, strict=True)], 2)
+    # the gaps: each position less the one before (map stops at plist's end), in C
+    return _pack_uint(len(plist)) + _dumps(list(map(sub, plist, chain((0,), plist))), 2)
 
 
 def encode_postings(text: str, boost: float = 1.0) -> tuple[Preanalyzed, dict[str, str]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from scoda_desktop.core.ingest.dates import search_date
 from scoda_desktop.core.ingest.patterns import match_line
@@ -61,6 +62,9 @@ class Line:
     kind: str = NEUTRAL
     reason: str = ""
     hard: bool = False  # ends the article body (a related list, the site footer)
+    # its Latin words (``LATIN_WORD_RE``), when ``label_lines`` found them for the page:
+    # the body's language and word count are made of its lines' (``body_language``)
+    latin: list[str] | None = None
 
 
 def cjk_count(text: str) -> int:
@@ -225,5 +229,18 @@ def label_lines(raw: str) -> tuple[list[Line], str]:
         lang = guess_language(plain)
     repeats = Counter(normalize_key(ln.text) for ln in lines)
     for ln, latin in zip(lines, per_line, strict=True):
+        ln.latin = latin
         classify(ln, lang, repeats, latin)
     return lines, lang
+
+
+def body_language(body: list[Line], body_text: str) -> tuple[str, int] | None:
+    """``language_and_words(body_text)`` for the body made of these lines (their texts,
+    spaces collapsed, joined by blank lines), from the words ``label_lines`` found in each
+    line: no third scan of the body (no Latin word spans white space). None when a line
+    has no words kept, or the body is longer than the language sample."""
+    if len(body_text) > _SAMPLE or any(ln.latin is None for ln in body):
+        return None
+    words = list(chain.from_iterable(ln.latin for ln in body))  # type: ignore[misc]
+    han = cjk_count(body_text)
+    return _language(han, words), len(words) + han

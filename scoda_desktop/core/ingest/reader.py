@@ -22,7 +22,12 @@ from scoda_desktop.core.ingest.formats import (
     suffix_of,
 )
 from scoda_desktop.core.ingest.formats.web import meta_charset
-from scoda_desktop.core.ingest.lines import guess_language, language_and_words, word_count
+from scoda_desktop.core.ingest.lines import (
+    body_language,
+    guess_language,
+    language_and_words,
+    word_count,
+)
 from scoda_desktop.core.ingest.meta import read_meta
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -128,7 +133,9 @@ def _clean(raw: str, path: str, html: bool, url: str | None = None) -> Document:
     first = paragraphs[0] if paragraphs else ""
     meta = read_meta(cleaned.header, first, known_title, cleaned.trailer)
     body_text = "\n\n".join(paragraphs)
-    language, words = _language_and_words(body_text, text)
+    # from the words labelling found in each body line (one scan less), else scanned
+    known = body_language(cleaned.body, body_text) if body_text else None
+    language, words = known or _language_and_words(body_text, text)
     return _document(
         raw, path, text=body_text, removed=removed_lines(cleaned, meta.line_reasons),
         title=meta.title, date=meta.date, date_text=meta.date_text, source=meta.source,
