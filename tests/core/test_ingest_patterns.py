@@ -4,6 +4,8 @@ plain try of every pattern would."""
 
 from __future__ import annotations
 
+import re
+
 from scoda_desktop.core.ingest.lines import word_count
 from scoda_desktop.core.ingest.patterns import (
     _anchored,
@@ -47,3 +49,25 @@ def test_only_patterns_that_can_match_nowhere_but_the_start_are_anchored():
     assert [p.anchored for p in patterns] == [False, True]
     assert starts is not None and starts.match("menu") and not starts.match("a menu")
     assert _first(patterns, "the tail", 2) is patterns[0]
+
+
+def test_an_ascii_line_is_searched_only_when_it_holds_the_pattern_literal():
+    """The literal screen (``LinePattern.literal``) changes what is searched, never what
+    is found: the same first pattern as a plain loop, in any letter case, and on lines
+    whose non-ASCII letters match ASCII ones case-insensitively ("ſ" for "s")."""
+    from scoda_desktop.core.ingest.patterns import _literal
+
+    bp = load_boilerplate()
+    assert {p.literal for p in bp.patterns if not p.anchored} >= {"all rights reserved",
+                                                                  " cookies", "metinfo"}
+    assert _literal(re.compile(r"\bmituo\.cn\b", re.I)) == "mituo.cn"
+    assert _literal(re.compile(r"^(the )?end$", re.I)) == "end"
+    assert _literal(re.compile(r"ab|cdef", re.I)) is None  # an alternation: no run is sure
+    assert _literal(re.compile("蜘蛛池")) is None
+    lines = ["Copyright 2024. ALL RIGHTS RESERVED.", "all rights reſerved", "We use COOKIES",
+             "we uſe cookies", "Powered by METINFO", "about metinfo. and more words here",
+             "12 MINUTES AGO", "the port handled 3 million boxes, all rights kept"]
+    for text in lines:
+        words = word_count(text)
+        assert match_line(text, words) is _first(bp.patterns, text, words), text
+    assert sum(match_line(t, word_count(t)) is not None for t in lines) >= 6

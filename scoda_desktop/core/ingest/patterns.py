@@ -25,6 +25,9 @@ class LinePattern:
     max_words: int
     hard: bool  # True: the line ends the article body (a related list, the site footer)
     anchored: bool = False  # matches only at the start of a line (``Boilerplate.starts``)
+    # ASCII text every match holds (lower-case; ``_literal``), or None: an ASCII line whose
+    # lower-case form lacks it cannot match, and is not searched
+    literal: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +51,36 @@ def _compile(groups: list[dict], hard_reasons: set[str]) -> list[LinePattern]:
             except re.error:
                 continue  # one bad pattern in user-edited data must not disable the rest
             out.append(LinePattern(regex, reason, int(group.get("max_words", 30)), hard,
-                                   _anchored(source)))
+                                   _anchored(source), _literal(regex)))
     return out
+
+
+def _literal(regex: re.Pattern[str]) -> str | None:
+    """The longest run of plain characters at the top level of the pattern (so in every
+    match, in that order), when it is ASCII and at least 3 long; None otherwise.
+
+    Why: the few patterns tried on most lines (those without ``^``) each searched the
+    whole line, two thirds of a line's labelling. On an ASCII line, case-insensitive
+    matching is plain ``lower()`` equality (the Unicode case folds that make "ſ" match "s"
+    or "K" match "k" need a non-ASCII character in the line), so ``literal in
+    line.lower()`` is a test every matching ASCII line passes. Read from the parsed
+    pattern (``re._parser``); on any surprise there, no literal: the line is searched."""
+    try:
+        from re import _parser
+
+        parsed = list(_parser.parse(regex.pattern, regex.flags))
+        literal_op, at_op = _parser.LITERAL, _parser.AT
+    except Exception:  # noqa: BLE001 - a private module: without it, search every line
+        return None
+    best, run = "", []
+    for op, arg in [*parsed, (None, None)]:
+        if op is literal_op:
+            run.append(chr(arg))
+        elif op is not at_op:  # a zero-width assertion (\b, $) leaves the run whole
+            best = max(best, "".join(run), key=len)
+            run = []
+    best = best.lower()
+    return best if len(best) >= 3 and best.isascii() and not regex.flags & re.VERBOSE else None
 
 
 def _anchored(source: str) -> bool:
@@ -101,7 +132,8 @@ def load_boilerplate() -> Boilerplate:
     wires = {str(k): str(v) for k, v in data.get("wires", {}).items()}
     starts = _starts(patterns)
     if starts is None:  # no usable alternation: every pattern is tried on its own
-        patterns = [LinePattern(p.regex, p.reason, p.max_words, p.hard) for p in patterns]
+        patterns = [LinePattern(p.regex, p.reason, p.max_words, p.hard, False, p.literal)
+                    for p in patterns]
     return Boilerplate(tuple(patterns), wires, starts)
 
 
@@ -109,8 +141,10 @@ def match_line(text: str, words: int) -> LinePattern | None:
     """The first pattern that names this line as boilerplate, if any."""
     boilerplate = load_boilerplate()
     skip_anchored = boilerplate.starts is not None and not boilerplate.starts.match(text)
+    low = text.lower() if text.isascii() else None  # see LinePattern.literal
     for pattern in boilerplate.patterns:
         if words <= pattern.max_words and not (skip_anchored and pattern.anchored) \
+                and (low is None or pattern.literal is None or pattern.literal in low) \
                 and pattern.regex.search(text):
             return pattern
     return None
