@@ -163,3 +163,10 @@ def test_the_body_language_from_its_lines_is_the_body_scanned_again(lines: list[
         if body_text:
             assert known is not None
             assert known == language_and_words(body_text)
+
+
+@given(st.text(alphabet=",，|｜、;；a 上.", max_size=30))
+def test_separators_are_counted_as_the_keyword_list_split_finds_them(text: str) -> None:
+    from scoda_desktop.core.ingest.lines import _SEPARATORS_RE, _separators
+
+    assert _separators(text) == len(_SEPARATORS_RE.split(text)) - 1
