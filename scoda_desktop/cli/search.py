@@ -16,7 +16,6 @@ from pathlib import Path
 
 from scoda_desktop.cli.common import UsageError, print_json, run_sync, summary
 from scoda_desktop.core.corpus import Corpus
-from scoda_desktop.core.documents import Skipped
 
 
 def ensure_index(corpus: Corpus) -> None:
@@ -45,6 +44,8 @@ def cmd_index(corpus: Corpus, args: argparse.Namespace) -> int:
         corpus.add_sources(present)
     report = run_sync(corpus, rebuild=args.rebuild, enrich=not args.searchable_only,
                       json_progress=args.json)
+    from scoda_desktop.core.documents import Skipped
+
     report.skipped[:0] = [Skipped(str(Path(p).absolute()), "no such file or folder")
                           for p in missing]
     if args.json:

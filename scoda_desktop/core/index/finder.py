@@ -19,20 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scoda_desktop.core.documents import (
-    Document,
-    Entity,
-    Hit,
-    Marks,
-    Metric,
-    Removed,
-    SearchResult,
-)
+from scoda_desktop.core.documents import Hit, Marks, SearchResult
 
 if TYPE_CHECKING:
     import numpy as np
     from whoosh.searching import Searcher
 
+    from scoda_desktop.core.documents import Document
     from scoda_desktop.core.index.engine import Engine
     from scoda_desktop.core.index.facets import DocTable
     from scoda_desktop.core.index.vocab import Vocab
@@ -224,6 +217,8 @@ class Finder:
 
     # -- documents -----------------------------------------------------------------------
     def document(self, doc_id: str) -> Document | None:
+        from scoda_desktop.core.documents import Document, Entity, Metric, Removed
+
         fields = self._searcher.document(id=doc_id)
         if fields is None:
             return None
