@@ -7,15 +7,18 @@ so ``--json`` output on stdout stays clean for scripts.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import html
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scoda_desktop.cli.common import UsageError, print_json, run_sync, summary
 from scoda_desktop.core.corpus import Corpus
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def ensure_index(corpus: Corpus) -> None:
