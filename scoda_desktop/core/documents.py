@@ -12,7 +12,7 @@ on first use, so a ``search`` process does not pay for generating their methods 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # defined in records.py, handed out by __getattr__ below
@@ -79,7 +79,12 @@ class Hit:
     record: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        """What ``dataclasses.asdict`` gives, built directly (its deep copy of every field
+        was the most of a search's JSON)."""
+        return {"id": self.id, "path": self.path, "title": self.title, "date": self.date,
+                "source": self.source, "score": self.score, "snippet": self.snippet,
+                "duplicates": list(self.duplicates), "url": self.url,
+                "captured": self.captured, "record": self.record}
 
 
 @dataclass(slots=True)

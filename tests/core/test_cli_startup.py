@@ -30,8 +30,10 @@ NOT_FOR_A_SEARCH = ("PySide6", "pyqtgraph", "scoda_desktop.ui", "scoda_desktop.c
                     "concurrent.futures", "asyncio", "traceback",
                     "urllib.request", "http.client", "numpy",
                     # round 4: a plain search reads its arguments without argparse, and
-                    # builds no Document, Entity, Metric, Progress or SyncReport
-                    "argparse", "gettext", "scoda_desktop.core.records")
+                    # builds no Document, Entity, Metric, Progress or SyncReport, and reads
+                    # the collections (the workflow modules) only for a note: query
+                    "argparse", "gettext", "scoda_desktop.core.records",
+                    "scoda_desktop.core.workflow")
 
 
 def test_a_search_process_imports_no_qt_no_extraction_no_pool(tmp_path):
@@ -120,3 +122,15 @@ def test_a_plain_search_is_read_as_argparse_reads_it(capsys):
     for argv in left:
         assert plain_search(argv) is None, argv
     capsys.readouterr()
+
+
+def test_a_hit_gives_the_json_asdict_gives():
+    """``Hit.to_json`` is written out field by field (faster than ``asdict``): it must
+    stay every field, in order, with its own copy of the list."""
+    import dataclasses
+
+    from scoda_desktop.core.documents import Hit
+
+    hit = Hit("i", "/p", "T", "2024-01-02", "S", 1.5, "<b>x</b>", ["/q"], "u", "c", 7)
+    assert list(hit.to_json().items()) == list(dataclasses.asdict(hit).items())
+    assert hit.to_json()["duplicates"] is not hit.duplicates

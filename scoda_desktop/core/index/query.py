@@ -135,7 +135,8 @@ class _Parser:
     def __init__(self, tokens: list[tuple], vocab: Vocabulary | None, notes: list[str],
                  doc_notes: Mapping[str, str] | None = None) -> None:
         self.toks = tokens
-        self.doc_notes = doc_notes or {}
+        # not ``doc_notes or {}``: asking a mapping its length may read the notes (NotesOnDemand)
+        self.doc_notes = doc_notes if doc_notes is not None else {}
         self.i = 0
         self.vocab = vocab
         self.notes = notes
