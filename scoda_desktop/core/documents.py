@@ -66,6 +66,9 @@ METRIC_KINDS = (
 
 @dataclass(slots=True)
 class Hit:
+    """One found document as a result list shows it: where it is, its facts, its score
+    and a snippet of its text around the matches."""
+
     id: str
     path: str
     title: str | None
@@ -104,6 +107,9 @@ class Marks:
 
 @dataclass(slots=True)
 class SearchResult:
+    """What one search gives: the hits of a page, how many documents matched, the query
+    as understood, repairs and suggestions, and the facet counts of every match."""
+
     query: str
     parsed: str
     total: int

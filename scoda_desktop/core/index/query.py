@@ -50,6 +50,8 @@ class Vocabulary(Protocol):
 
 @dataclass
 class Parsed:
+    """A query as parsed: the Whoosh query, its echo, repair notes and what to mark."""
+
     query: wq.Query
     shown: str  # the parsed query, shown back to the user
     messages: list[str] = field(default_factory=list)
@@ -67,6 +69,8 @@ class Parsed:
 
 @dataclass
 class _Node:
+    """One parsed piece of a query: its Whoosh query and its echo."""
+
     q: wq.Query
     shown: str
     neg: bool = False
