@@ -13,7 +13,7 @@ import gc
 import os
 import sys
 from pathlib import Path
-from types import SimpleNamespace
+from types import ModuleType, SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from scoda_desktop import __version__
@@ -335,10 +335,59 @@ def main(argv: list[str] | None = None, *, one_shot: bool = False) -> int:
     quick = one_shot and args.command == "search" and getattr(args, "batch", None) is None
     if quick:
         gc.disable()  # before the imports: they are most of the collector's work
+        defer_imports(DEFERRED)
     code = _run(parser, args, debug)
     if quick:
         _quick_exit(code)
     return code
+
+
+# Standard-library modules a one-query process imports only because a module it needs
+# imports them at its top, and then never uses: ``dataclasses`` imports ``inspect`` (with
+# ast, dis, tokenize: ~10-15 ms) for the signature of a dataclass without a docstring.
+DEFERRED = ("inspect", "calendar", "bz2", "lzma")
+
+
+def defer_imports(names: tuple[str, ...]) -> None:
+    """Put a stand-in for each of ``names`` in ``sys.modules``: ``import inspect`` then
+    gives it without running the module; the first look-up of a name it lacks
+    (``inspect.signature``) runs the real module, puts it in ``sys.modules`` and copies
+    its names into the stand-in, so code that uses the module sees the whole of it, and
+    code that only imports it costs nothing. A one-query ``search`` only (issue 17).
+    (``importlib.util.LazyLoader`` would do, but on Python 3.11 every ``import`` of a
+    lazy module reads its ``__spec__``, which runs it.)"""
+    import importlib.util
+
+    for name in names:
+        if name in sys.modules:
+            continue
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.loader is not None:
+            sys.modules[name] = _Deferred(name, spec)
+
+
+class _Deferred(ModuleType):
+    """A module whose code runs at the first look-up of a name it does not have yet."""
+
+    def __init__(self, name: str, spec: Any) -> None:
+        super().__init__(name)
+        self.__spec__ = spec
+        self.__loader__ = spec.loader
+
+    def __getattr__(self, attr: str) -> Any:
+        import importlib.util
+
+        spec = self.__spec__
+        if sys.modules.get(self.__name__) is self:
+            real = importlib.util.module_from_spec(spec)
+            sys.modules[self.__name__] = real
+            try:
+                spec.loader.exec_module(real)
+            except BaseException:
+                sys.modules[self.__name__] = self
+                raise
+            vars(self).update(vars(real))
+        return getattr(sys.modules[self.__name__], attr)
 
 
 def _quick_exit(code: int) -> None:

@@ -33,7 +33,10 @@ NOT_FOR_A_SEARCH = ("PySide6", "pyqtgraph", "scoda_desktop.ui", "scoda_desktop.c
                     # builds no Document, Entity, Metric, Progress or SyncReport, and reads
                     # the collections (the workflow modules) only for a note: query
                     "argparse", "gettext", "scoda_desktop.core.records",
-                    "scoda_desktop.core.workflow")
+                    "scoda_desktop.core.workflow",
+                    # imported by dataclasses, whoosh.util.times and shutil but never used:
+                    # stand-ins whose code never runs (cli.DEFERRED)
+                    "ast", "dis", "tokenize", "locale", "_bz2", "_lzma")
 
 
 def test_a_search_process_imports_no_qt_no_extraction_no_pool(tmp_path):
@@ -134,3 +137,23 @@ def test_a_hit_gives_the_json_asdict_gives():
     hit = Hit("i", "/p", "T", "2024-01-02", "S", 1.5, "<b>x</b>", ["/q"], "u", "c", 7)
     assert list(hit.to_json().items()) == list(dataclasses.asdict(hit).items())
     assert hit.to_json()["duplicates"] is not hit.duplicates
+
+
+DEFERRED_PROBE = """
+import sys
+from types import ModuleType
+from scoda_desktop.cli import defer_imports
+defer_imports(("inspect",))
+import inspect
+import dataclasses  # imports inspect at its top
+ran_early = "ast" in sys.modules  # inspect's own imports: only when its code runs
+from inspect import signature
+print(ran_early, str(signature(len)), type(sys.modules["inspect"]) is ModuleType,
+      inspect.isfunction(defer_imports), "ast" in sys.modules)
+"""
+
+
+def test_a_deferred_module_runs_at_its_first_use_and_is_then_the_whole_module():
+    proc = subprocess.run([sys.executable, "-c", DEFERRED_PROBE], capture_output=True,
+                          text=True, cwd=ROOT, timeout=60)
+    assert proc.stdout.split() == ["False", "(obj,", "/)", "True", "True", "True"], proc.stderr
