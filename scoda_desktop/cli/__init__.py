@@ -343,9 +343,11 @@ def main(argv: list[str] | None = None, *, one_shot: bool = False) -> int:
 
 
 # Standard-library modules a one-query process imports only because a module it needs
-# imports them at its top, and then never uses: ``dataclasses`` imports ``inspect`` (with
-# ast, dis, tokenize: ~10-15 ms) for the signature of a dataclass without a docstring.
-DEFERRED = ("inspect", "calendar", "bz2", "lzma")
+# imports them at its top, and then (mostly) never uses: ``dataclasses`` imports
+# ``inspect`` (with ast, dis, tokenize) for the signature of a dataclass without a
+# docstring, whoosh.util.times ``calendar`` (with locale), shutil ``bz2`` and ``lzma``,
+# Whoosh ``tempfile`` and ``queue`` for writing; ``unicodedata`` is used by some queries.
+DEFERRED = ("inspect", "calendar", "bz2", "lzma", "tempfile", "queue", "unicodedata")
 
 
 def defer_imports(names: tuple[str, ...]) -> None:
