@@ -8,15 +8,18 @@ error (one line on stderr; a traceback only with ``--debug``).
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from types import ModuleType, SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from scoda_desktop import __version__
+
+if TYPE_CHECKING:  # imported where a parser is built: a plain search builds none
+    import argparse
 
 EPILOG = """\
 query syntax (search):
@@ -78,9 +81,66 @@ COMMAND_NAMES = ("gui", "index", "search", "show", "export", "stats", "clean", "
                  "kwic", "saved", "collect", "collections", "uncollect")
 
 
+def plain_search(argv: list[str]) -> SimpleNamespace | None:
+    """The arguments of the plainest ``search`` command lines, read without argparse;
+    None for any other command line (argparse reads it).
+
+    Why: importing argparse and gettext, building the parser and looking up its help
+    texts' translations (``locale``) was ~8-12 ms of a ~180 ms ``search`` process
+    (issue 17). Taken here only: ``--data-dir DIR``, ``--data-dir=DIR``, ``--debug``
+    before ``search``; after it at most one query that does not begin with "-", and
+    ``--json``, ``--limit DIGITS``, ``--sort relevance|date`` spelled out in full. The
+    values are those argparse gives (``test_cli_startup`` compares them); anything else
+    (``--batch``, an abbreviation, an error, ``--help``, ``--``) goes to argparse.
+    """
+    given: dict[str, Any] = {}
+    i = 0
+    while i < len(argv) and argv[i] != "search":
+        token = argv[i]
+        if token == "--debug":
+            given["debug"] = True
+        elif token.startswith("--data-dir="):
+            given["data_dir"] = token[len("--data-dir="):]
+        elif token == "--data-dir" and i + 1 < len(argv) and not argv[i + 1].startswith("-"):
+            i += 1
+            given["data_dir"] = argv[i]
+        else:
+            return None
+        i += 1
+    if i == len(argv):
+        return None
+    values: dict[str, Any] = {"query": None, "limit": 20, "sort": "relevance",
+                              "json": False, "batch": None}
+    rest = argv[i + 1:]
+    j = 0
+    while j < len(rest):
+        token = rest[j]
+        if token == "--json":
+            values["json"] = True
+        elif token in ("--limit", "--sort") and j + 1 < len(rest):
+            j += 1
+            value = rest[j]
+            if token == "--limit" and value.isascii() and value.isdigit():
+                values["limit"] = int(value)
+            elif token == "--sort" and value in ("relevance", "date"):
+                values["sort"] = value
+            else:
+                return None
+        elif token.startswith("-") or values["query"] is not None:
+            return None
+        else:
+            values["query"] = token
+        j += 1
+    if values["query"] is None:
+        values["query"] = ""
+    return SimpleNamespace(**given, command="search", **values)
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; ``only``: with the sub-parser of that command alone
     (see ``_Only``)."""
+    import argparse
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
@@ -169,6 +229,8 @@ def _options(parser: argparse.ArgumentParser) -> dict[str, bool]:
 
 
 def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    import argparse
+
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             return dict(action.choices)
@@ -224,12 +286,12 @@ def protect_query(parser: argparse.ArgumentParser, argv: list[str]
     return argv, None
 
 
-def data_dir_from(args: argparse.Namespace) -> Path | None:
+def data_dir_from(args: argparse.Namespace | SimpleNamespace) -> Path | None:
     value = getattr(args, "data_dir", None) or os.environ.get("SCODA_DATA_DIR")
     return Path(value).expanduser() if value else None
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _dispatch(args: argparse.Namespace | SimpleNamespace) -> int:
     command = args.command or "gui"
     if command in ("clean", "extract"):
         from scoda_desktop.cli import clean
@@ -261,19 +323,73 @@ def main(argv: list[str] | None = None, *, one_shot: bool = False) -> int:
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors="backslashreplace")
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(command_of(argv, COMMAND_NAMES))
-    argv, query = protect_query(parser, argv)
-    args = parser.parse_args(argv)
-    if query is not None and getattr(args, "query", None) == _QUERY_MARK:
-        args.query = query
+    parser: argparse.ArgumentParser | None = None
+    args: argparse.Namespace | SimpleNamespace | None = plain_search(argv)
+    if args is None:
+        parser = build_parser(command_of(argv, COMMAND_NAMES))
+        argv, query = protect_query(parser, argv)
+        args = parser.parse_args(argv)
+        if query is not None and getattr(args, "query", None) == _QUERY_MARK:
+            args.query = query
     debug = getattr(args, "debug", False)
     quick = one_shot and args.command == "search" and getattr(args, "batch", None) is None
     if quick:
         gc.disable()  # before the imports: they are most of the collector's work
+        defer_imports(DEFERRED)
     code = _run(parser, args, debug)
     if quick:
         _quick_exit(code)
     return code
+
+
+# Standard-library modules a one-query process imports only because a module it needs
+# imports them at its top, and then (mostly) never uses: ``dataclasses`` imports
+# ``inspect`` (with ast, dis, tokenize) for the signature of a dataclass without a
+# docstring, whoosh.util.times ``calendar`` (with locale), shutil ``bz2`` and ``lzma``,
+# Whoosh ``tempfile`` and ``queue`` for writing; ``unicodedata`` is used by some queries.
+DEFERRED = ("inspect", "calendar", "bz2", "lzma", "tempfile", "queue", "unicodedata")
+
+
+def defer_imports(names: tuple[str, ...]) -> None:
+    """Put a stand-in for each of ``names`` in ``sys.modules``: ``import inspect`` then
+    gives it without running the module; the first look-up of a name it lacks
+    (``inspect.signature``) runs the real module, puts it in ``sys.modules`` and copies
+    its names into the stand-in, so code that uses the module sees the whole of it, and
+    code that only imports it costs nothing. A one-query ``search`` only (issue 17).
+    (``importlib.util.LazyLoader`` would do, but on Python 3.11 every ``import`` of a
+    lazy module reads its ``__spec__``, which runs it.)"""
+    import importlib.util
+
+    for name in names:
+        if name in sys.modules:
+            continue
+        spec = importlib.util.find_spec(name)
+        if spec is not None and spec.loader is not None:
+            sys.modules[name] = _Deferred(name, spec)
+
+
+class _Deferred(ModuleType):
+    """A module whose code runs at the first look-up of a name it does not have yet."""
+
+    def __init__(self, name: str, spec: Any) -> None:
+        super().__init__(name)
+        self.__spec__ = spec
+        self.__loader__ = spec.loader
+
+    def __getattr__(self, attr: str) -> Any:
+        import importlib.util
+
+        spec = self.__spec__
+        if sys.modules.get(self.__name__) is self:
+            real = importlib.util.module_from_spec(spec)
+            sys.modules[self.__name__] = real
+            try:
+                spec.loader.exec_module(real)
+            except BaseException:
+                sys.modules[self.__name__] = self
+                raise
+            vars(self).update(vars(real))
+        return getattr(sys.modules[self.__name__], attr)
 
 
 def _quick_exit(code: int) -> None:
@@ -289,13 +405,15 @@ def _quick_exit(code: int) -> None:
     os._exit(code)
 
 
-def _run(parser: argparse.ArgumentParser, args: argparse.Namespace, debug: bool) -> int:
+def _run(parser: argparse.ArgumentParser | None, args: argparse.Namespace | SimpleNamespace,
+         debug: bool) -> int:
+    """``parser``: None when ``plain_search`` read the arguments (built for a usage error)."""
     from scoda_desktop.cli.common import UsageError
 
     try:
         return _dispatch(args)
     except UsageError as exc:
-        parser.error(str(exc))  # exits 2
+        (parser or build_parser(args.command)).error(str(exc))  # exits 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -7,10 +7,11 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from scoda_desktop.core.corpus import Corpus
-from scoda_desktop.core.documents import Document, Progress, SyncReport
+if TYPE_CHECKING:
+    from scoda_desktop.core.corpus import Corpus
+    from scoda_desktop.core.documents import Document, Progress, SyncReport
 
 
 class UsageError(Exception):

@@ -7,16 +7,18 @@ so ``--json`` output on stdout stays clean for scripts.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import html
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scoda_desktop.cli.common import UsageError, print_json, run_sync, summary
 from scoda_desktop.core.corpus import Corpus
-from scoda_desktop.core.documents import Skipped
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def ensure_index(corpus: Corpus) -> None:
@@ -45,6 +47,8 @@ def cmd_index(corpus: Corpus, args: argparse.Namespace) -> int:
         corpus.add_sources(present)
     report = run_sync(corpus, rebuild=args.rebuild, enrich=not args.searchable_only,
                       json_progress=args.json)
+    from scoda_desktop.core.documents import Skipped
+
     report.skipped[:0] = [Skipped(str(Path(p).absolute()), "no such file or folder")
                           for p in missing]
     if args.json:

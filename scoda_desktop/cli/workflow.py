@@ -7,12 +7,13 @@ file, an unknown name or a read-only data folder is one line on stderr and exit 
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import argparse
+
     from scoda_desktop.core.corpus import Corpus
 
 COMMANDS = ("kwic", "saved", "collect", "collections", "uncollect")

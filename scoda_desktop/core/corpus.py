@@ -16,30 +16,55 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Callable, Generator, Iterator
+from collections.abc import Callable, Generator, Iterator, Mapping
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from scoda_desktop.core.documents import (
-    Document,
-    Entity,
-    Ledger,
-    LedgerSeries,
-    Marks,
-    Metric,
-    Progress,
-    SearchResult,
-    Skipped,
-    SyncReport,
-)
+from scoda_desktop.core.documents import Marks, SearchResult
 from scoda_desktop.core.fileio import atomic_write
 from scoda_desktop.core.lock import DataDirLock
 from scoda_desktop.core.paths import data_dir as resolve_data_dir
 from scoda_desktop.core.pipeline.catalog import Catalog
 from scoda_desktop.core.pipeline.store import IndexStore
 
+if TYPE_CHECKING:  # imported where they are built: a search builds none of them
+    from scoda_desktop.core.documents import (
+        Document,
+        Entity,
+        Ledger,
+        LedgerSeries,
+        Metric,
+        Progress,
+        Skipped,
+        SyncReport,
+    )
+
 MANIFEST = "sources.json"
 INDEX = "index"
+
+
+class NotesOnDemand(Mapping[str, str]):
+    """The notes a ``note:`` query searches (doc id -> note), read from the collections
+    file when the query first looks: a search without ``note:`` never reads it (~2-5 ms
+    of a one-query process with the workflow modules' import; issue 17)."""
+
+    def __init__(self, load: Callable[[], dict[str, str]]) -> None:
+        self._load = load
+        self._notes: dict[str, str] | None = None
+
+    def _get(self) -> dict[str, str]:
+        if self._notes is None:
+            self._notes = self._load()
+        return self._notes
+
+    def __getitem__(self, doc_id: str) -> str:
+        return self._get()[doc_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
 
 
 class DataDirError(OSError):
@@ -180,6 +205,8 @@ class Corpus:
         schema changed) goes into a temporary folder that is swapped in when its first
         phase is complete.
         """
+        from scoda_desktop.core.documents import SyncReport
+
         cancel = cancel or (lambda: False)
         report = SyncReport()
         if self.read_only:  # another instance writes: show its index, change nothing
@@ -203,6 +230,7 @@ class Corpus:
 
     def _sync(self, rebuild: bool, cancel: Callable[[], bool], enrich: bool,
               report: SyncReport) -> Generator[Progress, None, SyncReport]:
+        from scoda_desktop.core.documents import Progress
         from scoda_desktop.core.pipeline.seed_index import install_seed_index
         from scoda_desktop.core.pipeline.sync import run_sync
 
@@ -252,6 +280,8 @@ class Corpus:
         Safe to run on another thread while this Corpus answers searches: it writes through
         its own store and catalog, and the searches see its commit once it is complete.
         """
+        from scoda_desktop.core.documents import SyncReport
+
         report = SyncReport()
         if not self.read_only and self._store.usable():
             with self._writing:
@@ -382,7 +412,7 @@ class Corpus:
         if filters:
             filters = {k: _SURROGATES.sub("\ufffd", str(v)) for k, v in filters.items()}
         result = service.search(query, limit=limit, sort=sort, filters=filters, plain=plain,
-                                notes=self.notes())
+                                notes=NotesOnDemand(self.notes))
         result.enrichment_pending = service.enrichment_pending()
         return result
 
@@ -497,6 +527,7 @@ class Corpus:
     def clean_files(paths: list[str]) -> Iterator[Document | Skipped]:
         """Clean files without indexing them: a Document (with its entities and metrics)
         for each readable article file under ``paths``, a Skipped (with why) for the rest."""
+        from scoda_desktop.core.documents import Skipped
         from scoda_desktop.core.extract import extract
         from scoda_desktop.core.ingest import IngestError, iter_input_files, load_document
         from scoda_desktop.core.ingest.formats import is_container
@@ -521,6 +552,7 @@ class Corpus:
     def _clean_archive(path: Path) -> Iterator[Document | Skipped]:
         """Every article record of a web archive; the other records are not listed (a crawl
         holds thousands), damage is one Skipped."""
+        from scoda_desktop.core.documents import Document, Skipped
         from scoda_desktop.core.extract import extract
         from scoda_desktop.core.ingest import DEFAULT_MAX_BYTES
         from scoda_desktop.core.ingest.formats.warc import archive_documents
@@ -555,6 +587,8 @@ class Corpus:
         """The metric ledger of what a search finds: the series of every document ``query``
         and ``filters`` match (not only a page of hits); an empty query and no filters give
         the whole corpus. Bad query text gives its explanation in ``error``, never raises."""
+        from scoda_desktop.core.documents import Ledger
+
         ledger = Ledger(query=query or "", filters=dict(filters or {}))
         if self._ledger is None:  # imported here: extraction is not loaded to search
             from scoda_desktop.core.pipeline.ledger import LedgerSource
@@ -570,7 +604,7 @@ class Corpus:
         query = _SURROGATES.sub("\ufffd", query or "")
         filters = {k: _SURROGATES.sub("\ufffd", str(v)) for k, v in (filters or {}).items()}
         ids, ledger.error = self._store.doc_ids(query, filters=filters or None,
-                                                notes=self.notes())
+                                                notes=NotesOnDemand(self.notes))
         ledger.documents = len(ids)
         ledger.series = self._ledger.series(self._store, ids)
         return ledger
@@ -605,6 +639,7 @@ class Corpus:
         (``workflow.kwic.Concordance``), matched like the highlights (``occurrences``: the
         index's analysis, expanded wildcards, whole phrases). Yields Progress per document;
         a cancel stops it and returns what was found so far, marked ``cancelled``."""
+        from scoda_desktop.core.documents import Progress
         from scoda_desktop.core.index.occurrences import occurrences
         from scoda_desktop.core.workflow.kwic import Concordance, make_lines, sort_lines
 

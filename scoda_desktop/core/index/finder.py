@@ -15,37 +15,36 @@ import json
 import re
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scoda_desktop.core.documents import (
-    Document,
-    Entity,
-    Hit,
-    Marks,
-    Metric,
-    Removed,
-    SearchResult,
-)
+from scoda_desktop.core.documents import Hit, Marks, SearchResult
 
 if TYPE_CHECKING:
     import numpy as np
     from whoosh.searching import Searcher
 
+    from scoda_desktop.core.documents import Document
     from scoda_desktop.core.index.engine import Engine
     from scoda_desktop.core.index.facets import DocTable
     from scoda_desktop.core.index.vocab import Vocab
 
 
-@dataclass
 class DocFacts:
-    """What the finder needs to know of the documents besides the Whoosh index."""
+    """What the finder needs to know of the documents besides the Whoosh index: ``docs``
+    (doc id -> facts: date, words, source, paths, ...), ``side`` ("vocab", "entities" side
+    data, loaded lazily), ``other_paths`` (copies and near-duplicates of a document).
 
-    docs: Mapping[str, dict[str, Any]]  # doc id -> facts (date, words, source, paths, ...)
-    side: Callable[[str], dict[str, Any]]  # "vocab", "entities" side data, loaded lazily
-    other_paths: Callable[[str, str | None], list[str]]  # copies and near-duplicates
-    generation: int = -1
+    A plain class, not a dataclass: generating a dataclass's methods costs every ``search``
+    process ~1 ms (issue 17)."""
+
+    __slots__ = ("docs", "side", "other_paths", "generation")
+
+    def __init__(self, docs: Mapping[str, dict[str, Any]], side: Callable[[str], dict[str, Any]],
+                 other_paths: Callable[[str, str | None], list[str]],
+                 generation: int = -1) -> None:
+        self.docs, self.side, self.other_paths = docs, side, other_paths
+        self.generation = generation
 
 
 def _list(docnums: Any) -> list[int]:
@@ -224,6 +223,8 @@ class Finder:
 
     # -- documents -----------------------------------------------------------------------
     def document(self, doc_id: str) -> Document | None:
+        from scoda_desktop.core.documents import Document, Entity, Metric, Removed
+
         fields = self._searcher.document(id=doc_id)
         if fields is None:
             return None

@@ -50,6 +50,8 @@ class Vocabulary(Protocol):
 
 @dataclass
 class Parsed:
+    """A query as parsed: the Whoosh query, its echo, repair notes and what to mark."""
+
     query: wq.Query
     shown: str  # the parsed query, shown back to the user
     messages: list[str] = field(default_factory=list)
@@ -65,11 +67,16 @@ class Parsed:
         return Marks(sorted(self.loose), list(self.phrases))
 
 
-@dataclass
 class _Node:
-    q: wq.Query
-    shown: str
-    neg: bool = False
+    """One parsed piece of a query: its Whoosh query and its echo (``neg``: excluded).
+
+    A plain class, not a dataclass: generating a dataclass's methods costs every ``search``
+    process ~1 ms, and nodes are only built and read (issue 17)."""
+
+    __slots__ = ("q", "shown", "neg")
+
+    def __init__(self, q: wq.Query, shown: str, neg: bool = False) -> None:
+        self.q, self.shown, self.neg = q, shown, neg
 
 
 def _tokens(text: str, notes: list[str]) -> list[tuple]:
@@ -135,7 +142,8 @@ class _Parser:
     def __init__(self, tokens: list[tuple], vocab: Vocabulary | None, notes: list[str],
                  doc_notes: Mapping[str, str] | None = None) -> None:
         self.toks = tokens
-        self.doc_notes = doc_notes or {}
+        # not ``doc_notes or {}``: asking a mapping its length may read the notes (NotesOnDemand)
+        self.doc_notes = doc_notes if doc_notes is not None else {}
         self.i = 0
         self.vocab = vocab
         self.notes = notes

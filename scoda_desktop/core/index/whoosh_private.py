@@ -16,6 +16,7 @@ fail, or (matchers) falls back to the public per-document API.
 
 from __future__ import annotations
 
+import itertools
 import pickle
 from collections.abc import Iterator
 from typing import Any
@@ -357,12 +358,22 @@ def _blocks(matcher: Any, read: str, attr: str) -> Iterator[tuple[Any, Any]] | N
 
     def blocks() -> Iterator[tuple[Any, Any]]:
         while leaf.is_active():
-            leaf._read_ids()
+            _read_ids(leaf)
             getattr(leaf, read)()
             yield leaf._ids, getattr(leaf, attr)
             leaf._next_block()
 
     return blocks()
+
+
+def _read_ids(leaf: Any) -> None:
+    """``W3LeafMatcher._read_ids``, the doc-number gaps summed by ``accumulate`` instead of
+    Whoosh's ``delta_decode`` generator (the same tuple; ~1 ms of a common word's first
+    query at 5,000 articles, issue 17)."""
+    if leaf._data is None:
+        leaf._read_data()
+    ids = leaf._data[0]
+    leaf._ids = ids if leaf._byteids else tuple(_accumulate(ids))
 
 
 def weight_blocks(matcher: Any) -> Iterator[tuple[Any, Any]] | None:
@@ -397,6 +408,7 @@ def position_gaps(value: bytes) -> list[int]:
 
 
 _loads = pickle.loads
+_accumulate = itertools.accumulate
 
 
 def multiterm_terms(q: Any, reader: Any) -> Iterator[bytes]:

@@ -80,6 +80,9 @@ class FileRecord(NamedTuple):
 
 @dataclass
 class Catalog:
+    """What the index knows of the files and documents besides Whoosh's segments: the
+    files' stat records, each document's facts, near-duplicate groups and side files."""
+
     generation: int = -1
     # path -> (size, mtime, sha256, doc id)
     files: dict[str, FileRecord] = field(default_factory=dict)

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from scoda_desktop.core.documents import Document, SearchResult
+from scoda_desktop.core.documents import SearchResult
 from scoda_desktop.core.fileio import atomic_write
 from scoda_desktop.core.index.finder import DocFacts, Finder
 from scoda_desktop.core.index.schema import SCHEMA_VERSION, make_schema
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from whoosh.index import FileIndex
     from whoosh.searching import Searcher
 
+    from scoda_desktop.core.documents import Document
     from scoda_desktop.core.index.vocab import Vocab
     from scoda_desktop.core.index.writer import FastWriter
 
