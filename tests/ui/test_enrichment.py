@@ -76,6 +76,9 @@ def test_cancel_while_enriching_keeps_every_document_searchable(qtbot, make_wind
     window = make_window(corpus, start=False)
     window.start()
     qtbot.waitUntil(lambda: "enriching" in window.status.progress.format(), timeout=WAIT)
+    # the search the first phase's commit started has answered (its "N hits" line would
+    # otherwise race the cancel's message for the same status line)
+    qtbot.waitUntil(lambda: " hits in " in window.status.hits.text(), timeout=WAIT)
     with qtbot.waitSignal(window.indexing.enrichment_finished, timeout=WAIT) as finished:
         qtbot.mouseClick(window.status.cancel, Qt.MouseButton.LeftButton)
         gate.release(100)
