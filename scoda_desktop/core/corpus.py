@@ -212,6 +212,14 @@ class Corpus:
         problem = self._store.problem()
         if problem is not None and problem != "no index yet":
             report.messages.append(f"the index was rebuilt from the sources: {problem}")
+        if problem == "no index yet" and not rebuild:
+            # a first build goes in place: there is no index to keep showing meanwhile,
+            # and its batch commits (``sync.COMMIT_EVERY``) are searchable from another
+            # process as they land; a kill keeps them (the next sync reads the rest)
+            self._store.close()
+            shutil.rmtree(self.index_dir, ignore_errors=True)
+            self._store = IndexStore.create(self.index_dir)
+            problem = None
         rebuild = rebuild or problem is not None
         if rebuild:
             target = self.data_dir / (INDEX + ".new")
