@@ -175,10 +175,10 @@ class Corpus:
         their text first (a ``Progress`` with stage "searchable" says that commit landed),
         then entities, metrics and near-duplicate groups follow ("enriching", a second
         commit); ``enrich=False`` stops after the first (``enrich()`` does the rest).
-        Only new/changed files are read again; a cancelled first phase commits nothing, a
-        cancelled second phase keeps the first. A rebuild (asked for, or because the
-        schema changed) goes into a temporary folder that is swapped in when its first
-        phase is complete.
+        Only new/changed files are read again; a cancelled first phase keeps the batches it
+        committed (``sync.COMMIT_EVERY``), a cancelled second phase keeps the first. A
+        first build goes in place; a rebuild (asked for, or because the schema changed) goes
+        into a temporary folder that is swapped in when its first phase is complete.
         """
         cancel = cancel or (lambda: False)
         report = SyncReport()

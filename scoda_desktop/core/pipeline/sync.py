@@ -4,7 +4,8 @@ A file is read again only when its (size, mtime) changed *and* its sha256 did to
 files are one document with several paths; a document whose last path is gone leaves the
 index. New and changed files are prepared (clean, extract, analyse) in a process pool on big
 imports and in process on small ones (< ``POOL_MIN`` files, where starting workers costs more
-than it saves); the one writer files them and commits once. Cancelled: nothing is committed.
+than it saves); the one writer files them and commits: once, or every ``COMMIT_EVERY``
+documents in a big first phase (below). Cancelled: nothing more is committed.
 A web archive is one file of many documents: ``containers`` reads it record by record, from
 where it changed, after the other files.
 
@@ -14,6 +15,13 @@ source, author, language), commits, and marks them in the catalog as waiting for
 phase, which adds entities, metrics, the ledger and near-duplicate groups in a second commit.
 A smaller sync does both in its one commit (a second commit's fixed costs would outweigh
 what it saves).
+
+A big first phase commits in batches of ``COMMIT_EVERY`` documents: another process finds
+each batch as it lands, the workers go on reading during each batch commit (they are handed
+more files first), and the last commit, which nothing overlaps, stays small. A batch's
+catalog records exactly the files filed so far, so a kill or cancel after it keeps it and the
+next sync reads the rest. The second phase replaces every document of those segments, so
+they are all dropped at its commits: the final index has the segments one commit gives.
 """
 
 from __future__ import annotations
