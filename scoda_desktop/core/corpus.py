@@ -200,10 +200,10 @@ class Corpus:
         their text first (a ``Progress`` with stage "searchable" says that commit landed),
         then entities, metrics and near-duplicate groups follow ("enriching", a second
         commit); ``enrich=False`` stops after the first (``enrich()`` does the rest).
-        Only new/changed files are read again; a cancelled first phase commits nothing, a
-        cancelled second phase keeps the first. A rebuild (asked for, or because the
-        schema changed) goes into a temporary folder that is swapped in when its first
-        phase is complete.
+        Only new/changed files are read again; a cancelled first phase keeps the batches it
+        committed (``sync.COMMIT_EVERY``), a cancelled second phase keeps the first. A
+        first build goes in place; a rebuild (asked for, or because the schema changed) goes
+        into a temporary folder that is swapped in when its first phase is complete.
         """
         from scoda_desktop.core.documents import SyncReport
 
@@ -240,6 +240,14 @@ class Corpus:
         problem = self._store.problem()
         if problem is not None and problem != "no index yet":
             report.messages.append(f"the index was rebuilt from the sources: {problem}")
+        if problem == "no index yet" and not rebuild:
+            # a first build goes in place: there is no index to keep showing meanwhile,
+            # and its batch commits (``sync.COMMIT_EVERY``) are searchable from another
+            # process as they land; a kill keeps them (the next sync reads the rest)
+            self._store.close()
+            shutil.rmtree(self.index_dir, ignore_errors=True)
+            self._store = IndexStore.create(self.index_dir)
+            problem = None
         rebuild = rebuild or problem is not None
         if rebuild:
             target = self.data_dir / (INDEX + ".new")

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from scoda_desktop.core.corpus import Corpus
+from scoda_desktop.core.pipeline.sync import COMMIT_EVERY
 from scoda_desktop.resources import seeds_dir
 from tests.reliability.pty_indexer import kill_index_when
 from tests.reliability.test_crash_recovery import unique_articles
@@ -33,10 +34,12 @@ def _cli(data: Path, *args: str, **kw) -> subprocess.CompletedProcess:
                           env=dict(os.environ, PYTHONPATH=str(ROOT)), **kw)
 
 
-def _kill_midway(data: Path, *args: str) -> tuple[int, int]:
-    """Start ``index ARGS`` with stderr on a pty; SIGKILL it once reading is 30-70% done."""
+def _kill_midway(data: Path, *args: str, after: int | None = None) -> tuple[int, int]:
+    """Start ``index ARGS`` with stderr on a pty; SIGKILL it once reading is 30% done
+    (``after``: once this many files are read)."""
+    least = after if after is not None else 0.3 * N
     done, total = kill_index_when(
-        data, list(args), PROGRESS, lambda done, total: total >= N and done >= 0.3 * total,
+        data, list(args), PROGRESS, lambda done, total: total >= N and done >= least,
         env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=180, what="mid-way progress")
     assert done < total, "the sync finished before the kill"
     return done, total
@@ -49,26 +52,30 @@ def test_kill_9_mid_sync_then_sync_again(tmp_path):
     assert first.returncode == 0, first.stderr
     seeds_count = json.loads(first.stdout)["documents"]
 
-    done, total = _kill_midway(data, str(big))
+    # killed after the first batch commit of its first phase (every COMMIT_EVERY files)
+    done, total = _kill_midway(data, str(big), after=COMMIT_EVERY + 50)
 
     corpus = Corpus(data)
     try:
         assert str(big) in corpus.sources()  # the user's list survived the kill
-        assert not corpus.needs_sync()  # the old index opens as it was: nothing half-done
-        assert corpus.count() == seeds_count
-        assert corpus.search("uniq00000").total == 0
-        assert corpus.search("").total == seeds_count
+        assert not corpus.needs_sync()  # the batch's commit is whole
+        assert corpus.count() == seeds_count + COMMIT_EVERY  # that batch, searchable
+        assert corpus.search("customs hall").total == COMMIT_EVERY
+        assert corpus.search("uniq00000").total == 1
+        assert corpus.search(f"uniq{N - 1:05d}").total == 0
+        assert corpus.enrichment_pending() == COMMIT_EVERY  # waiting for the second phase
     finally:
         corpus.close()
     again = _cli(data, "index", "--json")
     assert again.returncode == 0, again.stderr
     report = json.loads(again.stdout)
-    assert report["documents"] == seeds_count + N and report["added"] == N
+    assert report["documents"] == seeds_count + N and report["added"] == N - COMMIT_EVERY
     assert report["skipped"] == [] and not report["cancelled"]
+    assert report["enrichment_pending"] == 0
     corpus = Corpus(data)
     try:
-        for i in (0, done - 1, done, done + 1, N // 2, N - 1):
-            assert corpus.search(f"uniq{i:05d}").total == 1, i
+        for i in (0, COMMIT_EVERY - 1, COMMIT_EVERY, done - 1, done, done + 1, N - 1):
+            assert corpus.search(f"uniq{i:05d}").total == 1, i  # each once
         assert corpus.search("customs hall").total == N
     finally:
         corpus.close()
@@ -77,11 +84,12 @@ def test_kill_9_mid_sync_then_sync_again(tmp_path):
 
 
 def test_kill_9_during_the_first_build_then_sync_again(tmp_path):
-    """No index yet: the first build goes to ``index.new``; a kill leaves no index, and the
-    next run starts the build again from the sources."""
+    """No index yet: the first build goes in place; a kill before its first batch commit
+    leaves no usable index, and the next run starts the build again from the sources."""
     data = tmp_path / "data"
     big = unique_articles(tmp_path / "big", N)
-    _kill_midway(data, str(big))
+    done, _total = _kill_midway(data, str(big))
+    assert done < COMMIT_EVERY
     corpus = Corpus(data)
     try:
         assert str(big) in corpus.sources()

@@ -133,3 +133,62 @@ def test_kill_9_while_enriching_then_the_next_sync_finishes(tmp_path, seeds):
         assert corpus.search(f'entity:"{entity[1]}"').total == counts[entity]
     finally:
         corpus.close()
+
+
+# A writer whose first phase commits every 100 documents; it stops (until told) at the
+# first progress after its first batch commit.
+BATCHED = """
+import sys
+from pathlib import Path
+from scoda_desktop.core.corpus import Corpus
+from scoda_desktop.core.pipeline import sync
+sync.COMMIT_EVERY = 100
+c = Corpus(Path(sys.argv[1]), seeds_dir=Path(sys.argv[2]))
+c.add_sources([sys.argv[3]])
+print("holding", flush=True)
+sys.stdin.readline()
+told = False
+for p in c.sync():
+    if p.stage == "reading" and p.done > 100 and not told:
+        told = True
+        print("batch", flush=True)
+        sys.stdin.readline()
+print("done", flush=True)
+sys.stdin.readline()
+c.close()
+"""
+
+
+def test_a_second_process_finds_the_first_batch_before_the_first_build_ends(tmp_path,
+                                                                             seeds):
+    n = 250  # two phases (ENRICH_LATER_MIN), read by the worker pool
+    data = tmp_path / "data"
+    big = unique_articles(tmp_path / "big", n)  # "big" sorts before "seeds": read first
+    writer = subprocess.Popen([sys.executable, "-c", BATCHED, str(data), str(seeds),
+                               str(big)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True, env=ENV)
+    try:
+        assert writer.stdout.readline().strip() == "holding"
+        reader = Corpus(data, seeds_dir=seeds)  # a long-lived reader (another window)
+        try:
+            assert reader.read_only
+            _step(writer, "batch")  # the first batch landed; the rest is being read
+            answer = json.loads(_cli(data, "search", "customs hall", "--json").stdout)
+            assert answer["total"] == 100 and answer["enrichment_pending"] == 100
+            assert json.loads(_cli(data, "search", "uniq00099", "--json").stdout)["total"] == 1
+            assert json.loads(_cli(data, "search", "uniq00100", "--json").stdout)["total"] == 0
+            assert reader.search("customs hall").total == 100  # the reader sees it too
+
+            _step(writer, "done")  # both phases
+            answer = json.loads(_cli(data, "search", "customs hall", "--json").stdout)
+            assert answer["total"] == n and answer["enrichment_pending"] == 0
+            assert reader.search("customs hall").total == n
+        finally:
+            reader.close()
+        writer.stdin.write("\n")
+        writer.stdin.flush()
+        assert writer.wait(timeout=60) == 0
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+            writer.wait(30)

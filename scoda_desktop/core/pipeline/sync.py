@@ -4,7 +4,8 @@ A file is read again only when its (size, mtime) changed *and* its sha256 did to
 files are one document with several paths; a document whose last path is gone leaves the
 index. New and changed files are prepared (clean, extract, analyse) in a process pool on big
 imports and in process on small ones (< ``POOL_MIN`` files, where starting workers costs more
-than it saves); the one writer files them and commits once. Cancelled: nothing is committed.
+than it saves); the one writer files them and commits: once, or every ``COMMIT_EVERY``
+documents in a big first phase (below). Cancelled: nothing more is committed.
 A web archive is one file of many documents: ``containers`` reads it record by record, from
 where it changed, after the other files.
 
@@ -14,6 +15,13 @@ source, author, language), commits, and marks them in the catalog as waiting for
 phase, which adds entities, metrics, the ledger and near-duplicate groups in a second commit.
 A smaller sync does both in its one commit (a second commit's fixed costs would outweigh
 what it saves).
+
+A big first phase commits in batches of ``COMMIT_EVERY`` documents: another process finds
+each batch as it lands, the workers go on reading during each batch commit (they are handed
+more files first), and the last commit, which nothing overlaps, stays small. A batch's
+catalog records exactly the files filed so far, so a kill or cancel after it keeps it and the
+next sync reads the rest. The second phase replaces every document of those segments, so
+they are all dropped at its commits: the final index has the segments one commit gives.
 """
 
 from __future__ import annotations
@@ -38,6 +46,10 @@ from scoda_desktop.core.pipeline.store import IndexStore
 POOL_MIN = 50
 ENRICH_LATER_MIN = 200  # files to read from which enrichment waits for a second phase
 WORKERS = 2
+# Documents per commit of a big first phase (see ``run_sync``), and the share of a batch
+# handed to the workers before each such commit; measured in docs/PERFORMANCE.md.
+COMMIT_EVERY = 1000
+PREFETCH_SHARE = 5
 
 
 def _sha256(path: str) -> str | None:
@@ -51,25 +63,42 @@ def _sha256(path: str) -> str | None:
     return h.hexdigest()
 
 
-def _prepared(paths: list[str], cancel: Callable[[], bool], enrich: bool = True,
-              spool: str | None = None) -> Iterator[Prepared | Skipped]:
-    """Prepare files in order; a pool of worker processes for big batches (``spool``: the
-    folder where a first phase keeps its analysed text for the second, ``spool.py``)."""
-    fn = prepare_file if enrich else functools.partial(prepare_searchable, spool=spool)
-    if len(paths) < POOL_MIN:
-        for p in paths:
-            if cancel():
-                return
-            yield fn(p)
-        return
-    pool = make_pool()
-    try:
-        for item in bounded_map(pool, fn, paths):
-            yield item
-            if cancel():
-                return
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+class _Files:
+    """Prepared files in order (``Prepared`` or ``Skipped``); a pool of worker processes
+    for big batches (``spool``: the folder where a first phase keeps its analysed text for
+    the second, ``spool.py``). ``prefetch`` hands the workers more files before a batch
+    commit, so they go on while the main process commits (``enrich._Feed``)."""
+
+    def __init__(self, paths: list[str], cancel: Callable[[], bool], enrich: bool = True,
+                 spool: str | None = None) -> None:
+        self.paths, self.cancel = paths, cancel
+        self.fn = prepare_file if enrich else functools.partial(prepare_searchable,
+                                                                 spool=spool)
+        self.feed: Any = None
+
+    def prefetch(self, items: int) -> None:
+        if self.feed is not None:
+            self.feed.prefetch(items)
+
+    def __iter__(self) -> Iterator[Prepared | Skipped]:
+        if len(self.paths) < POOL_MIN:
+            for p in self.paths:
+                if self.cancel():
+                    return
+                yield self.fn(p)
+            return
+        from scoda_desktop.core.pipeline.enrich import _Feed
+
+        pool = make_pool()
+        try:
+            self.feed = _Feed(pool, self.fn, iter(self.paths))
+            for item in self.feed:
+                yield item
+                if self.cancel():
+                    return
+        finally:
+            self.feed = None
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _run_chunk(fn: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
@@ -235,9 +264,24 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
         new_docs[item.id] = item
         catalog.add_doc(item.id, item.info)
 
+    def file_gone() -> dict[str, Any]:
+        """Delete the documents whose last path went (in this sync) from the index and the
+        catalog: (id -> signature) of those, for ``regroup``. Done at every commit, so a
+        committed catalog never keeps a document that no file holds any more."""
+        gone = [d for d in unlinked if d and d in catalog.docs and not catalog.docs[d]["paths"]]
+        unlinked.difference_update(gone)
+        sigs = catalog.side("signatures")
+        removed = {doc_id: sigs.get(doc_id, ()) for doc_id in gone}
+        for doc_id in gone:
+            writer.delete_by_term("id", doc_id)
+            catalog.drop_doc(doc_id)
+        return removed
+
     done = 0
+    batch = 0  # documents filed since the last commit
     enrich = len(todo) < ENRICH_LATER_MIN
-    for item in _prepared(todo, cancel, enrich, str(service.folder / SPOOL)):
+    files = _Files(todo, cancel, enrich, str(service.folder / SPOOL))
+    for item in files:
         done += 1
         if isinstance(item, Skipped):
             report.skipped.append(item)
@@ -251,8 +295,23 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
         if item.warning:  # indexed (by its title) but worth telling: "no article text found"
             report.messages.append(f"{item.path}: {item.warning}")
         add(item)
+        batch += 1
         _link(catalog, item.path, found[item.path], item.sha256, item.id)
         yield Progress(done, len(todo), item.path, "reading")
+        if not enrich and batch >= COMMIT_EVERY and len(todo) - done >= COMMIT_EVERY // 2 \
+                and writer is not None and not cancel():
+            # a batch commit: these documents become searchable (a second process sees
+            # them) while the rest is read, and the last commit stays small. The catalog
+            # saved with it records exactly the files filed so far (the rest are not in
+            # ``catalog.files`` yet), their documents marked for the second phase: a kill
+            # from here on keeps them, and the next sync reads only the others.
+            yield Progress(done, len(todo), "", "committing")
+            files.prefetch(COMMIT_EVERY // PREFETCH_SHARE)  # the workers go on meanwhile
+            catalog.regroup(file_gone(), [])
+            service.commit(writer, catalog)
+            writer, batch = None, 0
+            new_docs.clear()  # in the catalog now: ``add`` finds them there
+            yield Progress(done, len(todo), "", "reading")
     for path, start in archives:
         if cancel():
             break
@@ -270,11 +329,8 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
     if writer is None:
         writer = service.writer()
     yield Progress(done, len(todo), "", "committing")
+    removed = file_gone()
     sigs, metrics = catalog.side("signatures"), catalog.side("metrics")
-    removed = {doc_id: sigs.get(doc_id, ()) for doc_id in gone}
-    for doc_id in gone:
-        writer.delete_by_term("id", doc_id)
-        catalog.drop_doc(doc_id)
     enriched = [d for d, item in new_docs.items() if not item.info.get("enrich")]
     for doc_id in enriched:
         sigs[doc_id] = new_docs[doc_id].signature

@@ -31,8 +31,10 @@ class StatusPanel:
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
         self.cancel = QPushButton("Cancel", parent)
-        self.cancel.setToolTip("Stop indexing: while reading, nothing of this run is kept; "
-                               "while enriching, every document stays searchable")
+        self.cancel.setToolTip("Stop indexing: what was committed stays searchable (a big "
+                               "import commits every thousand documents) and the next sync "
+                               "reads the rest; while enriching, every document stays "
+                               "searchable")
         bar.addWidget(self.hits, 1)
         bar.addPermanentWidget(self.file)
         bar.addPermanentWidget(self.progress)
