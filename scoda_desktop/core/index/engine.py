@@ -22,7 +22,13 @@ import numpy as np
 from whoosh import query as wq
 
 from scoda_desktop.core.index import whoosh_private as wp
-from scoda_desktop.core.index.lite import K1, B  # one BM25 for both engines
+from scoda_desktop.core.index.lite import (  # one BM25 and one term walk for both engines
+    K1,
+    B,
+    LiteEngine,
+    _bytes,
+    _matcher,
+)
 
 CACHE_TERMS = 2048
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -170,19 +176,8 @@ class Engine:
         return found[np.concatenate(([True], found[1:] != found[:-1]))]
 
     # -- ranking -------------------------------------------------------------------------
-    def scored_terms(self, q: wq.Query, out: set[tuple[str, bytes]] | None = None) -> set:
-        """(field, term) pairs that add to the score: positive leaves only."""
-        out = set() if out is None else out
-        if isinstance(q, wq.Term):
-            out.add((q.fieldname, _bytes(self.searcher, q.fieldname, q.text)))
-        elif isinstance(q, wq.Phrase):
-            out.update((q.fieldname, _bytes(self.searcher, q.fieldname, w)) for w in q.words)
-        elif isinstance(q, wq.AndNot):
-            self.scored_terms(q.a, out)
-        elif isinstance(q, wq.And | wq.Or):
-            for s in q.subqueries:
-                self.scored_terms(s, out)
-        return out
+    # (field, term) pairs that add to the score: the same walk of the query in both engines
+    scored_terms = LiteEngine.scored_terms
 
     def rank(self, q: wq.Query, docnums: np.ndarray, limit: int | None
              ) -> tuple[np.ndarray, np.ndarray]:
@@ -202,21 +197,6 @@ class Engine:
         if limit is not None:
             order = order[:limit]
         return docnums[order], sel[order]
-
-
-def _bytes(searcher: Any, field: str, text: Any) -> bytes:
-    if isinstance(text, bytes):
-        return text
-    return searcher.schema[field].to_bytes(text)
-
-
-def _matcher(reader: Any, field: str, btext: bytes) -> Any:
-    from whoosh.reading import TermNotFound
-
-    try:
-        return reader.postings(field, btext)
-    except TermNotFound:
-        return None
 
 
 def _leaf_arrays(m: Any) -> tuple[np.ndarray, np.ndarray]:
