@@ -28,6 +28,7 @@ from scoda_desktop.core.index.lite import (  # one BM25 and one term walk for bo
     LiteEngine,
     _bytes,
     _matcher,
+    position_gaps_in,
 )
 
 CACHE_TERMS = 2048
@@ -87,27 +88,11 @@ class Engine:
                   ) -> tuple[np.ndarray, np.ndarray]:
         """Positions of a term in the given (global) documents, decoded only for those:
         two parallel arrays (doc number, position), by document then position."""
-        wanted = set(docnums.tolist())
         docs: list[int] = []
         deltas: list[list[int]] = []  # gaps between a document's positions
-        for sub, offset in self.subs:
-            m = _matcher(sub.reader(), field, btext)
-            if m is None:
-                continue
-            blocks = wp.value_blocks(m)
-            if blocks is not None:
-                for block_ids, block_values in blocks:
-                    for d, v in zip(block_ids, block_values, strict=False):
-                        if d + offset in wanted:
-                            docs.append(d + offset)
-                            deltas.append(wp.position_gaps(v))
-                continue
-            while m.is_active():
-                if m.id() + offset in wanted:
-                    docs.append(m.id() + offset)
-                    pos = m.value_as("positions")
-                    deltas.append([b - a for a, b in zip([0, *pos], pos, strict=False)])
-                m.next()
+        for d, gaps in position_gaps_in(self.subs, field, btext, set(docnums.tolist())):
+            docs.append(d)
+            deltas.append(gaps)
         lens = np.fromiter(map(len, deltas), dtype=np.int64, count=len(deltas))
         flat = np.fromiter(chain.from_iterable(deltas), dtype=np.int64, count=int(lens.sum()))
         ends = np.cumsum(flat)  # running sum over all documents ...

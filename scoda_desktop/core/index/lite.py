@@ -242,24 +242,8 @@ class LiteEngine:
     def positions(self, field: str, btext: bytes, docnums: list[int]
                   ) -> list[tuple[int, list[int]]]:
         """(doc number, its positions) of a term in the given documents, in doc order."""
-        wanted = set(docnums)
-        out: list[tuple[int, list[int]]] = []
-        for sub, offset in self.subs:
-            m = _matcher(sub.reader(), field, btext)
-            if m is None:
-                continue
-            blocks = wp.value_blocks(m)
-            if blocks is not None:
-                for block_ids, block_values in blocks:
-                    for d, v in zip(block_ids, block_values, strict=False):
-                        if d + offset in wanted:
-                            out.append((d + offset, list(accumulate(wp.position_gaps(v)))))
-                continue
-            while m.is_active():
-                if m.id() + offset in wanted:
-                    out.append((m.id() + offset, list(m.value_as("positions"))))
-                m.next()
-        return out
+        return [(d, list(accumulate(gaps)))
+                for d, gaps in position_gaps_in(self.subs, field, btext, set(docnums))]
 
     def docs(self, q: wq.Query) -> list[int]:
         """Sorted live doc numbers matching ``q`` (Whoosh semantics, as ``Engine.docs``)."""
@@ -368,6 +352,30 @@ class LiteEngine:
         top = sorted(docnums, key=key) if limit is None else \
             heapq.nsmallest(limit, docnums, key=key)
         return top, [get(d, 0.0) for d in top]
+
+
+def position_gaps_in(subs: Sequence[tuple[Any, int]], field: str, btext: bytes,
+                     wanted: set[int]) -> Iterator[tuple[int, list[int]]]:
+    """(doc number, the gaps between its positions) of a term in the ``wanted`` documents
+    of the sub-searchers ``subs`` (with their doc number offsets), in doc order: the one
+    walk both engines decode positions with, from the raw blocks where Whoosh's private
+    layout is known (``whoosh_private.value_blocks``), else through the matcher."""
+    for sub, offset in subs:
+        m = _matcher(sub.reader(), field, btext)
+        if m is None:
+            continue
+        blocks = wp.value_blocks(m)
+        if blocks is not None:
+            for block_ids, block_values in blocks:
+                for d, v in zip(block_ids, block_values, strict=False):
+                    if d + offset in wanted:
+                        yield d + offset, wp.position_gaps(v)
+            continue
+        while m.is_active():
+            if m.id() + offset in wanted:
+                pos = m.value_as("positions")
+                yield m.id() + offset, [b - a for a, b in zip([0, *pos], pos, strict=False)]
+            m.next()
 
 
 def _bytes(searcher: Any, field: str, text: Any) -> bytes:
