@@ -87,22 +87,30 @@ def metrics_json(doc: Document) -> list[dict[str, Any]]:
     return _plain(doc.metrics, _METRIC)
 
 
+def _stored_texts(doc: Document) -> dict[str, Any]:
+    """The stored values of the analysed fields (``author`` is analysed, not stored)."""
+    out: dict[str, Any] = {"_stored_body": doc.text}
+    if doc.title:
+        out["_stored_title"] = doc.title
+    if doc.source:
+        out["_stored_source"] = doc.source
+    return out
+
+
 def text_fields(doc: Document) -> tuple[dict[str, Any], dict[str, str]]:
     """The analysed fields of a Document (body, title, source, author: ``spool.TEXT_FIELDS``)
     with their stored values, and its vocabulary."""
     body, words = encode_postings(doc.text)
-    out: dict[str, Any] = {"body": body, "_stored_body": doc.text}
+    out: dict[str, Any] = {"body": body}
     if doc.title:
-        title, title_words = encode_postings(doc.title, 2.0)
-        out["title"], out["_stored_title"] = title, doc.title
+        out["title"], title_words = encode_postings(doc.title, 2.0)
         for w, t in title_words.items():
             words.setdefault(w, t)
     if doc.source:
         out["source"], _ = encode_postings(doc.source)
-        out["_stored_source"] = doc.source
     if doc.author:
         out["author"], _ = encode_postings(doc.author)
-    return out, words
+    return out | _stored_texts(doc), words
 
 
 def text_field_names(doc: Document) -> tuple[str, ...]:
@@ -115,13 +123,7 @@ def carried_texts(doc: Document) -> dict[str, Any]:
     process carries from the first phase (``enrich``): their stored values go into the
     worker's finished record (``writer.pack_fields``), their postings replace the empty
     ones in the main process before the writer sees them."""
-    out: dict[str, Any] = {name: Preanalyzed() for name in text_field_names(doc)}
-    out["_stored_body"] = doc.text
-    if doc.title:
-        out["_stored_title"] = doc.title
-    if doc.source:
-        out["_stored_source"] = doc.source
-    return out
+    return {name: Preanalyzed() for name in text_field_names(doc)} | _stored_texts(doc)
 
 
 def _keywords() -> Callable[[str], str]:
