@@ -4,11 +4,13 @@ phases of a sync leaves every document searchable and the next sync enriches the
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,6 +49,24 @@ def _cli(data: Path, *args: str) -> subprocess.CompletedProcess:
                            *args], capture_output=True, text=True, env=ENV, timeout=240)
 
 
+@contextlib.contextmanager
+def _scripted_writer(script: str, *args: object) -> Iterator[subprocess.Popen]:
+    """A writer process running ``script``, stepped through its lines by ``_step``; on
+    leaving, its last line is answered and it must end cleanly (it is killed when the
+    test failed before that)."""
+    proc = subprocess.Popen([sys.executable, "-c", script, *map(str, args)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=ENV)
+    try:
+        yield proc
+        proc.stdin.write("\n")
+        proc.stdin.flush()
+        assert proc.wait(timeout=60) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(30)
+
+
 def _step(proc: subprocess.Popen, expect: str) -> None:
     proc.stdin.write("\n")
     proc.stdin.flush()
@@ -55,10 +75,7 @@ def _step(proc: subprocess.Popen, expect: str) -> None:
 
 def test_a_second_process_searches_during_the_first_build(tmp_path, seeds):
     data = tmp_path / "data"
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(data), str(seeds)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                              env=ENV)
-    try:
+    with _scripted_writer(WRITER, data, seeds) as writer:
         assert writer.stdout.readline().strip() == "holding"
         reader = Corpus(data, seeds_dir=seeds)  # a long-lived reader (another window)
         try:
@@ -87,13 +104,6 @@ def test_a_second_process_searches_during_the_first_build(tmp_path, seeds):
             assert reader.entity_counts()
         finally:
             reader.close()
-        writer.stdin.write("\n")
-        writer.stdin.flush()
-        assert writer.wait(timeout=60) == 0
-    finally:
-        if writer.poll() is None:
-            writer.kill()
-            writer.wait(30)
 
 
 ENRICHING = re.compile(rb"enriching\s+\[[#.]+\] (\d+)/(\d+)")
@@ -164,10 +174,7 @@ def test_a_second_process_finds_the_first_batch_before_the_first_build_ends(tmp_
     n = 250  # two phases (ENRICH_LATER_MIN), read by the worker pool
     data = tmp_path / "data"
     big = unique_articles(tmp_path / "big", n)  # "big" sorts before "seeds": read first
-    writer = subprocess.Popen([sys.executable, "-c", BATCHED, str(data), str(seeds),
-                               str(big)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                              text=True, env=ENV)
-    try:
+    with _scripted_writer(BATCHED, data, seeds, big) as writer:
         assert writer.stdout.readline().strip() == "holding"
         reader = Corpus(data, seeds_dir=seeds)  # a long-lived reader (another window)
         try:
@@ -185,10 +192,3 @@ def test_a_second_process_finds_the_first_batch_before_the_first_build_ends(tmp_
             assert reader.search("customs hall").total == n
         finally:
             reader.close()
-        writer.stdin.write("\n")
-        writer.stdin.flush()
-        assert writer.wait(timeout=60) == 0
-    finally:
-        if writer.poll() is None:
-            writer.kill()
-            writer.wait(30)
