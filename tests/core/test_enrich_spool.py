@@ -114,7 +114,7 @@ def test_the_enrichment_feed_keeps_order_and_submits_more_before_a_commit():
     while the main process commits; the results still come in order, each once."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from scoda_desktop.core.pipeline.enrich import _Feed
+    from scoda_desktop.core.pipeline.sync import Feed
 
     drawn: list[int] = []
 
@@ -124,7 +124,7 @@ def test_the_enrichment_feed_keeps_order_and_submits_more_before_a_commit():
             yield i
 
     with ThreadPoolExecutor(2) as pool:
-        feed = _Feed(pool, lambda x: x * x, items(), chunksize=4, ahead=3)
+        feed = Feed(pool, lambda x: x * x, items(), chunksize=4, ahead=3)
         out = []
         for value in feed:
             out.append(value)

@@ -16,9 +16,7 @@ the last commit, and the next sync (or ``Corpus.enrich``) does this phase again 
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Generator, Iterator
-from itertools import islice
 from typing import Any
 
 from scoda_desktop.core.documents import Document, Progress
@@ -40,43 +38,9 @@ def _enrich_pair(pair: tuple[str, Any, bool]) -> tuple[str, Prepared | None]:
     return doc_id, (enrich_document(doc, analyse=not carried) if doc is not None else None)
 
 
-class _Feed:
-    """``sync.bounded_map`` whose caller may submit more work before a long pause: the
-    results come in order, ``ahead`` chunks in flight, items drawn only as chunks are
-    submitted; ``prefetch`` submits more now, so the workers go on while the main process
-    commits instead of waiting idle for it (their results wait in memory: a few MB)."""
-
-    def __init__(self, pool: Any, fn: Callable[[Any], Any], items: Iterator[Any],
-                 chunksize: int = 8, ahead: int = 8) -> None:
-        self.pool, self.fn, self.source = pool, fn, items
-        self.chunksize, self.ahead = chunksize, ahead
-        self.pending: deque[Any] = deque()
-
-    def _submit(self) -> bool:
-        from scoda_desktop.core.pipeline import sync
-
-        chunk = list(islice(self.source, self.chunksize))
-        if chunk:
-            self.pending.append(self.pool.submit(sync._run_chunk, self.fn, chunk))
-        return bool(chunk)
-
-    def prefetch(self, items: int) -> None:
-        for _ in range(-(-items // self.chunksize)):
-            if not self._submit():
-                return
-
-    def __iter__(self) -> Iterator[Any]:
-        while True:
-            while len(self.pending) < self.ahead and self._submit():
-                pass
-            if not self.pending:
-                return
-            yield from self.pending.popleft().result()
-
-
 class _Enriched:
     """(doc id, its enriched Prepared with every field) in order; None for a document the
-    index lacks. Documents are read back as the pool asks for them (``_Feed``: a few chunks
+    index lacks. Documents are read back as the pool asks for them (``sync.Feed``: a few chunks
     ahead of the results, so the workers never wait for the main process and no more than
     those chunks' documents and results are held). A document whose first-phase postings
     are in the spool goes to the workers for extraction only; its analysed fields join the
@@ -87,7 +51,7 @@ class _Enriched:
         self.service, self.ids, self.cancel = service, ids, cancel
         self.spooled = Spool(service.folder / SPOOL)
         self.waiting: dict[str, Document] = {}  # in the pool, its analysed fields spooled
-        self.feed: _Feed | None = None
+        self.feed: Any = None  # sync.Feed while the pool runs
 
     def prefetch(self, items: int) -> None:
         """Give the workers ``items`` more documents now (before a commit)."""
@@ -127,7 +91,7 @@ class _Enriched:
                 return
             pool = sync.make_pool()
             try:
-                self.feed = _Feed(pool, _enrich_pair, self._pairs())
+                self.feed = sync.Feed(pool, _enrich_pair, self._pairs())
                 for pair in self.feed:
                     yield self._joined(pair)
                     if self.cancel():

@@ -31,8 +31,9 @@ import hashlib
 import os
 import sys
 import threading
-from collections import Counter
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections import Counter, deque
+from collections.abc import Callable, Generator, Iterator
+from itertools import islice
 from typing import Any
 
 from scoda_desktop.core.documents import Progress, Skipped, SyncReport
@@ -67,7 +68,7 @@ class _Files:
     """Prepared files in order (``Prepared`` or ``Skipped``); a pool of worker processes
     for big batches (``spool``: the folder where a first phase keeps its analysed text for
     the second, ``spool.py``). ``prefetch`` hands the workers more files before a batch
-    commit, so they go on while the main process commits (``enrich._Feed``)."""
+    commit, so they go on while the main process commits (``Feed``)."""
 
     def __init__(self, paths: list[str], cancel: Callable[[], bool], enrich: bool = True,
                  spool: str | None = None) -> None:
@@ -87,11 +88,9 @@ class _Files:
                     return
                 yield self.fn(p)
             return
-        from scoda_desktop.core.pipeline.enrich import _Feed
-
         pool = make_pool()
         try:
-            self.feed = _Feed(pool, self.fn, iter(self.paths))
+            self.feed = Feed(pool, self.fn, iter(self.paths))
             for item in self.feed:
                 yield item
                 if self.cancel():
@@ -105,26 +104,39 @@ def _run_chunk(fn: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
     return [fn(x) for x in chunk]
 
 
-def bounded_map(pool: Any, fn: Callable[[Any], Any], items: Iterable[Any], chunksize: int = 8,
-                ahead: int = 8) -> Iterator[Any]:
+class Feed:
     """``pool.map(fn, items, chunksize=...)`` in order, with at most ``ahead`` chunks
     submitted and not yet consumed, ``items`` drawn only as chunks are submitted.
     ``Executor.map`` submits every chunk at once, so when the main process falls behind (a
     busy machine) every finished result waits in memory (part of the peak RSS of a big
-    import); ``ahead`` chunks keep both workers busy."""
-    from collections import deque
-    from itertools import islice
+    import); ``ahead`` chunks keep both workers busy. ``prefetch`` submits more now, before
+    a long pause of the caller (a batch commit), so the workers go on instead of waiting
+    idle for it (their results wait in memory: a few MB)."""
 
-    pending: deque[Any] = deque()
-    source = iter(items)
-    while chunk := list(islice(source, chunksize)):
-        pending.append(pool.submit(_run_chunk, fn, chunk))
-        if len(pending) >= ahead:
-            yield from pending.popleft().result()
-    while pending:
-        yield from pending.popleft().result()
-    while pending:
-        yield from pending.popleft().result()
+    def __init__(self, pool: Any, fn: Callable[[Any], Any], items: Iterator[Any],
+                 chunksize: int = 8, ahead: int = 8) -> None:
+        self.pool, self.fn, self.source = pool, fn, items
+        self.chunksize, self.ahead = chunksize, ahead
+        self.pending: deque[Any] = deque()
+
+    def _submit(self) -> bool:
+        chunk = list(islice(self.source, self.chunksize))
+        if chunk:
+            self.pending.append(self.pool.submit(_run_chunk, self.fn, chunk))
+        return bool(chunk)
+
+    def prefetch(self, items: int) -> None:
+        for _ in range(-(-items // self.chunksize)):
+            if not self._submit():
+                return
+
+    def __iter__(self) -> Iterator[Any]:
+        while True:
+            while len(self.pending) < self.ahead and self._submit():
+                pass
+            if not self.pending:
+                return
+            yield from self.pending.popleft().result()
 
 
 def make_pool() -> Any:
