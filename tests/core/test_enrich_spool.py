@@ -164,3 +164,20 @@ def test_worker_processes_spool_and_the_enrichment_pool_commits_the_same_index(
             c.close()
     assert _contents(a.index_dir) == _contents(b.index_dir)
     assert not (a.index_dir / SPOOL).exists()
+
+
+def test_a_term_holding_the_spool_separator_comes_back_whole(tmp_path):
+    """Terms are spooled joined by a separator; a term that holds that byte itself (any
+    byte can be in a term) must still come back as it was, not split in two."""
+    from scoda_desktop.core.index.schema import Preanalyzed
+    from scoda_desktop.core.pipeline import spool
+
+    body = Preanalyzed([(b"one", 1, 1.0, b"\x01"), (b"two\nlines", 2, 2.0, b"\x02\x03"),
+                        (b"\n", 1, 1.0, b""), (b"three", 1, 1.0, b"\x04")])
+    spool.write(str(tmp_path), "doc1", "the text", {"body": body, "id": "doc1"})
+    back = Spool(tmp_path)
+    assert back.has("doc1", "the text")
+    got = back.take("doc1")
+    back.close()
+    assert got is not None
+    assert list(got["body"]) == list(body)
