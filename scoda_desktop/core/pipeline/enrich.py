@@ -38,6 +38,27 @@ def _enrich_pair(pair: tuple[str, Any, bool]) -> tuple[str, Prepared | None]:
     return doc_id, (enrich_document(doc, analyse=not carried) if doc is not None else None)
 
 
+def _load_extraction() -> None:
+    """Import extraction and let it load its tables (word lists, gazetteers, patterns) in
+    this process, before the pool forks: each worker would otherwise load them itself,
+    ~0.4 s of CPU each (0.25 import, 0.16 first call), at the start of every second phase.
+    Loaded once here, the workers share the pages (copy-on-write); ~16 MB more in this
+    process. Only a head start: a failure shows again in the workers, where it is reported
+    as it always was."""
+    import contextlib
+
+    from scoda_desktop.core.extract import extract
+
+    with contextlib.suppress(Exception):
+        extract(_SAMPLE, doc_date="2024-07-04")
+
+
+# One sentence with a name, an organisation, a place, a date and a quantity, so that the
+# first call loads every table extraction reads lazily.
+_SAMPLE = ("Mr Li Wei of the Shanghai Cooperation Organisation said in Qingdao on 3 July "
+           "2024 that trade with Kazakhstan rose 12% to $4.5 billion.")
+
+
 class _Enriched:
     """(doc id, its enriched Prepared with every field) in order; None for a document the
     index lacks. Documents are read back as the pool asks for them (``sync.Feed``: a few chunks
@@ -89,6 +110,8 @@ class _Enriched:
                         return
                     yield self._joined(_enrich_pair(pair))
                 return
+            if sync.pool_forks():
+                _load_extraction()
             pool = sync.make_pool()
             try:
                 self.feed = sync.Feed(pool, _enrich_pair, self._pairs())

@@ -139,6 +139,15 @@ class Feed:
             yield from self.pending.popleft().result()
 
 
+def pool_forks() -> bool:
+    """True when ``make_pool`` forks this process: its workers then start with what this
+    process has loaded (so loading it once here spares each worker the loading)."""
+    import multiprocessing as mp
+
+    return ("fork" in mp.get_all_start_methods() and threading.active_count() == 1
+            and sys.platform != "darwin")
+
+
 def make_pool() -> Any:
     """A pool of ``WORKERS`` processes, started the safest fast way for this process."""
     import multiprocessing as mp
@@ -148,10 +157,7 @@ def make_pool() -> Any:
     # forkserver when it has more (forking a threaded process, like the window, is unsafe);
     # spawn where neither exists (Windows, macOS default).
     methods = mp.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1 and sys.platform != "darwin":
-        method = "fork"
-    else:
-        method = "forkserver" if "forkserver" in methods else "spawn"
+    method = "fork" if pool_forks() else "forkserver" if "forkserver" in methods else "spawn"
     ctx = mp.get_context(method)
     if method == "forkserver":
         ctx.set_forkserver_preload(["scoda_desktop.core.pipeline.prepare"])
