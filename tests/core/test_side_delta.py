@@ -86,3 +86,20 @@ def test_a_delta_out_of_step_with_its_base_is_not_applied(tmp_path):
     (tmp_path / delta_file("metrics")).write_bytes(b"")  # and the delta, garbage
     back = Catalog.load(tmp_path)
     assert back.side("metrics") == {}  # empty, as any out-of-step side file
+
+
+def test_a_whole_save_whose_old_delta_was_left_behind_reads_as_the_whole(tmp_path):
+    """A crash between saving a side file whole and removing its old delta (same
+    generation): the base holds everything, the delta is not applied to it."""
+    _catalog(tmp_path)
+    cat = Catalog.load(tmp_path)
+    cat.side("metrics")["id0"] = b"[]"
+    cat.save(tmp_path, 2, 5)
+    left = (tmp_path / delta_file("metrics")).read_bytes()  # delta for 2, base 1
+    cat = Catalog.load(tmp_path)
+    for i in range(150):
+        cat.side("metrics")[f"id{i}"] = b'[{"value":0}]'
+    cat.save(tmp_path, 2, 5)  # the same generation, saved whole
+    (tmp_path / delta_file("metrics")).write_bytes(left)
+    back = Catalog.load(tmp_path)
+    assert back.metrics_of("id0") == [{"value": 0}] and back.metrics_of("id160") == [{"value": 160}]

@@ -162,6 +162,11 @@ def load_side_parts(folder: Path, name: str, generation: int
         if name in _NPZ:
             delta = _read_entries(folder / delta_file(name), name, generation)
             base_gen = generation if delta is None else delta[1]
+            if delta is not None and _read_generation(folder / side_file(name)) == generation \
+                    and base_gen != generation:
+                # a whole save for this generation whose old delta was not yet removed
+                # (a crash between the two): the base holds everything
+                delta, base_gen = None, generation
             read = _read_entries(folder / side_file(name), name, base_gen)
             if read is None or read[1] >= 0:  # a base is no delta
                 return _empty(name), None
