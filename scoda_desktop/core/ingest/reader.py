@@ -169,8 +169,11 @@ def clean_text(raw: str, *, path: str = "", html: bool = False, url: str | None 
                         language=guess_language(text), words=word_count(text))
 
 
-def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one file into a Document, or raise IngestError saying why it cannot be one."""
+def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  resolve: bool = True) -> Document:
+    """Read one file into a Document, or raise IngestError saying why it cannot be one
+    (``resolve=False``: ``path`` is the Document's path as given, not resolved: a sync
+    names its files by their absolute paths, and resolving each was ~1.5% of reading it)."""
     p = Path(path)
     suffix = suffix_of(p.name)
     if suffix not in SUFFIXES:
@@ -196,7 +199,7 @@ def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
         raise IngestError("empty file")
     saved = False
     if suffix in DOCUMENT_SUFFIXES:
-        doc = _read_format(str(p.resolve()), suffix, data)
+        doc = _read_format(str(p.resolve()) if resolve else str(p), suffix, data)
     else:
         try:
             decoded = decode_bytes(data, declared=meta_charset(data)
@@ -212,7 +215,8 @@ def load_document(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES
 
             url = page_url(decoded)
             saved = saved_by_browser(decoded)
-        doc = clean_text(decoded, path=str(p.resolve()), html=html, url=url)
+        doc = clean_text(decoded, path=str(p.resolve()) if resolve else str(p), html=html,
+                         url=url)
         doc.url = url if html else doc.url
     doc.sha256 = hashlib.sha256(data).hexdigest()
     doc.id = document_id(doc.sha256)
