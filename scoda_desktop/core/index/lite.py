@@ -19,7 +19,7 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -59,14 +59,16 @@ class _Masks:
         """entity code -> its occurrences in the documents ``docnums`` (codes found only)."""
         starts, sp_code = self.sp_starts, self.sp_code
         codes: list[int] = []
-        for d in docnums:
-            codes += sp_code[starts[d]:starts[d + 1]]
-        out: dict[int, int] = dict(Counter(codes))
-        if self.dense:
-            flags = bytearray(self.width)
+        if len(sp_code):
             for d in docnums:
-                flags[d >> 3] |= 1 << (d & 7)
-            hits, w, bits = int.from_bytes(flags, "little"), self.width, self.bits
+                codes += sp_code[starts[d]:starts[d + 1]]
+        out: dict[int, int] = dict(Counter(codes))
+        if self.dense and docnums:
+            # the hit set as one integer, bit d for doc number d: '1's set at C speed in
+            # a string of '0's, read in base 2 (its first character is the highest bit)
+            flags = bytearray(b"0") * self.size
+            any(map(flags.__setitem__, docnums, repeat(49)))  # 49: "1"
+            hits, w, bits = int(flags[::-1], 2), self.width, self.bits
             for i, code in enumerate(self.dense):
                 n = (int.from_bytes(bits[i * w:(i + 1) * w], "little") & hits).bit_count()
                 if n:
@@ -388,25 +390,27 @@ class LiteEngine:
         ``Engine.rank``'s arithmetic, term by term in the same order, per document."""
         scores: dict[int, float] = {}
         get = scores.get
-        k1p1, avg, words = K1 + 1, self.avg_len, self.words
+        k1p1, avg, words, omb = K1 + 1, self.avg_len, self.words, 1 - B
         for field, bt in self.scored_terms(q):
             ids, weights = self.postings(field, bt)
             if not ids:
                 continue
             idf = math.log(1.0 + (self.n - len(ids) + 0.5) / (len(ids) + 0.5))
-            if field == "body":
-                for d, w in zip(ids, weights, strict=True):
-                    norm = K1 * (1 - B + B * float(words[d] or 1) / avg)
-                    scores[d] = get(d, 0.0) + idf * w * k1p1 / (w + norm)
+            if field == "body":  # the same expression as before, grouped as Python does
+                lens = [float(x or 1) for x in map(words.__getitem__, ids)]
+                adds = [idf * w * k1p1 / (w + K1 * (omb + B * n / avg))
+                        for w, n in zip(weights, lens, strict=True)]
             else:  # short fields (title, source) get no length normalisation
-                for d, w in zip(ids, weights, strict=True):
-                    scores[d] = get(d, 0.0) + idf * w * k1p1 / (w + K1)
-
-        def key(d: int) -> tuple[float, int]:
-            return -get(d, 0.0), d
-
-        top = sorted(docnums, key=key) if limit is None else \
-            heapq.nsmallest(limit, docnums, key=key)
+                adds = [idf * w * k1p1 / (w + K1) for w in weights]
+            if not scores:  # 0.0 + x is x: the first term's scores as they come
+                scores.update(zip(ids, adds, strict=True))
+            else:
+                for d, a in zip(ids, adds, strict=True):
+                    scores[d] = get(d, 0.0) + a
+        # best first, ties by lower doc number: (-score, doc) pairs compare in C
+        keyed = zip(map(float.__neg__, map(get, docnums, repeat(0.0))), docnums)
+        top = [d for _, d in (sorted(keyed) if limit is None else
+                              heapq.nsmallest(limit, keyed))]
         return top, [get(d, 0.0) for d in top]
 
 

@@ -35,6 +35,7 @@ class Strings(Sequence[str]):
 
     def __init__(self, body: bytes, width: int, count: int) -> None:
         self._body, self._width, self._count = body, width, count
+        self._seen: dict[str, int] = {}  # strings handed out: where they are
 
     def __len__(self) -> int:
         return self._count
@@ -44,17 +45,24 @@ class Strings(Sequence[str]):
             raise IndexError(i)
         i %= self._count
         size = 4 * self._width
-        return str(self._body[i * size:(i + 1) * size], "utf-32-le").rstrip("\x00")
+        value = str(self._body[i * size:(i + 1) * size], "utf-32-le").rstrip("\x00")
+        self._seen.setdefault(value, i)
+        return value
 
     def __iter__(self) -> Iterator[str]:
         text, w = str(self._body, "utf-32-le"), self._width
         return (text[i:i + w].rstrip("\x00") for i in range(0, len(text), w))
 
-    def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
-        """The first position of ``value``: a search of the encoded bytes (C speed)."""
+    def index(self, value: Any, start: int = 0, stop: Any = None) -> int:
+        """The position of ``value``, for strings that are each in the array once (the
+        table's document ids; "" is no id): where one handed out was (a hit's id, whose
+        facts are looked up next), else a search of the encoded bytes (~1 ms at 10,000)."""
         if not isinstance(value, str) or not value or len(value) > self._width \
-                or "\x00" in value:
+                or "\x00" in value or start or stop is not None:
             raise ValueError(value)
+        at = self._seen.get(value)
+        if at is not None:
+            return at
         size = 4 * self._width
         needle = value.ljust(self._width, "\x00").encode("utf-32-le")
         at = self._body.find(needle)
