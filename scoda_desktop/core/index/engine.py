@@ -88,11 +88,8 @@ class Engine:
                   ) -> tuple[np.ndarray, np.ndarray]:
         """Positions of a term in the given (global) documents, decoded only for those:
         two parallel arrays (doc number, position), by document then position."""
-        docs: list[int] = []
-        deltas: list[list[int]] = []  # gaps between a document's positions
-        for d, gaps in position_gaps_in(self.subs, field, btext, set(docnums.tolist())):
-            docs.append(d)
-            deltas.append(gaps)
+        # deltas: the gaps between a document's positions
+        docs, deltas = position_gaps_in(self.subs, field, btext, set(docnums.tolist()))
         lens = np.fromiter(map(len, deltas), dtype=np.int64, count=len(deltas))
         flat = np.fromiter(chain.from_iterable(deltas), dtype=np.int64, count=int(lens.sum()))
         ends = np.cumsum(flat)  # running sum over all documents ...
