@@ -252,3 +252,25 @@ def test_entity_masks_count_as_the_numpy_table(tmp_path):
         live = [d for d in range(len(ids)) if table.live[d]]
         for hits in (live, live[::3], live[5:9], [], [live[-1]]):
             assert lite.facets(hits) == table.facets(np.array(hits, dtype=np.int64)), hits
+
+
+def test_position_values_decoded_together_as_one_by_one():
+    """Many documents' position values decoded in one unpickling (lists, or counts and
+    one flat run) give what decoding each value alone gives, with or without its STOP."""
+    from itertools import chain
+
+    from whoosh.formats import Positions
+
+    from scoda_desktop.core.index import lite
+    from scoda_desktop.core.index import whoosh_private as wp
+
+    lists = [[], [3], [1, 5, 9], list(range(0, 3000, 7)), [70000, 70001, 2**31 - 5]]
+    values = [Positions().encode(p) for p in lists]
+    values[2] = values[2].removesuffix(b".")  # a value stored without its STOP
+    one_by_one = [wp.position_gaps(v) for v in values]
+    assert one_by_one[3][:3] == [0, 7, 7]
+    assert lite._gap_lists(values) == one_by_one
+    counts, flat = lite._flat_gaps(values)
+    assert list(counts) == [len(p) for p in lists]
+    assert flat == list(chain.from_iterable(one_by_one))
+    assert lite._flat_gaps([b"\x00\x00\x00\x01" + b"not a pickle"]) is None
