@@ -261,7 +261,7 @@ def test_position_values_decoded_together_as_one_by_one():
 
     from whoosh.formats import Positions
 
-    from scoda_desktop.core.index import lite
+    from scoda_desktop.core.index import positions
     from scoda_desktop.core.index import whoosh_private as wp
 
     lists = [[], [3], [1, 5, 9], list(range(0, 3000, 7)), [70000, 70001, 2**31 - 5]]
@@ -269,8 +269,8 @@ def test_position_values_decoded_together_as_one_by_one():
     values[2] = values[2].removesuffix(b".")  # a value stored without its STOP
     one_by_one = [wp.position_gaps(v) for v in values]
     assert one_by_one[3][:3] == [0, 7, 7]
-    assert lite._gap_lists(values) == one_by_one
-    counts, flat = lite._flat_gaps(values)
+    assert positions._gap_lists(values) == one_by_one
+    counts, flat = positions._flat_gaps(values)
     assert list(counts) == [len(p) for p in lists]
     assert flat == list(chain.from_iterable(one_by_one))
-    assert lite._flat_gaps([b"\x00\x00\x00\x01" + b"not a pickle"]) is None
+    assert positions._flat_gaps([b"\x00\x00\x00\x01" + b"not a pickle"]) is None

@@ -27,8 +27,8 @@ from scoda_desktop.core.index.lite import (  # one BM25 and one term walk for bo
     LiteEngine,
     _bytes,
     _matcher,
-    position_gaps_flat,
 )
+from scoda_desktop.core.index.positions import position_gaps_flat
 
 CACHE_TERMS = 2048
 _EMPTY = np.zeros(0, dtype=np.int64)
