@@ -52,9 +52,17 @@ def document_id(sha256: str) -> str:
     return sha256[:16]
 
 
+_ONE_DOT_SUFFIXES = frozenset(s for s in SUFFIXES if s.count(".") == 1)
+
+
 def is_supported(name: str) -> bool:
-    """True for a file name this reader takes (``x.warc.gz`` included, ``x.tar.gz`` not)."""
-    return suffix_of(name) in SUFFIXES
+    """True for a file name this reader takes (``x.warc.gz`` included, ``x.tar.gz`` not).
+    The last dot's ending decides alone unless it is ``.gz`` (a re-sync asks this of every
+    file: a third of ``suffix_of``'s cost)."""
+    ext = name[name.rfind("."):].lower()
+    if ext in _ONE_DOT_SUFFIXES:
+        return True
+    return ext == ".gz" and suffix_of(name) in SUFFIXES
 
 
 def size_limit(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> int | None:

@@ -183,10 +183,13 @@ def scan(sources: list[str]) -> tuple[dict[str, os.stat_result], list[Skipped]]:
 
 
 def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
-             cancel: Callable[[], bool], report: SyncReport) -> Generator[Progress, None, bool]:
-    """Sync ``catalog`` (mutated) and ``service``'s index; returns False when cancelled."""
+             cancel: Callable[[], bool], report: SyncReport, *,
+             scanned: tuple[dict[str, os.stat_result], list[Skipped]] | None = None
+             ) -> Generator[Progress, None, bool]:
+    """Sync ``catalog`` (mutated) and ``service``'s index; returns False when cancelled.
+    ``scanned``: the caller's ``scan(sources)`` of a moment ago, not done again."""
     yield Progress(0, 0, "", "scanning")
-    found, skipped = scan(sources)
+    found, skipped = scanned or scan(sources)
     report.skipped.extend(skipped)
     known_sha = {rec[2]: rec[3] for rec in catalog.files.values()}
     todo: list[str] = []
