@@ -6,9 +6,11 @@ the same texts go through ``extract`` with this checkout's code and with the cod
 the seeds (raw and cleaned), every text in tests/fixtures, ``--n`` generated articles
 (``make_corpus.py``, cleaned), and, when the development sets are in the cache
 (``SCODA_DEVSETS``, default ~/.cache/scoda-devsets), the CoNLL-2003 dev documents with a few
-hundred of their sentences and the quantity sets' sentences. Exit status 1 if any differ.
+hundred of their sentences, the quantity sets' sentences and, with ``--web N``, the clean
+text of N of the web set's pages (real pages, not generated: trafilatura's evaluation set).
+Exit status 1 if any differ.
 
-    python benchmarks/extract_same.py [--base main] [--n 500]
+    python benchmarks/extract_same.py [--base main] [--n 500] [--web 300]
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def _strings(obj: object, out: list[str]) -> None:
             _strings(v, out)
 
 
-def collect(n: int, corpus: Path) -> list[tuple[str, str, str | None]]:
+def collect(n: int, corpus: Path, web: int = 0) -> list[tuple[str, str, str | None]]:
     """(label, text, document date) of every text to compare."""
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(HERE / "quality"))
@@ -79,11 +81,34 @@ def collect(n: int, corpus: Path) -> list[tuple[str, str, str | None]]:
                   for i, s in enumerate(sents)]
     else:
         print(f"CoNLL dev set not in {devsets}: left out", file=sys.stderr)
+    if web:
+        items += _web_texts(devsets, web)
     import bench_quantities
 
     for name, rows in bench_quantities.load(devsets).items():
         items += [(f"quantities-{name}:{i}", text, "2021-05-10" if i % 2 else None)
                   for i, (text, _) in enumerate(rows)]
+    return items
+
+
+def _web_texts(devsets: Path, limit: int) -> list[tuple[str, str, str | None]]:
+    """The clean text and date of the first ``limit`` pages (by name) of the web set."""
+    from scoda_desktop.core.ingest import load_document
+
+    folder = devsets / "web"
+    pages = sorted(p for sub in ("cache", "eval") if (folder / sub).is_dir()
+                   for p in (folder / sub).iterdir() if p.is_file())[:limit]
+    if not pages:
+        print(f"web set not in {folder}: left out", file=sys.stderr)
+    items = []
+    for p in pages:
+        try:
+            doc = load_document(p)
+        except Exception as exc:  # a page the cleaner refuses is no text to compare
+            print(f"web page {p.name} left out: {exc}", file=sys.stderr)
+            continue
+        if doc.text:
+            items.append((f"web:{p.name}", doc.text, doc.date))
     return items
 
 
@@ -104,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--base", default="main", help="the commit to compare with")
     ap.add_argument("--n", type=int, default=500, help="generated articles")
+    ap.add_argument("--web", type=int, default=0,
+                    help="also the clean text of this many of the web set's pages")
     ap.add_argument("--dump", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.dump:
@@ -111,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        texts = collect(args.n, work / "corpus")
+        texts = collect(args.n, work / "corpus", args.web)
         (work / "texts.json").write_text(json.dumps(texts), encoding="utf-8")
         base = work / "base"
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(base),

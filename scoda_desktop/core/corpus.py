@@ -237,6 +237,11 @@ class Corpus:
         if not rebuild and install_seed_index(self.index_dir, self.seeds_dir):
             self._store.close()  # a standalone build's first start: its prebuilt seed index
             self._store = self._new_store()
+        scanned = None
+        if not rebuild:
+            scanned = yield from self._settled_sync(report)
+            if scanned is None:
+                return report  # nothing changed since the last complete sync
         problem = self._store.problem()
         if problem is not None and problem != "no index yet":
             report.messages.append(f"the index was rebuilt from the sources: {problem}")
@@ -259,7 +264,8 @@ class Corpus:
             catalog = service.catalog or Catalog()
         ok = False
         try:
-            ok = yield from run_sync(service, catalog, self.sources(), cancel, report)
+            ok = yield from run_sync(service, catalog, self.sources(), cancel, report,
+                                     scanned=scanned if service is self._store else None)
         finally:
             if not ok:
                 report.cancelled = True
@@ -276,8 +282,49 @@ class Corpus:
         if enrich:
             yield from self._enrich(cancel, report, alongside_searches=False)
         self._fill_report(report)
+        self._remember_settled(report)
         yield Progress(report.documents, report.documents, "", "done")
         return report
+
+    def _settled_sync(self, report: SyncReport
+                      ) -> Generator[Progress, None, tuple[dict, list] | bool | None]:
+        """An unchanged re-sync at the cost of a scan (``pipeline/synced.py``): None when
+        every file is as the last complete sync left it (``report`` filled); otherwise the
+        scan, for the full sync to go on with (False when there was nothing to compare)."""
+        from scoda_desktop.core.documents import Progress
+        from scoda_desktop.core.index.schema import SCHEMA_VERSION
+        from scoda_desktop.core.pipeline import synced
+        from scoda_desktop.core.pipeline.sync import scan
+
+        record = synced.settled(self.index_dir, SCHEMA_VERSION)
+        if record is None:
+            return False
+        yield Progress(0, 0, "", "scanning")
+        found, skipped = scan(self.sources())
+        if skipped or synced.stat_digest((p, st.st_size, st.st_mtime)
+                                         for p, st in found.items()) != record["files"]:
+            return found, skipped
+        report.unchanged = len(found)
+        report.documents = int(record["documents"])
+        report.duplicates = record["duplicates"]
+        yield Progress(report.documents, report.documents, "", "searchable")
+        yield Progress(report.documents, report.documents, "", "done")
+        return None
+
+    def _remember_settled(self, report: SyncReport) -> None:
+        """After a sync or second phase that left nothing to do: what it saw, so the next
+        unchanged re-sync is a scan."""
+        from scoda_desktop.core.index.schema import SCHEMA_VERSION
+        from scoda_desktop.core.pipeline import synced
+
+        catalog = self._store.catalog
+        if report.cancelled or report.enrichment_pending or catalog is None \
+                or catalog.generation < 0:
+            return
+        synced.remember(self.index_dir, generation=catalog.generation,
+                        schema_version=SCHEMA_VERSION,
+                        files=((p, r[0], r[1]) for p, r in catalog.files.items()),
+                        documents=report.documents, duplicates=report.duplicates)
 
     def enrich(self, *, cancel: Callable[[], bool] | None = None
                ) -> Generator[Progress, None, SyncReport]:
@@ -294,8 +341,12 @@ class Corpus:
         if not self.read_only and self._store.usable():
             with self._writing:
                 self._unlean()
-                yield from self._enrich(cancel or (lambda: False), report,
-                                        alongside_searches=True)
+                ok = yield from self._enrich(cancel or (lambda: False), report,
+                                             alongside_searches=True)
+                self._fill_report(report)
+                if ok:
+                    self._remember_settled(report)
+                return report
         self._fill_report(report)
         return report
 

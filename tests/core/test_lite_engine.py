@@ -173,7 +173,8 @@ def test_a_table_saved_before_the_facts_and_starts_gives_the_same_answers(index_
     copy = tmp_path / "index"
     shutil.copytree(index_dir, copy)
     with np.load(copy / TABLE) as data:
-        old = {k: data[k] for k in data.files if not k.startswith(("fact_", "ent_starts"))}
+        old = {k: data[k] for k in data.files
+               if not k.startswith(("fact_", "ent_starts", "ent_dense", "ent_bits", "sp_"))}
     assert len(old) < len(np.load(copy / TABLE).files)
     np.savez(copy / TABLE, **old)
     lean, full = IndexStore(copy, lean=True), IndexStore(index_dir)
@@ -182,6 +183,7 @@ def test_a_table_saved_before_the_facts_and_starts_gives_the_same_answers(index_
             assert _answers(lean, query) == _answers(full, query), query
         table = lean.finder().table()
         assert isinstance(table, LiteTable) and table.facts is None and table.ent_starts is None
+        assert table.masks is None
     finally:
         lean.close()
         full.close()
@@ -208,3 +210,67 @@ def test_phrase_starts_from_position_lists_that_do_not_line_up():
     second = [(1, [1]), (2, [9]), (3, [1])]  # doc 3 lacks the first word, doc 4 the second
     assert LiteEngine._phrase_pairs([first, second]) == [1]
     assert LiteEngine._phrase_pairs([first, [(2, [4]), (1, [6])]]) == [1, 2]
+
+
+def test_entity_masks_count_as_the_numpy_table(tmp_path):
+    """Common entities counted as bit masks, the others code by code, an entity twice in
+    one document by occurrence: the lean table's facets are the numpy table's for any hit
+    set (and a table with no masks at all, every entity rare, counts the same)."""
+    import random
+
+    import numpy as np
+
+    from scoda_desktop.core.index import facets
+
+    rng = random.Random(5)
+    ids = [f"d{i}" if i % 7 else None for i in range(203)]  # some numbers with no document
+    kinds = ["PERSON", "ORG", "PLACE", "FACILITY", "EVENT", "GROUP", "OTHER"]
+    names = [(kinds[i % len(kinds)], f"name {i}") for i in range(180)]  # > 20 a field
+    docs, entities = {}, {}
+    for i, doc_id in enumerate(ids):
+        if doc_id is None or i % 11 == 0:
+            continue  # 11: a document the catalog no longer has (deleted)
+        docs[doc_id] = {"words": i, "date": f"202{i % 4}-0{1 + i % 9}-01", "source": f"s{i % 5}"}
+        # a few entities in most documents, many in few; "name 0" twice in some
+        keys = [names[j] for j in range(180) if rng.random() < (0.6 if j < 8 else 0.03)]
+        if i % 13 == 0:
+            keys.append(names[0])
+        entities[doc_id] = (keys, ())
+    table = DocTable(ids, docs, entities)
+    for share, name in ((16, "t16"), (1, "rare")):
+        path = tmp_path / f"{name}.npz"
+        real = facets.DENSE_SHARE
+        facets.DENSE_SHARE = share
+        try:
+            masks = table._masks(share)
+            table.save(path, 3)
+        finally:
+            facets.DENSE_SHARE = real
+        lite = LiteTable.load(path, 3)
+        assert lite is not None and lite.masks is not None
+        assert (len(lite.masks.dense) > 0) == (share == 16) and len(masks["sp_code"])
+        live = [d for d in range(len(ids)) if table.live[d]]
+        for hits in (live, live[::3], live[5:9], [], [live[-1]]):
+            assert lite.facets(hits) == table.facets(np.array(hits, dtype=np.int64)), hits
+
+
+def test_position_values_decoded_together_as_one_by_one():
+    """Many documents' position values decoded in one unpickling (lists, or counts and
+    one flat run) give what decoding each value alone gives, with or without its STOP."""
+    from itertools import chain
+
+    from whoosh.formats import Positions
+
+    from scoda_desktop.core.index import positions
+    from scoda_desktop.core.index import whoosh_private as wp
+
+    lists = [[], [3], [1, 5, 9], list(range(0, 3000, 7)), [70000, 70001, 2**31 - 5]]
+    values = [Positions().encode(p) for p in lists]
+    values[2] = values[2].removesuffix(b".")  # a value stored without its STOP
+    one_by_one = [wp.position_gaps(v) for v in values]
+    assert one_by_one[3][:3] == [0, 7, 7]
+    assert positions._gap_lists(values) == one_by_one
+    counts, flat = positions._flat_gaps(values)
+    assert list(counts) == [len(p) for p in lists]
+    assert flat == list(chain.from_iterable(one_by_one))
+    assert positions._flat_gaps([b"\x00\x00\x00\x01" + b"not a pickle"]) is None

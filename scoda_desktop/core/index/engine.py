@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -28,8 +27,8 @@ from scoda_desktop.core.index.lite import (  # one BM25 and one term walk for bo
     LiteEngine,
     _bytes,
     _matcher,
-    position_gaps_in,
 )
+from scoda_desktop.core.index.positions import position_gaps_flat
 
 CACHE_TERMS = 2048
 _EMPTY = np.zeros(0, dtype=np.int64)
@@ -88,13 +87,11 @@ class Engine:
                   ) -> tuple[np.ndarray, np.ndarray]:
         """Positions of a term in the given (global) documents, decoded only for those:
         two parallel arrays (doc number, position), by document then position."""
-        docs: list[int] = []
-        deltas: list[list[int]] = []  # gaps between a document's positions
-        for d, gaps in position_gaps_in(self.subs, field, btext, set(docnums.tolist())):
-            docs.append(d)
-            deltas.append(gaps)
-        lens = np.fromiter(map(len, deltas), dtype=np.int64, count=len(deltas))
-        flat = np.fromiter(chain.from_iterable(deltas), dtype=np.int64, count=int(lens.sum()))
+        # the gaps between a document's positions, all documents' one after the other
+        docs, counts, gaps = position_gaps_flat(self.subs, field, btext,
+                                                set(docnums.tolist()))
+        lens = np.array(counts, dtype=np.int64)
+        flat = np.array(gaps, dtype=np.int64)
         ends = np.cumsum(flat)  # running sum over all documents ...
         first = np.cumsum(lens) - lens
         before = np.zeros(len(lens), dtype=np.int64)

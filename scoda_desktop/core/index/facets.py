@@ -19,6 +19,8 @@ from scoda_desktop.core.fileio import atomic_write
 from scoda_desktop.core.index.lite import TOP_ENTITIES  # the same top for both tables
 from scoda_desktop.core.index.schema import ENTITY_FIELDS
 
+DENSE_SHARE = 16  # an entity in 1/16 of the documents is counted as a bit mask (_masks)
+
 
 def _codes(values: list[Any]) -> tuple[np.ndarray, list[Any]]:
     names = sorted({v for v in values if v is not None})
@@ -95,9 +97,10 @@ class DocTable:
         of parsing the whole catalog (``lite.LiteTable.facts``), while the digest says the
         catalog is still the one they were copied from."""
         arrays = {name: getattr(self, name) for name in self._ARRAYS}
-        # where each document number's entities start in ent_doc (which is in doc number
-        # order): a one-query process slices them instead of searching (lite.LiteTable)
-        arrays["ent_starts"] = np.searchsorted(self.ent_doc, np.arange(self.size + 1))
+        # 4 bytes a code are plenty (half the file's bytes were these two, as int64)
+        arrays["ent_doc"] = self.ent_doc.astype(np.int32)
+        arrays["ent_code"] = self.ent_code.astype(np.int32)
+        arrays.update(self._masks())
         if facts is not None:
             arrays.update(_facts_arrays(self.ids, facts))
         buf = io.BytesIO()
@@ -109,6 +112,32 @@ class DocTable:
                  ent_types=np.array([t for t, _ in self.ent_names], dtype=str),
                  ent_names=np.array([n for _, n in self.ent_names], dtype=str), **arrays)
         atomic_write(path, buf.getvalue())
+
+    def _masks(self, share: int | None = None) -> dict[str, np.ndarray]:
+        """The entities as a one-query process counts them (``lite._Masks``): each entity
+        in at least 1/``share`` of the document numbers (and once in each) as a bit mask
+        over them, little-endian bit order, one after the other (``ent_bits``, codes in
+        ``ent_dense``); the other entities' codes document by document (``sp_code``,
+        ``sp_starts``: where each document number's start). The masks take at most
+        ``share / 8`` bytes an occurrence, so never more than the codes they replace."""
+        share = share or DENSE_SHARE
+        ent_doc, ent_code, n = self.ent_doc, self.ent_code, len(self.ent_names)
+        pair = np.unique(ent_doc * max(n, 1) + ent_code, return_counts=True)
+        docs_of = np.bincount(pair[0] % max(n, 1), minlength=n)  # distinct documents
+        repeated = np.zeros(n, dtype=bool)
+        repeated[pair[0][pair[1] > 1] % max(n, 1)] = True  # counted by occurrence
+        dense = np.flatnonzero((docs_of * share >= self.size) & (docs_of > 0) & ~repeated)
+        row = np.full(n, -1, dtype=np.int64)
+        row[dense] = np.arange(len(dense))
+        is_dense = row[ent_code] >= 0 if len(ent_code) else np.zeros(0, dtype=bool)
+        grid = np.zeros((len(dense), self.size), dtype=bool)
+        grid[row[ent_code[is_dense]], ent_doc[is_dense]] = True
+        sparse_doc = ent_doc[~is_dense]
+        return {"ent_dense": dense.astype(np.int32),
+                "ent_bits": np.packbits(grid, axis=1, bitorder="little").reshape(-1),
+                "sp_starts": np.searchsorted(sparse_doc, np.arange(self.size + 1)
+                                             ).astype(np.int32),
+                "sp_code": ent_code[~is_dense].astype(np.int32)}
 
     @classmethod
     def load(cls, path: Path, generation: int) -> DocTable | None:

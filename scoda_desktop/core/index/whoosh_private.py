@@ -260,6 +260,9 @@ def _protocol4_writer() -> type:
 # Reading (core/index/engine.py)
 # ---------------------------------------------------------------------------------------
 
+_PEEK = 16384  # the unpickler asks for 128 KB; a block's pickle is a few KB
+
+
 class _ViewFile:
     """A read-only, seekable file over a memoryview: ``read`` copies only what it returns."""
 
@@ -273,6 +276,14 @@ class _ViewFile:
         end = self._len if n is None or n < 0 else min(start + n, self._len)
         self._pos = end
         return bytes(self._view[start:end])
+
+    def peek(self, n: int = 1) -> bytes:
+        """What ``read`` would return next, without moving: the C unpickler (a postings
+        block is one ``pickle.load`` from this file) then parses from that copy and reads
+        once to skip what it used, instead of calling ``read`` for each value of a block
+        (a phrase of two common words at 10,000 articles: 3,700 calls, ~30 ms)."""
+        start = self._pos
+        return bytes(self._view[start:min(start + max(n, 1), start + _PEEK, self._len)])
 
     def readinto(self, buf: Any) -> int:
         data = self.read(len(buf))

@@ -30,6 +30,8 @@ class DecodeError(ValueError):
 def normalize_text(text: str) -> str:
     """NFC, one kind of newline, plain spaces, no zero-width characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isascii():  # no odd space, no invisible character, already NFC
+        return text.replace("\x0c", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x0c", "\n")
     text = _SPACES.sub(" ", text)
     text = _INVISIBLE.sub("", text)

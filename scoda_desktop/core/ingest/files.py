@@ -38,10 +38,11 @@ def walk_folder(top: str | os.PathLike, seen_dirs: set[tuple[int, int]]
             if entry.name.startswith("."):
                 continue
             try:
-                if entry.is_dir(follow_symlinks=True):
+                if entry.is_file():  # the common case first (no system call: d_type)
+                    if is_supported(entry.name):
+                        yield entry.path, entry.stat()
+                elif entry.is_dir(follow_symlinks=True):
                     stack.append(entry.path)
-                elif is_supported(entry.name) and entry.is_file():
-                    yield entry.path, entry.stat()
             except OSError:
                 continue
 

@@ -65,6 +65,7 @@ class Line:
     # its Latin words (``LATIN_WORD_RE``), when ``label_lines`` found them for the page:
     # the body's language and word count are made of its lines' (``body_language``)
     latin: list[str] | None = None
+    stops: int = 0  # how many of ``latin`` are stop words (``_stops``), with ``latin``
 
 
 def cjk_count(text: str) -> int:
@@ -94,20 +95,25 @@ def language_and_words(text: str) -> tuple[str, int]:
     return _language(han, words), len(words) + han
 
 
-def _language(han: int, words: list[str]) -> str:
-    """``guess_language`` from the sample's Han count and Latin words."""
+def _language(han: int, words: list[str], stops: int | None = None) -> str:
+    """``guess_language`` from the sample's Han count and Latin words (``stops``: how
+    many of them are stop words, when the caller counted them)."""
     latin = len("".join(words))
     if han > latin * 0.5 and han >= 10:
         return "zh"
     if len(words) >= 3:
-        stop = sum(map(STOPWORDS.__contains__, map(str.lower, words)))
+        stop = _stops(words) if stops is None else stops
         if stop / len(words) >= 0.12:
             return "en"
     return "other"
 
 
+def _stops(words: list[str]) -> int:
+    return sum(map(STOPWORDS.__contains__, map(str.lower, words)))
+
+
 def _stop_ratio(words: list[str]) -> float:
-    return sum(map(STOPWORDS.__contains__, map(str.lower, words))) / len(words) if words else 0.0
+    return _stops(words) / len(words) if words else 0.0
 
 
 def is_sentence_like(text: str, lang: str) -> bool:
@@ -115,7 +121,8 @@ def is_sentence_like(text: str, lang: str) -> bool:
     return _sentence_like(text, lang, cjk_count(text), LATIN_WORD_RE.findall(text))
 
 
-def _sentence_like(text: str, lang: str, han: int, words: list[str]) -> bool:
+def _sentence_like(text: str, lang: str, han: int, words: list[str],
+                   stops: int | None = None) -> bool:
     """``is_sentence_like`` given the line's Han count and Latin words (``classify`` has
     them already: counting them again was a fifth of the labelling)."""
     if han >= 0.3 * max(1, len(text.replace(" ", ""))):
@@ -125,7 +132,7 @@ def _sentence_like(text: str, lang: str, han: int, words: list[str]) -> bool:
         return False
     if text.endswith(("..", "…")) and not text.endswith("...") and n < 25:
         return False  # a teaser cut short: "UAE inaugurates Madhol Field Hospital in .."
-    stop = _stop_ratio(words)
+    stop = _stop_ratio(words) if stops is None else stops / n
     if lang == "en" and stop < (0.2 if n < 8 else 0.12):
         return False
     terminal = text.rstrip(_CLOSERS + " ")[-1:] in _TERMINAL
@@ -171,9 +178,9 @@ def _date_only(text: str) -> bool:
 
 
 def classify(line: Line, lang: str, repeats: Counter[str],
-             latin: list[str] | None = None) -> None:
+             latin: list[str] | None = None, stops: int | None = None) -> None:
     """Set ``kind``/``reason``/``hard`` of one line (see the module docstring); ``latin``:
-    the line's Latin words when the caller has them."""
+    the line's Latin words when the caller has them (``stops``: how many are stop words)."""
     text = line.text
     if text.startswith(MARK_START) and MARK_END in text:
         line.reason, line.text = text[1:].split(MARK_END, 1)
@@ -203,7 +210,7 @@ def classify(line: Line, lang: str, repeats: Counter[str],
     if words <= 12 and _date_only(text):
         line.kind, line.reason = BAD, "date"
         return
-    if _sentence_like(text, lang, han, latin):
+    if _sentence_like(text, lang, han, latin, stops):
         line.kind = GOOD
         return
     if words <= 15 and repeats[normalize_key(text)] > 1:
@@ -231,13 +238,17 @@ def label_lines(raw: str) -> tuple[list[Line], str]:
         # for the page language and for each line's labels
         per_line = [None if ln.text.startswith(MARK_START) else LATIN_WORD_RE.findall(ln.text)
                     for ln in lines]
-        lang = _language(cjk_count(plain), [w for ws in per_line if ws for w in ws])
+        # and each line's stop words, counted once for the page, the line and the body
+        stops = [_stops(ws) if ws else 0 for ws in per_line]
+        lang = _language(cjk_count(plain), [w for ws in per_line if ws for w in ws],
+                         sum(stops))
     else:
+        stops = [0] * len(lines)
         lang = guess_language(plain)
     repeats = Counter(normalize_key(ln.text) for ln in lines)
-    for ln, latin in zip(lines, per_line, strict=True):
-        ln.latin = latin
-        classify(ln, lang, repeats, latin)
+    for ln, latin, stop in zip(lines, per_line, stops, strict=True):
+        ln.latin, ln.stops = latin, stop
+        classify(ln, lang, repeats, latin, None if latin is None else stop)
     return lines, lang
 
 
@@ -250,4 +261,4 @@ def body_language(body: list[Line], body_text: str) -> tuple[str, int] | None:
         return None
     words = list(chain.from_iterable(ln.latin for ln in body))  # type: ignore[misc]
     han = cjk_count(body_text)
-    return _language(han, words), len(words) + han
+    return _language(han, words, sum(ln.stops for ln in body)), len(words) + han

@@ -29,8 +29,10 @@ from scoda_desktop.core.pipeline.sidefiles import (
     CATALOG,
     SIDE_NAMES,
     LazyEntities,
+    SideBase,
+    carry_side,
     load_catalog,
-    load_side,
+    load_side_parts,
     loads,
     save_catalog,
     save_side,
@@ -93,6 +95,9 @@ class Catalog:
     groups: list[list[str]] = field(default_factory=list)
     folder: Path | None = None
     _side: dict[str, Any] = field(default_factory=dict)
+    # what each npz side file in ``folder`` holds, as loaded: a save writes a delta
+    # against it (``sidefiles.save_side``)
+    _base: dict[str, SideBase] = field(default_factory=dict)
 
     # -- lazily loaded sidecars ---------------------------------------------------------
     def side(self, name: str) -> dict[str, Any]:
@@ -103,7 +108,9 @@ class Catalog:
         if name not in self._side:
             data: dict[str, Any] = {}
             if self.folder is not None:
-                data = load_side(self.folder, name, self.generation)
+                data, base = load_side_parts(self.folder, name, self.generation)
+                if base is not None:
+                    self._base[name] = base
             if name == "entities" and not isinstance(data, LazyEntities):
                 data = LazyEntities(dict(data))  # entries kept encoded (see LazyEntities)
             self._side[name] = data
@@ -238,10 +245,17 @@ class Catalog:
 
     def save(self, folder: Path, generation: int, schema_version: int) -> None:
         """Write every part for ``generation``; meta.json last, so it marks a complete set."""
+        same_folder = self.folder is not None and folder == self.folder
         for name in _SIDE:
-            if generation == self.generation and name not in self._side:
-                continue  # not loaded, so not changed: its file is still current
-            save_side(folder, name, generation, self.side(name))
+            if same_folder and name not in self._side:  # not loaded, so not changed
+                if generation == self.generation:
+                    continue  # its file is still current
+                if carry_side(folder, name, self.generation, generation):
+                    continue  # its delta names the new generation, the base stays
+            base = self._base.pop(name, None) if same_folder else None
+            new_base = save_side(folder, name, generation, self.side(name), base)
+            if new_base is not None:
+                self._base[name] = new_base
         save_catalog(folder, generation, self.files, self.docs, self.groups)
         atomic_write(folder / META, json.dumps(
             {"schema_version": schema_version, "generation": generation}).encode())

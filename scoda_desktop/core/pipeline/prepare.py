@@ -261,7 +261,7 @@ def prepare_file(path: str, enrich: bool = True, spool: str | None = None
     from scoda_desktop.core.ingest import IngestError, load_document
 
     try:
-        doc = load_document(path)
+        doc = load_document(path, resolve=False)  # its path is set below
     except IngestError as exc:
         return Skipped(path, exc.reason)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop an import
