@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from scoda_desktop.core.documents import Skipped
-from scoda_desktop.core.ingest.reader import EXPECTED, is_supported
+from scoda_desktop.core.ingest.formats import EXPECTED, is_supported
 
 
 def walk_folder(top: str | os.PathLike, seen_dirs: set[tuple[int, int]]
@@ -79,3 +79,27 @@ def iter_input_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Skip
             if key not in seen_files:
                 seen_files.add(key)
                 yield f
+
+
+def scan(sources: list[str]) -> tuple[dict[str, os.stat_result], list[Skipped]]:
+    """Every article file under ``sources`` with its stat, in path order, and the sources
+    that cannot be read (a missing path, an unsupported file named explicitly). Light on
+    imports: an unchanged re-sync is this and a digest (``pipeline/synced.py``)."""
+    found: dict[str, os.stat_result] = {}
+    skipped: list[Skipped] = []
+    seen: set[tuple[int, int]] = set()
+    for source in sources:
+        path = os.path.abspath(source)
+        if os.path.isdir(path):
+            for file, st in walk_folder(path, seen):
+                found.setdefault(file, st)
+            continue
+        for item in iter_input_files([path]):  # one file: its checks and messages
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                continue
+            try:
+                found.setdefault(os.path.abspath(item), os.stat(item))
+            except OSError as exc:
+                skipped.append(Skipped(str(item), f"unreadable: {exc.strerror or exc}"))
+    return dict(sorted(found.items())), skipped

@@ -15,10 +15,14 @@ from pathlib import Path
 from scoda_desktop.core.documents import Document
 from scoda_desktop.core.ingest.clean import Cleaned, removed_lines, split_page
 from scoda_desktop.core.ingest.decode import DecodeError, decode_bytes, normalize_text
-from scoda_desktop.core.ingest.formats import (
+from scoda_desktop.core.ingest.formats import (  # noqa: F401 - SUFFIXES, EXPECTED, is_supported: the reader's API
     CONTAINER_SUFFIXES,
     DOCUMENT_SUFFIXES,
+    EXPECTED,
+    HTML_SUFFIXES,
+    SUFFIXES,
     is_container,
+    is_supported,
     suffix_of,
 )
 from scoda_desktop.core.ingest.formats.web import meta_charset
@@ -33,10 +37,6 @@ from scoda_desktop.core.ingest.meta import read_meta
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # PDF and Word files carry their images: the cap on them is for their bytes, not their text.
 BINARY_MAX_BYTES = 100 * 1024 * 1024
-HTML_SUFFIXES = (".html", ".htm")
-SUFFIXES = (".txt", ".md", *HTML_SUFFIXES, *DOCUMENT_SUFFIXES, *CONTAINER_SUFFIXES)
-EXPECTED = ("expected .txt, .md, .html, .htm, .pdf, .docx, .mhtml, .mht, .warc, .warc.gz "
-            "or .arc.gz")
 
 
 class IngestError(Exception):
@@ -50,19 +50,6 @@ class IngestError(Exception):
 def document_id(sha256: str) -> str:
     """Stable id from the content hash: the same bytes are the same document anywhere."""
     return sha256[:16]
-
-
-_ONE_DOT_SUFFIXES = frozenset(s for s in SUFFIXES if s.count(".") == 1)
-
-
-def is_supported(name: str) -> bool:
-    """True for a file name this reader takes (``x.warc.gz`` included, ``x.tar.gz`` not).
-    The last dot's ending decides alone unless it is ``.gz`` (a re-sync asks this of every
-    file: a third of ``suffix_of``'s cost)."""
-    ext = name[name.rfind("."):].lower()
-    if ext in _ONE_DOT_SUFFIXES:
-        return True
-    return ext == ".gz" and suffix_of(name) in SUFFIXES
 
 
 def size_limit(name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> int | None:

@@ -37,6 +37,7 @@ from itertools import islice
 from typing import Any
 
 from scoda_desktop.core.documents import Progress, Skipped, SyncReport
+from scoda_desktop.core.ingest.files import scan
 from scoda_desktop.core.ingest.formats import is_container
 from scoda_desktop.core.ingest.reader import size_limit, too_large
 from scoda_desktop.core.pipeline.catalog import Catalog, FileRecord
@@ -162,30 +163,6 @@ def make_pool() -> Any:
     if method == "forkserver":
         ctx.set_forkserver_preload(["scoda_desktop.core.pipeline.prepare"])
     return ProcessPoolExecutor(max_workers=WORKERS, mp_context=ctx)
-
-
-def scan(sources: list[str]) -> tuple[dict[str, os.stat_result], list[Skipped]]:
-    from scoda_desktop.core.ingest import iter_input_files
-    from scoda_desktop.core.ingest.files import walk_folder
-
-    found: dict[str, os.stat_result] = {}
-    skipped: list[Skipped] = []
-    seen: set[tuple[int, int]] = set()
-    for source in sources:
-        path = os.path.abspath(source)
-        if os.path.isdir(path):
-            for file, st in walk_folder(path, seen):
-                found.setdefault(file, st)
-            continue
-        for item in iter_input_files([path]):  # one file: its checks and messages
-            if isinstance(item, Skipped):
-                skipped.append(item)
-                continue
-            try:
-                found.setdefault(os.path.abspath(item), os.stat(item))
-            except OSError as exc:
-                skipped.append(Skipped(str(item), f"unreadable: {exc.strerror or exc}"))
-    return dict(sorted(found.items())), skipped
 
 
 def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],

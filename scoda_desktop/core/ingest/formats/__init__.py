@@ -25,6 +25,23 @@ def suffix_of(name: str) -> str:
     return low[dot:] if dot > max(low.rfind("/"), low.rfind("\\")) else ""
 
 
+HTML_SUFFIXES = (".html", ".htm")
+SUFFIXES = (".txt", ".md", *HTML_SUFFIXES, *DOCUMENT_SUFFIXES, *CONTAINER_SUFFIXES)
+EXPECTED = ("expected .txt, .md, .html, .htm, .pdf, .docx, .mhtml, .mht, .warc, .warc.gz "
+            "or .arc.gz")
+_ONE_DOT_SUFFIXES = frozenset(s for s in SUFFIXES if s.count(".") == 1)
+
+
+def is_supported(name: str) -> bool:
+    """True for a file name the reader takes (``x.warc.gz`` included, ``x.tar.gz`` not).
+    The last dot's ending decides alone unless it is ``.gz`` (a re-sync asks this of every
+    file: a third of ``suffix_of``'s cost)."""
+    ext = name[name.rfind("."):].lower()
+    if ext in _ONE_DOT_SUFFIXES:
+        return True
+    return ext == ".gz" and suffix_of(name) in SUFFIXES
+
+
 def is_container(name: str) -> bool:
     """True for a web archive: one file, many documents (read with ``warc.iter_records``)."""
     return suffix_of(name) in CONTAINER_SUFFIXES
