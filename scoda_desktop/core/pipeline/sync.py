@@ -72,8 +72,9 @@ class _Files:
     commit, so they go on while the main process commits (``Feed``)."""
 
     def __init__(self, paths: list[str], cancel: Callable[[], bool], enrich: bool = True,
-                 spool: str | None = None) -> None:
-        self.paths, self.cancel = paths, cancel
+                 spool: str | None = None, meanwhile: Callable[[], None] | None = None
+                 ) -> None:
+        self.paths, self.cancel, self.meanwhile = paths, cancel, meanwhile
         self.fn = prepare_file if enrich else functools.partial(prepare_searchable,
                                                                  spool=spool)
         self.feed: Any = None
@@ -92,6 +93,9 @@ class _Files:
         pool = make_pool()
         try:
             self.feed = Feed(pool, self.fn, iter(self.paths))
+            if self.meanwhile is not None:  # the workers start, then this process's share
+                self.feed.prefetch(self.feed.ahead * self.feed.chunksize)
+                self.meanwhile()
             for item in self.feed:
                 yield item
                 if self.cancel():
@@ -277,7 +281,17 @@ def run_sync(service: IndexStore, catalog: Catalog, sources: list[str],
     done = 0
     batch = 0  # documents filed since the last commit
     enrich = len(todo) < ENRICH_LATER_MIN
-    files = _Files(todo, cancel, enrich, str(service.folder / SPOOL))
+
+    def load_sides() -> None:
+        """While the workers start (~1 s for a small sync: extraction's tables, the first
+        chunk): the side files this sync's filing and commit will read anyway (entities
+        for a new document, signatures and metrics for one dropped or enriched now)."""
+        catalog.side("entities")
+        if enrich or unlinked:
+            catalog.side("signatures")
+            catalog.side("metrics")
+
+    files = _Files(todo, cancel, enrich, str(service.folder / SPOOL), meanwhile=load_sides)
     for item in files:
         done += 1
         if isinstance(item, Skipped):
