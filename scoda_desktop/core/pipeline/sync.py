@@ -384,8 +384,11 @@ def _read_archive(catalog: Catalog, path: str, st: os.stat_result, start: int,
 
 def _add_words(vocab: dict[str, str], words: dict[str, str]) -> None:
     """``vocab.setdefault(w, t)`` for each of a document's words, in order, in C: most of
-    them are known (a setdefault a word was ~0.3 ms a document of the main process)."""
-    new = words.keys() - vocab.keys()
+    them are known (a setdefault a word was ~0.3 ms a document of the main process).
+    ``set.difference`` with a dict looks each of the document's words up in it, with the
+    hashes the set holds; ``keys() - keys()`` would walk the whole vocabulary instead, a
+    cost that grew with the corpus (1.0 s of this process's CPU over 5,000 articles)."""
+    new = set(words).difference(vocab)
     if new:
         fresh = list(filter(new.__contains__, words))  # in the document's order
         vocab.update(zip(fresh, map(words.__getitem__, fresh), strict=True))
