@@ -49,14 +49,11 @@ def test_worker_processes_give_the_vocabulary_one_process_gives(tmp_path, monkey
 
     from scoda_desktop.core.corpus import Corpus
     from scoda_desktop.core.pipeline import sync as sync_module
-    from tests.core.corpus_fixtures import EXTRA, SEEDS, drain
+    from tests.core.corpus_fixtures import SEEDS, drain, write_extra
 
     if enrich_later:
         monkeypatch.setattr(sync_module, "ENRICH_LATER_MIN", 1)
-    extra = tmp_path / "extra"
-    extra.mkdir()
-    for name, text in EXTRA.items():
-        (extra / name).write_text(text, encoding="utf-8")
+    extra = write_extra(tmp_path / "extra")
     shutil.copy(extra / "runner.txt", extra / "runner again.txt")  # turned away: known id
     vocabularies = []
     for name, pool_min in (("pool", 2), ("here", 10**6)):

@@ -12,15 +12,12 @@ import pytest
 from scoda_desktop.core.corpus import Corpus
 from scoda_desktop.core.pipeline import sync as sync_module
 from scoda_desktop.core.pipeline.synced import SYNCED
-from tests.core.corpus_fixtures import EXTRA, SEEDS, drain
+from tests.core.corpus_fixtures import SEEDS, drain, write_extra
 
 
 @pytest.fixture
 def corpus(tmp_path):
-    extra = tmp_path / "extra"
-    extra.mkdir()
-    for name, text in EXTRA.items():
-        (extra / name).write_text(text, encoding="utf-8")
+    extra = write_extra(tmp_path / "extra")
     shutil.copy(extra / "runner.txt", extra / "runner copy.txt")  # a duplicate pair
     c = Corpus(tmp_path / "data", seeds_dir=SEEDS)
     c.add_sources([extra])
