@@ -238,8 +238,8 @@ class Corpus:
             self._store = self._new_store()
         scanned = None
         if not rebuild:
-            scanned = yield from self._settled_sync(report)
-            if scanned is None:
+            settled, scanned = yield from self._settled_sync(report)
+            if settled:
                 return report  # nothing changed since the last complete sync
         from scoda_desktop.core.pipeline.sync import run_sync  # reading, cleaning: ~0.1 s
 
@@ -266,7 +266,7 @@ class Corpus:
         ok = False
         try:
             ok = yield from run_sync(service, catalog, self.sources(), cancel, report,
-                                     scanned=scanned if service is self._store else None)
+                                     scanned=scanned)
         finally:
             if not ok:
                 report.cancelled = True
@@ -287,11 +287,12 @@ class Corpus:
         yield Progress(report.documents, report.documents, "", "done")
         return report
 
-    def _settled_sync(self, report: SyncReport
-                      ) -> Generator[Progress, None, tuple[dict, list] | bool | None]:
-        """An unchanged re-sync at the cost of a scan (``pipeline/synced.py``): None when
-        every file is as the last complete sync left it (``report`` filled); otherwise the
-        scan, for the full sync to go on with (False when there was nothing to compare)."""
+    def _settled_sync(self, report: SyncReport) -> Generator[
+            Progress, None, tuple[bool, tuple[dict[str, os.stat_result], list] | None]]:
+        """An unchanged re-sync at the cost of a scan (``pipeline/synced.py``): (True, None)
+        when every file is as the last complete sync left it (``report`` filled); otherwise
+        (False, the scan for the full sync to go on with, or None when there was no record
+        to compare it with)."""
         from scoda_desktop.core.documents import Progress
         from scoda_desktop.core.index.schema import SCHEMA_VERSION
         from scoda_desktop.core.ingest.files import scan
@@ -299,18 +300,18 @@ class Corpus:
 
         record = synced.settled(self.index_dir, SCHEMA_VERSION)
         if record is None:
-            return False
+            return False, None
         yield Progress(0, 0, "", "scanning")
         found, skipped = scan(self.sources())
         if skipped or synced.stat_digest((p, st.st_size, st.st_mtime)
                                          for p, st in found.items()) != record["files"]:
-            return found, skipped
+            return False, (found, skipped)
         report.unchanged = len(found)
         report.documents = int(record["documents"])
         report.duplicates = record["duplicates"]
         yield Progress(report.documents, report.documents, "", "searchable")
         yield Progress(report.documents, report.documents, "", "done")
-        return None
+        return True, None
 
     def _remember_settled(self, report: SyncReport) -> None:
         """After a sync or second phase that left nothing to do: what it saw, so the next

@@ -128,10 +128,20 @@ def _only_new_words(item: Prepared) -> None:
     ways and looked up again (~0.25 ms a document, most of it in the main process). (A
     document the main process turns away is one it already has, whose words it holds.)"""
     words = item.words
-    fresh = set(words).difference(_REPORTED)
+    fresh = _unknown(words, _REPORTED)
     if len(fresh) < len(words):
-        item.words = {w: t for w, t in words.items() if w in fresh}
+        item.words = {w: words[w] for w in fresh}
     _REPORTED.update(fresh)
+
+
+def _unknown(words: dict[str, str], known: set[str] | dict[str, str]) -> list[str]:
+    """The words not in ``known``, in ``words``' order, each looked up once in C:
+    ``set.difference`` with a set or dict looks each of the document's words up in it with
+    the hashes the new set holds (``keys() - keys()`` would walk all of ``known`` instead,
+    a cost that grew with the corpus: 1.0 s of the main process's CPU over 5,000
+    articles)."""
+    new = set(words).difference(known)
+    return list(filter(new.__contains__, words)) if new else []
 
 
 class Feed:
@@ -409,14 +419,9 @@ def _read_archive(catalog: Catalog, path: str, st: os.stat_result, start: int,
 
 def _add_words(vocab: dict[str, str], words: dict[str, str]) -> None:
     """``vocab.setdefault(w, t)`` for each of a document's words, in order, in C: most of
-    them are known (a setdefault a word was ~0.3 ms a document of the main process).
-    ``set.difference`` with a dict looks each of the document's words up in it, with the
-    hashes the set holds; ``keys() - keys()`` would walk the whole vocabulary instead, a
-    cost that grew with the corpus (1.0 s of this process's CPU over 5,000 articles)."""
-    new = set(words).difference(vocab)
-    if new:
-        fresh = list(filter(new.__contains__, words))  # in the document's order
-        vocab.update(zip(fresh, map(words.__getitem__, fresh), strict=True))
+    them are known (a setdefault a word was ~0.3 ms a document of the main process)."""
+    fresh = _unknown(words, vocab)
+    vocab.update(zip(fresh, map(words.__getitem__, fresh), strict=True))
 
 
 def _link(catalog: Catalog, path: str, st: os.stat_result, sha: str, doc_id: str) -> None:

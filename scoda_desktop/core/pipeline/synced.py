@@ -26,9 +26,9 @@ from typing import Any
 from scoda_desktop.core.fileio import atomic_write
 from scoda_desktop.core.pipeline import catalog as catalog_rules
 from scoda_desktop.core.pipeline.catalog import catalog_digest, read_meta
+from scoda_desktop.core.pipeline.store import FILES
 
 SYNCED = "synced.json"
-FILES = "files.json"  # IndexStore's list of the committed Whoosh files and their sizes
 
 
 def stat_digest(entries: Iterable[tuple[str, int, float]]) -> str:
