@@ -346,8 +346,23 @@ def main(argv: list[str] | None = None, *, one_shot: bool = False) -> int:
 # imports them at its top, and then (mostly) never uses: ``dataclasses`` imports
 # ``inspect`` (with ast, dis, tokenize) for the signature of a dataclass without a
 # docstring, whoosh.util.times ``calendar`` (with locale), shutil ``bz2`` and ``lzma``,
-# Whoosh ``tempfile`` and ``queue`` for writing; ``unicodedata`` is used by some queries.
-DEFERRED = ("inspect", "calendar", "bz2", "lzma", "tempfile", "queue", "unicodedata")
+# Whoosh ``tempfile``, ``queue`` and (whoosh.util, for temporary file names) ``random`` for
+# writing; ``unicodedata`` is used by some queries. ``hashlib`` (OpenSSL's ``_hashlib``) is
+# imported by whoosh.filedb.filetables for ``md5`` alone, the term files' key hash: its
+# stand-in holds the built-in ``_md5.md5`` (the same digests), see ``PRESET``.
+DEFERRED = ("inspect", "calendar", "bz2", "lzma", "tempfile", "queue", "unicodedata",
+            "random", "hashlib")
+
+
+def _preset(name: str) -> dict[str, Any]:
+    """Names a stand-in holds before its module runs (a look-up of one runs nothing)."""
+    if name == "hashlib":
+        try:
+            from _md5 import md5
+        except ImportError:  # a Python built without its own md5: hashlib's is used
+            return {}
+        return {"md5": md5}
+    return {}
 
 
 def defer_imports(names: tuple[str, ...]) -> None:
@@ -365,7 +380,9 @@ def defer_imports(names: tuple[str, ...]) -> None:
             continue
         spec = importlib.util.find_spec(name)
         if spec is not None and spec.loader is not None:
-            sys.modules[name] = _Deferred(name, spec)
+            stand_in = _Deferred(name, spec)
+            vars(stand_in).update(_preset(name))
+            sys.modules[name] = stand_in
 
 
 class _Deferred(ModuleType):
@@ -380,6 +397,10 @@ class _Deferred(ModuleType):
         import importlib.util
 
         spec = self.__spec__
+        if attr == "__path__" and spec.submodule_search_locations is None:
+            # ``from hashlib import md5`` asks whether hashlib is a package first: a
+            # module is not, and the question must not run it
+            raise AttributeError(attr)
         if sys.modules.get(self.__name__) is self:
             real = importlib.util.module_from_spec(spec)
             sys.modules[self.__name__] = real
