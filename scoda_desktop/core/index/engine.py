@@ -31,6 +31,12 @@ from scoda_desktop.core.index.lite import (  # one BM25 and one term walk for bo
 from scoda_desktop.core.index.positions import position_gaps_flat
 
 CACHE_TERMS = 2048
+# Phrase results (their sorted doc numbers) kept for the searcher's lifetime, as the
+# postings are: a phrase asked again (another sort, a facet clicked, the next page, a saved
+# search run again, the same query in a batch) skips decoding the positions of every
+# candidate document, most of a phrase of common words (25-35 ms at 10,000 articles). As
+# Lucene's query cache does for filters. A sync builds a new engine: never stale.
+CACHE_PHRASES = 256
 _EMPTY = np.zeros(0, dtype=np.int64)
 
 
@@ -54,6 +60,7 @@ class Engine:
         self.subs = searcher.subsearchers if searcher.subsearchers else [(searcher, 0)]
         self._cache: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = \
             OrderedDict()
+        self._phrases: OrderedDict[tuple[Any, ...], np.ndarray] = OrderedDict()
 
     # -- postings ------------------------------------------------------------------------
     def postings(self, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
@@ -123,7 +130,16 @@ class Engine:
             parts = [self.docs(s) for s in q.subqueries]
             return _unique(np.concatenate(parts)) if parts else _EMPTY
         if isinstance(q, wq.Phrase):
-            return self._phrase(q)
+            key = (q.fieldname, tuple(q.words), q.slop)
+            found = self._phrases.get(key)
+            if found is None:
+                found = self._phrases[key] = self._phrase(q)
+                found.flags.writeable = False  # shared by every later answer
+                if len(self._phrases) > CACHE_PHRASES:
+                    self._phrases.popitem(last=False)
+            else:
+                self._phrases.move_to_end(key)
+            return found
         if isinstance(q, wq.MultiTerm):  # prefix, wildcard, range on keyword fields
             reader = self.searcher.reader()
             parts = [self.postings(q.fieldname, bt)[0]
