@@ -349,7 +349,7 @@ def main(argv: list[str] | None = None, *, one_shot: bool = False) -> int:
 # Whoosh ``tempfile``, ``queue`` and (whoosh.util, for temporary file names) ``random`` for
 # writing; ``unicodedata`` is used by some queries. ``hashlib`` (OpenSSL's ``_hashlib``) is
 # imported by whoosh.filedb.filetables for ``md5`` alone, the term files' key hash: its
-# stand-in holds the built-in ``_md5.md5`` (the same digests), see ``PRESET``.
+# stand-in holds the built-in ``_md5.md5`` (the same digests), see ``_preset``.
 DEFERRED = ("inspect", "calendar", "bz2", "lzma", "tempfile", "queue", "unicodedata",
             "random", "hashlib")
 
