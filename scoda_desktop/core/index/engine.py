@@ -40,6 +40,27 @@ CACHE_PHRASES = 256
 _EMPTY = np.zeros(0, dtype=np.int64)
 
 
+class _Recent(OrderedDict):  # type: ignore[type-arg]
+    """At most ``size`` entries, the least recently used dropped first: the engine's
+    caches of term postings and phrase results."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def hit(self, key: Any) -> Any:
+        value = self.get(key)
+        if value is not None:
+            self.move_to_end(key)
+        return value
+
+    def keep(self, key: Any, value: Any) -> Any:
+        self[key] = value
+        if len(self) > self.size:
+            self.popitem(last=False)
+        return value
+
+
 def _unique(a: np.ndarray) -> np.ndarray:
     """``np.unique`` of a 1-D integer array (sorted, each value once), without numpy's own:
     numpy 2's ``unique`` asks ``np.ma.is_masked``, which imports ``numpy.ma`` (~50 ms of a
@@ -58,17 +79,15 @@ class Engine:
         self.doc_len = np.maximum(doc_len.astype(np.float64), 1.0)
         self.avg_len = float(self.doc_len[live].mean()) if self.n else 1.0
         self.subs = searcher.subsearchers if searcher.subsearchers else [(searcher, 0)]
-        self._cache: OrderedDict[tuple[str, bytes], tuple[np.ndarray, np.ndarray]] = \
-            OrderedDict()
-        self._phrases: OrderedDict[tuple[Any, ...], np.ndarray] = OrderedDict()
+        self._cache = _Recent(CACHE_TERMS)  # (field, term) -> (doc numbers, weights)
+        self._phrases = _Recent(CACHE_PHRASES)  # (field, words, slop) -> doc numbers
 
     # -- postings ------------------------------------------------------------------------
     def postings(self, field: str, btext: bytes) -> tuple[np.ndarray, np.ndarray]:
         """Live doc numbers (sorted) and weights of one term."""
         key = (field, btext)
-        hit = self._cache.get(key)
+        hit = self._cache.hit(key)
         if hit is not None:
-            self._cache.move_to_end(key)
             return hit
         ids_parts, w_parts = [], []
         for sub, offset in self.subs:
@@ -85,10 +104,7 @@ class Engine:
             ids, weights = ids[keep], weights[keep]
         else:
             ids, weights = _EMPTY, np.zeros(0)
-        self._cache[key] = (ids, weights)
-        if len(self._cache) > CACHE_TERMS:
-            self._cache.popitem(last=False)
-        return ids, weights
+        return self._cache.keep(key, (ids, weights))
 
     def positions(self, field: str, btext: bytes, docnums: np.ndarray
                   ) -> tuple[np.ndarray, np.ndarray]:
@@ -131,14 +147,11 @@ class Engine:
             return _unique(np.concatenate(parts)) if parts else _EMPTY
         if isinstance(q, wq.Phrase):
             key = (q.fieldname, tuple(q.words), q.slop)
-            found = self._phrases.get(key)
+            found = self._phrases.hit(key)
             if found is None:
-                found = self._phrases[key] = self._phrase(q)
+                found = self._phrase(q)
                 found.flags.writeable = False  # shared by every later answer
-                if len(self._phrases) > CACHE_PHRASES:
-                    self._phrases.popitem(last=False)
-            else:
-                self._phrases.move_to_end(key)
+                self._phrases.keep(key, found)
             return found
         if isinstance(q, wq.MultiTerm):  # prefix, wildcard, range on keyword fields
             reader = self.searcher.reader()
